@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+// vitrine: a static, personalized storefront generator. No package dependencies, by design:
+// every engine (CSV, JSON, Mustache, crypto, MIME, SMTP, log parsing) is our own and checked against its spec.
+import PackageDescription
+
+let package = Package(
+    name: "vitrine",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vitrine", targets: ["vitrine"]),
+        .executable(name: "vitrine-bench", targets: ["vitrine-bench"]),
+    ],
+    targets: [
+        // C at the edge: one system library each, with a shim.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+
+        // Engines: know nothing of stores.
+        .target(name: "Diagnostics"),
+        .target(name: "TextFormats", dependencies: ["Diagnostics"]),
+        .target(name: "Mustache", dependencies: ["Diagnostics"]),
+
+        // Stages: know the store, take values and return values.
+        .target(name: "Store", dependencies: ["Diagnostics", "TextFormats"]),
+        .target(name: "Segmentation", dependencies: ["Diagnostics", "Store"]),
+        .target(name: "Recommendation", dependencies: ["Store"]),
+
+        // Shell: a façade with one workflow per command, a CLI that parses and prints, a tiny main.
+        .target(
+            name: "VitrineKit",
+            dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation"]
+        ),
+        .target(name: "VitrineCLI", dependencies: ["Diagnostics", "VitrineKit"]),
+        .executableTarget(name: "vitrine", dependencies: ["VitrineCLI"]),
+        .executableTarget(
+            name: "vitrine-bench",
+            dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "VitrineKit"]
+        ),
+
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache", "Diagnostics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Diagnostics", "TextFormats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Store", "Diagnostics"]),
+        .testTarget(name: "RecommendationTests", dependencies: ["Recommendation", "Store"]),
+        .testTarget(name: "VitrineCLITests", dependencies: ["VitrineCLI", "VitrineKit", "Diagnostics"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

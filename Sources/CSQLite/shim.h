@@ -1,0 +1,5 @@
+// The system SQLite (Debian: libsqlite3-dev). Wrappers for macros go here as static inline functions.
+#include <sqlite3.h>
+
+// SQLITE_TRANSIENT is a macro casting -1 to a function pointer, which Swift cannot import.
+static inline sqlite3_destructor_type csqlite_transient(void) { return SQLITE_TRANSIENT; }
