@@ -22,8 +22,8 @@ let package = Package(
 
         // Stages: know the store, take values and return values.
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats"]),
-        .target(name: "Segmentation", dependencies: ["Diagnostics", "Store"]),
-        .target(name: "Recommendation", dependencies: ["Store"]),
+        .target(name: "Segmentation", dependencies: ["Diagnostics", "TextFormats", "Store"]),
+        .target(name: "Recommendation", dependencies: ["TextFormats", "Store"]),
 
         // Shell: a façade with one workflow per command, a CLI that parses and prints, a tiny main.
         .target(
@@ -41,8 +41,8 @@ let package = Package(
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache", "Diagnostics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Diagnostics", "TextFormats"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Store", "Diagnostics"]),
-        .testTarget(name: "RecommendationTests", dependencies: ["Recommendation", "Store"]),
+        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Store", "Diagnostics", "TextFormats"]),
+        .testTarget(name: "RecommendationTests", dependencies: ["Recommendation", "Store", "TextFormats"]),
         .testTarget(name: "VitrineCLITests", dependencies: ["VitrineCLI", "VitrineKit", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v6]
