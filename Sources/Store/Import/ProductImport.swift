@@ -23,10 +23,16 @@ public enum ProductImport {
     public static func load(
         _ source: SourceText, format: ProductFileFormat?, settings: StoreSettings?, diagnostics: inout DiagnosticEngine
     ) -> [Product] {
+        load(source, format: format, settings: settings, diagnostics: &diagnostics).products
+    }
+
+    static func load(
+        _ source: SourceText, format: ProductFileFormat?, settings: StoreSettings?, diagnostics: inout DiagnosticEngine
+    ) -> (products: [Product], rejected: Rejected) {
         switch format ?? detect(source) {
         case .vitrine: ProductsLoader.load(source, settings: settings, diagnostics: &diagnostics)
-        case .woocommerce: WooCommerceImport.load(source, diagnostics: &diagnostics)
-        case .shopify: ShopifyImport.load(source, diagnostics: &diagnostics)
+        case .woocommerce: (WooCommerceImport.load(source, diagnostics: &diagnostics), Rejected())
+        case .shopify: (ShopifyImport.load(source, diagnostics: &diagnostics), Rejected())
         }
     }
 

@@ -10,6 +10,8 @@ enum CampaignsLoader {
         var defaultLocale: String
         var segmentIDs: [String]
         var couponIDs: [String]
+        /// Segments and coupons whose definitions had errors: not "unknown", already reported.
+        var rejected: Set<String> = []
     }
 
     static func load(_ source: SourceText, context: Context, diagnostics: inout DiagnosticEngine) -> [Campaign] {
@@ -30,14 +32,14 @@ enum CampaignsLoader {
             }
             let segments = object.strings("segments", diagnostics: &diagnostics)
             if object["segments"] == nil { diagnostics.error("missing required key \"segments\"", at: object.location) }
-            for segment in segments where !context.segmentIDs.contains(segment.text) {
+            for segment in segments where !context.segmentIDs.contains(segment.text) && !context.rejected.contains(segment.text) {
                 diagnostics.error(
                     "unknown segment \"\(segment.text)\"\(Spelling.didYouMean(segment.text, among: context.segmentIDs))",
                     at: segment.location)
             }
             let subject = object.localized(
                 "subject", locales: context.locales, defaultLocale: context.defaultLocale, diagnostics: &diagnostics)
-            if subject[context.defaultLocale] == nil {
+            if subject[context.defaultLocale] == nil, !context.locales.isEmpty {
                 diagnostics.error(
                     "\"subject\" needs a text for the default locale \"\(context.defaultLocale)\"", at: object.location(of: "subject"))
             }
@@ -48,7 +50,7 @@ enum CampaignsLoader {
                 "preheader", locales: context.locales, defaultLocale: context.defaultLocale, diagnostics: &diagnostics)
             let template = object.string("template", diagnostics: &diagnostics) ?? "newsletter"
             let coupon = object.string("coupon", diagnostics: &diagnostics)
-            if let coupon, !context.couponIDs.contains(coupon) {
+            if let coupon, !context.couponIDs.contains(coupon), !context.rejected.contains(coupon) {
                 diagnostics.error(
                     "unknown coupon \"\(coupon)\"\(Spelling.didYouMean(coupon, among: context.couponIDs))", at: object.location(of: "coupon"))
             }

@@ -5,7 +5,8 @@ import TextFormats
 enum CouponsLoader {
     static let keys = ["id", "kind", "code", "code_prefix", "discount", "minimum_spend", "valid_from", "valid_until"]
 
-    static func load(_ source: SourceText, diagnostics: inout DiagnosticEngine) -> [Coupon] {
+    static func load(_ source: SourceText, diagnostics: inout DiagnosticEngine) -> (coupons: [Coupon], rejected: Rejected) {
+        var rejected = Rejected()
         var coupons: [Coupon] = []
         var firstOfID: [String: SourceLocation] = [:]
         var firstOfCode: [String: SourceLocation] = [:]
@@ -83,13 +84,16 @@ enum CouponsLoader {
             if let validFrom, let validUntil, validUntil < validFrom {
                 diagnostics.error("\"valid_until\" is before \"valid_from\"", at: object.location(of: "valid_until"))
             }
-            guard diagnostics.errorCount == errorsBefore, let id, let kind, let discount else { continue }
+            guard diagnostics.errorCount == errorsBefore, let id, let kind, let discount else {
+                rejected.insert(id: id)
+                continue
+            }
             coupons.append(
                 Coupon(
                     id: id, kind: kind, code: code, codePrefix: prefix, discount: discount,
                     minimumSpend: minimum.map(Money.init(minorUnits:)), validFrom: validFrom, validUntil: validUntil,
                     location: object.location))
         }
-        return coupons
+        return (coupons, rejected)
     }
 }

@@ -9,10 +9,13 @@ enum CustomersLoader {
         "consent_tracking", "tags",
     ]
 
-    static func load(_ source: SourceText, settings: StoreSettings?, diagnostics: inout DiagnosticEngine) -> [Customer] {
+    static func load(
+        _ source: SourceText, settings: StoreSettings?, diagnostics: inout DiagnosticEngine
+    ) -> (customers: [Customer], rejected: Rejected) {
         guard var table = CSVTable(source: source, required: required, known: known, diagnostics: &diagnostics) else {
-            return []
+            return ([], Rejected(everything: true))
         }
+        var rejected = Rejected()
         let c = (
             id: table.column("id"), email: table.column("email"), first: table.column("first_name"),
             last: table.column("last_name"), locale: table.column("locale"), country: table.column("country"),
@@ -68,13 +71,16 @@ enum CustomersLoader {
                     firstRowOfEmail[key] = (id, table.location(c.email))
                 }
             }
-            guard diagnostics.errorCount == errorsBefore, let id, let created = created.value else { continue }
+            guard diagnostics.errorCount == errorsBefore, let id, let created = created.value else {
+                rejected.insert(id: id)
+                continue
+            }
             customers.append(
                 Customer(
                     id: id, email: email, firstName: table.string(c.first), lastName: table.string(c.last),
                     locale: locale, country: country, created: created, consentEmail: consentEmail.value ?? false,
                     consentTracking: consentTracking.value ?? false, tags: ProductsLoader.list(table.string(c.tags))))
         }
-        return customers
+        return (customers, rejected)
     }
 }

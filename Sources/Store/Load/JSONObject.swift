@@ -149,7 +149,8 @@ struct JSONObject {
         case .object(let members):
             var result: [String: String] = [:]
             for member in members {
-                guard locales.contains(member.key) else {
+                // With no usable store.json the locales are unknown: nothing to check against.
+                guard locales.isEmpty || locales.contains(member.key) else {
                     diagnostics.error(
                         "locale \"\(member.key)\" is not one of the store's locales (\(locales.joined(separator: ", ")))",
                         at: source.location(atOffset: member.keyOffset))

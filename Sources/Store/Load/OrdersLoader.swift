@@ -8,9 +8,12 @@ enum OrdersLoader {
     static let known = ["order_id", "customer_id", "date", "product_id", "sku", "quantity", "unit_price", "coupon", "status"]
 
     struct References {
-        var customers: [String: Int32]
-        var products: [String: Int32]
-        var productsBySKU: [String: Int32]
+        var customers: [String: Int32] = [:]
+        var products: [String: Int32] = [:]
+        var productsBySKU: [String: Int32] = [:]
+        /// Ids of rows that had errors of their own.
+        var rejectedProducts = Rejected()
+        var rejectedCustomers = Rejected()
     }
 
     static func load(_ source: SourceText, references: References, diagnostics: inout DiagnosticEngine) -> [OrderLine] {
@@ -36,16 +39,20 @@ enum OrdersLoader {
             let orderID = table.requiredString(c.order, "order id", diagnostics: &diagnostics)
             let customerID = table.requiredString(c.customer, "customer id", diagnostics: &diagnostics)
             let customer = customerID.flatMap { references.customers[$0] }
-            if let customerID, customer == nil {
+            if let customerID, customer == nil, !references.rejectedCustomers.contains(id: customerID) {
                 diagnostics.error("unknown customer id \"\(customerID)\"", at: table.location(c.customer))
             }
             var product: Int32?
             if let productID = table.optionalString(c.product) {
                 product = references.products[productID]
-                if product == nil { diagnostics.error("unknown product id \"\(productID)\"", at: table.location(c.product)) }
+                if product == nil, !references.rejectedProducts.contains(id: productID) {
+                    diagnostics.error("unknown product id \"\(productID)\"", at: table.location(c.product))
+                }
             } else if let sku = table.optionalString(c.sku) {
                 product = references.productsBySKU[sku]
-                if product == nil { diagnostics.error("unknown sku \"\(sku)\"", at: table.location(c.sku)) }
+                if product == nil, !references.rejectedProducts.contains(sku: sku) {
+                    diagnostics.error("unknown sku \"\(sku)\"", at: table.location(c.sku))
+                }
             } else {
                 diagnostics.error("missing product id", at: table.location(c.product ?? c.sku))
             }

@@ -10,9 +10,10 @@ enum ProductsLoader {
     ]
     static let translatable = ["name", "description"]
 
+    /// The valid products, and the ids of rows that had errors (so references to them are not reported again).
     static func load(
         _ source: SourceText, settings: StoreSettings?, diagnostics: inout DiagnosticEngine
-    ) -> [Product] {
+    ) -> (products: [Product], rejected: Rejected) {
         let locales = settings?.locales ?? []
         func isTranslation(_ column: String) -> Bool {
             guard let at = column.firstIndex(of: "@") else { return false }
@@ -21,7 +22,8 @@ enum ProductsLoader {
         guard
             var table = CSVTable(
                 source: source, required: required, known: known, isExtraColumn: isTranslation, diagnostics: &diagnostics)
-        else { return [] }
+        else { return ([], Rejected(everything: true)) }
+        var rejected = Rejected()
         let translationColumns = table.columns(where: isTranslation).compactMap { column -> (field: String, locale: String, index: Int)? in
             let parts = column.name.split(separator: "@", maxSplits: 1).map(String.init)
             let locale = parts.count > 1 ? parts[1] : ""
@@ -108,7 +110,10 @@ enum ProductsLoader {
                     firstRowOfSKU[sku] = table.location(c.sku)
                 }
             }
-            guard diagnostics.errorCount == errorsBefore, let id, let name, let price = price.value else { continue }
+            guard diagnostics.errorCount == errorsBefore, let id, let name, let price = price.value else {
+                rejected.insert(id: id, sku: table.optionalString(c.sku), category: category)
+                continue
+            }
             products.append(
                 Product(
                     id: id, sku: table.optionalString(c.sku),
@@ -120,7 +125,7 @@ enum ProductsLoader {
                     reviewCount: Int(reviews.value ?? 0), consumable: consumable.value ?? false,
                     translations: translations, location: table.rowLocation))
         }
-        return products
+        return (products, rejected)
     }
 
     /// `Tea > Green` → `["Tea", "Green"]`.

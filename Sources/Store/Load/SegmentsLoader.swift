@@ -10,9 +10,17 @@ enum SegmentsLoader {
         var locales: [String]
         var defaultLocale: String
         var categories: Set<[String]>
+        /// products.csv was unusable, so no category can be checked.
+        var categoriesUnknown = false
+        var couponIDs: [String]
+        /// Coupons whose definitions had errors (already reported).
+        var rejectedCoupons: Set<String>
     }
 
-    static func load(_ source: SourceText, context: Context, diagnostics: inout DiagnosticEngine) -> [SegmentDefinition] {
+    static func load(
+        _ source: SourceText, context: Context, diagnostics: inout DiagnosticEngine
+    ) -> (segments: [SegmentDefinition], rejected: Rejected) {
+        var rejected = Rejected()
         let objects = JSONArrayFile.objects(in: source, what: "segment", diagnostics: &diagnostics)
         var segments: [SegmentDefinition] = []
         var firstOfID: [String: SourceLocation] = [:]
@@ -32,7 +40,7 @@ enum SegmentsLoader {
             let name = object.string("name", diagnostics: &diagnostics) ?? id ?? ""
             let rule = object.locatedString("rule", diagnostics: &diagnostics)
             let locale = object.string("locale", diagnostics: &diagnostics)
-            if let locale, !context.locales.contains(locale) {
+            if let locale, !context.locales.isEmpty, !context.locales.contains(locale) {
                 diagnostics.error(
                     "locale \"\(locale)\" is not one of the store's locales (\(context.locales.joined(separator: ", ")))",
                     at: object.location(of: "locale"))
@@ -52,7 +60,7 @@ enum SegmentsLoader {
             var featured: [[String]] = []
             for category in object.strings("featured_categories", diagnostics: &diagnostics) {
                 let path = ProductsLoader.categoryPath(category.text)
-                if !context.categories.contains(path) {
+                if !context.categories.contains(path), !context.categoriesUnknown {
                     let known = context.categories.map { $0.joined(separator: " > ") }
                     diagnostics.error(
                         "unknown category \"\(category.text)\"\(Spelling.didYouMean(category.text, among: known))",
@@ -63,7 +71,15 @@ enum SegmentsLoader {
             let banner = object.localized(
                 "banner", locales: context.locales, defaultLocale: context.defaultLocale, diagnostics: &diagnostics)
             let coupon = object.string("coupon", diagnostics: &diagnostics)
-            guard diagnostics.errorCount == errorsBefore, let id else { continue }
+            if let coupon, !context.couponIDs.contains(coupon), !context.rejectedCoupons.contains(coupon) {
+                diagnostics.error(
+                    "unknown coupon \"\(coupon)\"\(Spelling.didYouMean(coupon, among: context.couponIDs))",
+                    at: object.location(of: "coupon"))
+            }
+            guard diagnostics.errorCount == errorsBefore, let id else {
+                rejected.insert(id: id)
+                continue
+            }
             segments.append(
                 SegmentDefinition(
                     id: id, name: name, rule: rule, locale: locale, pricing: pricing, featuredCategories: featured,
@@ -72,6 +88,6 @@ enum SegmentsLoader {
         if objects.isEmpty, diagnostics.errorCount == 0 {
             diagnostics.error("at least one segment is needed (the last one, without a rule, is everyone else)", at: source.location(atOffset: 0))
         }
-        return segments
+        return (segments, rejected)
     }
 }

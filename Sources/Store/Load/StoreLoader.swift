@@ -42,14 +42,17 @@ public enum StoreLoader {
         }
 
         let settings = source(.settings).flatMap { StoreSettingsLoader.load($0, diagnostics: &diagnostics) }
+        var references = OrdersLoader.References()
         var products: [Product] = []
         if let text = source(.products) {
-            products = ProductImport.load(text, format: options.productFormat, settings: settings, diagnostics: &diagnostics)
+            (products, references.rejectedProducts) = ProductImport.load(
+                text, format: options.productFormat, settings: settings, diagnostics: &diagnostics)
             checkSlugs(products, diagnostics: &diagnostics)
         }
-        let customers = source(.customers).map { CustomersLoader.load($0, settings: settings, diagnostics: &diagnostics) } ?? []
-
-        var references = OrdersLoader.References(customers: [:], products: [:], productsBySKU: [:])
+        var customers: [Customer] = []
+        if let text = source(.customers) {
+            (customers, references.rejectedCustomers) = CustomersLoader.load(text, settings: settings, diagnostics: &diagnostics)
+        }
         references.customers.reserveCapacity(customers.count)
         for (index, customer) in customers.enumerated() { references.customers[customer.id] = Int32(index) }
         for (index, product) in products.enumerated() {
@@ -59,22 +62,21 @@ public enum StoreLoader {
         let orders = source(.orders).map { OrdersLoader.load($0, references: references, diagnostics: &diagnostics) } ?? []
         let wishlists =
             source(.wishlists).map { WishlistsLoader.load($0, references: references, diagnostics: &diagnostics) } ?? []
-        let coupons = source(.coupons).map { CouponsLoader.load($0, diagnostics: &diagnostics) } ?? []
+        var coupons: [Coupon] = []
+        var rejectedCoupons = Rejected()
+        if let text = source(.coupons) { (coupons, rejectedCoupons) = CouponsLoader.load(text, diagnostics: &diagnostics) }
 
         let locales = settings?.locales ?? []
         let defaultLocale = settings?.defaultLocale ?? "en"
         var segments = [SegmentDefinition(id: "everyone", name: "Everyone")]
+        var rejectedSegments = Rejected()
         if let text = source(.segments) {
             let context = SegmentsLoader.Context(
-                locales: locales, defaultLocale: defaultLocale, categories: categoryPaths(of: products))
-            segments = SegmentsLoader.load(text, context: context, diagnostics: &diagnostics)
-            let couponIDs = coupons.map(\.id)
-            for segment in segments {
-                if let coupon = segment.coupon, !couponIDs.contains(coupon) {
-                    diagnostics.error(
-                        "unknown coupon \"\(coupon)\"\(Spelling.didYouMean(coupon, among: couponIDs))", at: segment.location)
-                }
-            }
+                locales: locales, defaultLocale: defaultLocale,
+                categories: categoryPaths(of: products.map(\.category) + references.rejectedProducts.categories),
+                categoriesUnknown: references.rejectedProducts.everything, couponIDs: coupons.map(\.id),
+                rejectedCoupons: rejectedCoupons.ids)
+            (segments, rejectedSegments) = SegmentsLoader.load(text, context: context, diagnostics: &diagnostics)
         }
         let campaigns =
             source(.campaigns).map {
@@ -82,7 +84,7 @@ public enum StoreLoader {
                     $0,
                     context: .init(
                         locales: locales, defaultLocale: defaultLocale, segmentIDs: segments.map(\.id),
-                        couponIDs: coupons.map(\.id)),
+                        couponIDs: coupons.map(\.id), rejected: rejectedSegments.ids.union(rejectedCoupons.ids)),
                     diagnostics: &diagnostics)
             } ?? []
 
@@ -108,12 +110,10 @@ public enum StoreLoader {
     }
 
     /// Every category path and each of its ancestors (`Tea`, `Tea > Green`).
-    static func categoryPaths(of products: [Product]) -> Set<[String]> {
+    static func categoryPaths(of categories: some Sequence<[String]>) -> Set<[String]> {
         var paths = Set<[String]>()
-        for product in products {
-            for depth in 1...max(1, product.category.count) where depth <= product.category.count {
-                paths.insert(Array(product.category.prefix(depth)))
-            }
+        for category in categories where !category.isEmpty {
+            for depth in 1...category.count { paths.insert(Array(category.prefix(depth))) }
         }
         return paths
     }
