@@ -41,7 +41,10 @@ public enum DecimalParser {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 if inFraction {
                     fractionDigits += 1
-                    if fractionDigits > scale { return .failure(.tooManyDecimals(allowed: scale)) }
+                    if fractionDigits > scale {
+                        let exponent = bytes[index...].contains { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
+                        return .failure(exponent ? .exponentNotation : .tooManyDecimals(allowed: scale))
+                    }
                 }
                 let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
                 let (sum, overflow2) = times.addingReportingOverflow(Int64(byte &- UInt8(ascii: "0")))
