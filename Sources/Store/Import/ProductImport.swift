@@ -23,10 +23,10 @@ public enum ProductImport {
     public static func load(
         _ source: SourceText, format: ProductFileFormat?, settings: StoreSettings?, diagnostics: inout DiagnosticEngine
     ) -> [Product] {
-        load(source, format: format, settings: settings, diagnostics: &diagnostics).products
+        loadWithRejections(source, format: format, settings: settings, diagnostics: &diagnostics).products
     }
 
-    static func load(
+    static func loadWithRejections(
         _ source: SourceText, format: ProductFileFormat?, settings: StoreSettings?, diagnostics: inout DiagnosticEngine
     ) -> (products: [Product], rejected: Rejected) {
         switch format ?? detect(source) {

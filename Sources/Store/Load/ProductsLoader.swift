@@ -118,7 +118,7 @@ enum ProductsLoader {
                 Product(
                     id: id, sku: table.optionalString(c.sku),
                     gtin: gtin.flatMap { GTIN.validate($0) == nil ? $0 : nil },
-                    slug: slug ?? Slug.make(from: name), name: name, description: table.string(c.description),
+                    slug: slug ?? Slug.derive(name: name, id: id), name: name, description: table.string(c.description),
                     price: price, compareAtPrice: compareAt, category: category,
                     tags: list(table.string(c.tags)), image: table.optionalString(c.image),
                     stock: stock.value.map { Int($0) }, rating: rating.value.map { Double($0.minorUnits) / 100 },

@@ -45,7 +45,7 @@ public enum StoreLoader {
         var references = OrdersLoader.References()
         var products: [Product] = []
         if let text = source(.products) {
-            (products, references.rejectedProducts) = ProductImport.load(
+            (products, references.rejectedProducts) = ProductImport.loadWithRejections(
                 text, format: options.productFormat, settings: settings, diagnostics: &diagnostics)
             checkSlugs(products, diagnostics: &diagnostics)
         }
