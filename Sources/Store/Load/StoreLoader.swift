@@ -53,11 +53,13 @@ public enum StoreLoader {
         if let text = source(.customers) {
             (customers, references.rejectedCustomers) = CustomersLoader.load(text, settings: settings, diagnostics: &diagnostics)
         }
-        references.customers.reserveCapacity(customers.count)
-        for (index, customer) in customers.enumerated() { references.customers[customer.id] = Int32(index) }
+        references.customers = IdentifierIndex(capacity: customers.count)
+        for (index, customer) in customers.enumerated() { references.customers.insert(customer.id.utf8, value: Int32(index)) }
+        references.products = IdentifierIndex(capacity: products.count)
+        references.productsBySKU = IdentifierIndex(capacity: products.count)
         for (index, product) in products.enumerated() {
-            references.products[product.id] = Int32(index)
-            if let sku = product.sku { references.productsBySKU[sku] = Int32(index) }
+            references.products.insert(product.id.utf8, value: Int32(index))
+            if let sku = product.sku { references.productsBySKU.insert(sku.utf8, value: Int32(index)) }
         }
         let orders = source(.orders).map { OrdersLoader.load($0, references: references, diagnostics: &diagnostics) } ?? []
         let wishlists =

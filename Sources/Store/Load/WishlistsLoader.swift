@@ -18,12 +18,12 @@ enum WishlistsLoader {
         while table.nextRow(diagnostics: &diagnostics) {
             let errorsBefore = diagnostics.errorCount
             let customerID = table.requiredString(c.customer, "customer id", diagnostics: &diagnostics)
-            let customer = customerID.flatMap { references.customers[$0] }
+            let customer = customerID.flatMap { references.customers.value(for: ArraySlice($0.utf8)) }
             if let customerID, customer == nil, !references.rejectedCustomers.contains(id: customerID) {
                 diagnostics.error("unknown customer id \"\(customerID)\"", at: table.location(c.customer))
             }
             let productID = table.requiredString(c.product, "product id", diagnostics: &diagnostics)
-            let product = productID.flatMap { references.products[$0] }
+            let product = productID.flatMap { references.products.value(for: ArraySlice($0.utf8)) }
             if let productID, product == nil, !references.rejectedProducts.contains(id: productID) {
                 diagnostics.error("unknown product id \"\(productID)\"", at: table.location(c.product))
             }

@@ -1,0 +1,33 @@
+import Dispatch
+
+/// Runs independent pieces of work on all cores and returns their results in order. Each piece owns its
+/// inputs and outputs: nothing mutable is shared.
+enum Parallel {
+    static func map<Result>(_ count: Int, _ body: (Int) -> Result) -> [Result] {
+        if count == 1 { return [body(0)] }
+        let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        withoutActuallyEscaping(body) { body in
+            let slots = Slots(base: results)
+            let work = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                slots.base[index] = work.value(index)
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// Each iteration writes only its own slot.
+    private struct Slots<Result>: @unchecked Sendable {
+        let base: UnsafeMutableBufferPointer<Result?>
+    }
+
+    private struct UncheckedSendable<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+}
