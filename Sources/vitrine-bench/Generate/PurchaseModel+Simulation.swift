@@ -87,16 +87,18 @@ extension PurchaseModel {
         weights.reserveCapacity(shoppers.count)
         var buyers = 0
         for shopper in shoppers {
-            guard shopper.created <= lastDay, random.chance(buyerShare), buyers < targetOrders else {
+            // Most first orders come on the day of sign-up, some within a month; a recent account may not have
+            // ordered yet.
+            let start: CalendarDay =
+                shopper.created >= firstDay
+                ? shopper.created + (random.chance(0.6) ? 0 : random.below(30))
+                : firstDay + random.below(max(1, (lastDay - firstDay) / 3))
+            guard start <= lastDay, random.chance(buyerShare), buyers < targetOrders else {
                 windows.append(nil)
                 weights.append(0)
                 continue
             }
             buyers += 1
-            let start: CalendarDay =
-                shopper.created >= firstDay
-                ? min(lastDay, shopper.created + (random.chance(0.6) ? 0 : random.below(30)))
-                : firstDay + random.below(max(1, (lastDay - firstDay) / 3))
             var end = lastDay
             let fate = random.unit()
             if fate < lapsedShare, lastDay - start > 200 {
@@ -105,13 +107,15 @@ extension PurchaseModel {
                 end = max(start, lastDay - 90 - random.below(90))
             }
             windows.append((start, end))
-            let boost = shopper.isBusiness ? 2.5 : 1.0
-            weights.append(random.chance(oneOffShare) ? 0 : random.pareto(alpha: activityAlpha) * boost)
+            // A buying rate: orders in proportion to the rate and to how long the customer has been active.
+            let boost = shopper.isBusiness ? 1.8 : 1.0
+            let activeShare = Double(end - start + 30) / Double(lastDay - firstDay + 30)
+            weights.append(random.chance(oneOffShare) ? 0 : random.pareto(alpha: activityAlpha) * boost * activeShare)
         }
 
-        // One order each, then the rest in proportion to the weights, capped at one order every 4 days.
+        // One order each, then the rest in proportion to the weights, capped at about one order a week.
         var counts = windows.map { $0 == nil ? 0 : 1 }
-        let caps = windows.map { window in window.map { 1 + ($0.end - $0.start) / 4 } ?? 0 }
+        let caps = windows.map { window in window.map { 1 + ($0.end - $0.start) / 6 } ?? 0 }
         for _ in 0..<6 {
             let deficit = targetOrders - counts.reduce(0, +)
             guard deficit > 0 else { break }
@@ -132,8 +136,10 @@ extension PurchaseModel {
             for _ in 1..<max(1, counts[index]) {
                 timeline.days.append(seasonalDay(in: window.start...window.end, random: &random))
             }
-            if counts[index] == 1, random.chance(0.5) {
-                timeline.days[0] = seasonalDay(in: window.start...window.end, random: &random)
+            // Some one-off buyers signed up a while before their only order.
+            if counts[index] == 1, random.chance(0.3) {
+                let later = window.start + random.below(120)
+                if later <= window.end { timeline.days[0] = later }
             }
             return timeline
         }
@@ -218,7 +224,7 @@ extension PurchaseModel {
             let roll = random.unit()
             quantity = roll < 0.88 ? 1 : roll < 0.98 ? 2 : 3
         }
-        if isBusiness { quantity *= 2 + random.below(product.consumable ? 9 : 3) }
+        if isBusiness { quantity *= 2 + random.below(product.consumable ? 5 : 2) }
         return quantity
     }
 
