@@ -21,8 +21,11 @@ extension PurchaseModel {
         guard orderLines > 0, !products.isEmpty, !shoppers.isEmpty, firstDay <= lastDay else { return history }
 
         let catalogue = Catalogue(products: products, categoryCount: categoryCount)
-        var timelines = plan(shoppers: shoppers, random: &random)
-        let lineCounts = basketSizes(orderCount: timelines.reduce(0) { $0 + $1.days.count }, random: &random)
+        // A basket never holds the same product twice, so a tiny catalogue means smaller baskets and more orders.
+        let maximumBasket = min(Self.lineCountWeights.count, products.count)
+        var timelines = plan(shoppers: shoppers, maximumBasket: maximumBasket, random: &random)
+        let lineCounts = basketSizes(
+            orderCount: timelines.reduce(0) { $0 + $1.days.count }, maximumBasket: maximumBasket, random: &random)
 
         history.lineProduct.reserveCapacity(orderLines)
         history.lineQuantity.reserveCapacity(orderLines)
@@ -76,9 +79,10 @@ extension PurchaseModel {
 
     /// Decides each customer's number of orders and their days, so that the order count matches
     /// `orderLines / mean basket size`.
-    private func plan(shoppers: [Shopper], random: inout SplitMix64) -> [Timeline] {
+    private func plan(shoppers: [Shopper], maximumBasket: Int, random: inout SplitMix64) -> [Timeline] {
         let meanBasket = Self.lineCountWeights.enumerated().reduce(0.0) { $0 + Double($1.offset + 1) * $1.element }
-        let targetOrders = max(1, Int((Double(orderLines) / meanBasket).rounded()))
+        let targetOrders = max(
+            1, Int((Double(orderLines) / meanBasket).rounded()), (orderLines + maximumBasket - 1) / maximumBasket)
 
         // Activity window and weight per buyer.
         var windows: [(start: CalendarDay, end: CalendarDay)?] = []
@@ -122,10 +126,24 @@ extension PurchaseModel {
             var open = 0.0
             for index in counts.indices where counts[index] < caps[index] { open += weights[index] }
             guard open > 0 else { break }
-            for index in counts.indices where counts[index] < caps[index] && weights[index] > 0 {
-                let extra = random.stochasticRound(Double(deficit) * weights[index] / open)
-                counts[index] = min(caps[index], counts[index] + extra)
+            // Never more orders than the target, so that every order keeps at least one line.
+            var remaining = deficit
+            for index in counts.indices where counts[index] < caps[index] && weights[index] > 0 && remaining > 0 {
+                let extra = min(remaining, random.stochasticRound(Double(deficit) * weights[index] / open))
+                let added = min(caps[index], counts[index] + extra) - counts[index]
+                counts[index] += added
+                remaining -= added
             }
+        }
+
+        // What the weights could not place (one-off buyers have none): any buyer with room, at random.
+        var deficit = targetOrders - counts.reduce(0, +)
+        var open = counts.indices.filter { counts[$0] > 0 && counts[$0] < caps[$0] }
+        while deficit > 0 && !open.isEmpty {
+            let slot = random.below(open.count)
+            counts[open[slot]] += 1
+            deficit -= 1
+            if counts[open[slot]] >= caps[open[slot]] { open.swapAt(slot, open.count - 1); open.removeLast() }
         }
 
         return windows.indices.map { index in
@@ -162,12 +180,12 @@ extension PurchaseModel {
     private static let hourIndex = WeightedIndex(weights: hourWeights)
 
     /// Lines per order, adjusted so that they add up to exactly `orderLines`.
-    private func basketSizes(orderCount: Int, random: inout SplitMix64) -> [Int] {
+    private func basketSizes(orderCount: Int, maximumBasket: Int, random: inout SplitMix64) -> [Int] {
         guard orderCount > 0 else { return [] }
         let sizes = WeightedIndex(weights: Self.lineCountWeights)
-        var counts = (0..<orderCount).map { _ in 1 + sizes.draw(&random) }
+        var counts = (0..<orderCount).map { _ in min(maximumBasket, 1 + sizes.draw(&random)) }
         var difference = orderLines - counts.reduce(0, +)
-        var limit = Self.lineCountWeights.count
+        var limit = maximumBasket
         var attempts = 0
         while difference != 0 {
             let index = random.below(orderCount)
