@@ -76,7 +76,8 @@ enum GenerateCommand {
             return fail("unknown profile \(profile) (W1 or example)")
         }
         let summary = try store.write(to: directory)
-        let seconds = Double((ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000) / 1000
+        let seconds =
+            Double((ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000) / 1000
             + Double((ContinuousClock.now - started).components.seconds)
         let megabytes = Double(summary.bytes / 10_000) / 100
         print(

@@ -37,7 +37,10 @@ struct PersonNames {
 
     /// Family names that are the same for women and men.
     private static func invariant(_ pairs: KeyValuePairs<String, String>) -> [FamilyName] {
-        pairs.map { FamilyName(masculine: Name(native: $0.key, latin: $0.value), feminine: Name(native: $0.key, latin: $0.value)) }
+        pairs.map {
+            FamilyName(
+                masculine: Name(native: $0.key, latin: $0.value), feminine: Name(native: $0.key, latin: $0.value))
+        }
     }
 
     static let english = PersonNames(

@@ -21,8 +21,11 @@ extension PurchaseModel {
         guard orderLines > 0, !products.isEmpty, !shoppers.isEmpty, firstDay <= lastDay else { return history }
 
         let catalogue = Catalogue(products: products, categoryCount: categoryCount)
-        var timelines = plan(shoppers: shoppers, random: &random)
-        let lineCounts = basketSizes(orderCount: timelines.reduce(0) { $0 + $1.days.count }, random: &random)
+        // A basket never holds the same product twice, so a tiny catalogue means smaller baskets and more orders.
+        let maximumBasket = min(Self.lineCountWeights.count, products.count)
+        var timelines = plan(shoppers: shoppers, maximumBasket: maximumBasket, random: &random)
+        let lineCounts = basketSizes(
+            orderCount: timelines.reduce(0) { $0 + $1.days.count }, maximumBasket: maximumBasket, random: &random)
 
         history.lineProduct.reserveCapacity(orderLines)
         history.lineQuantity.reserveCapacity(orderLines)
@@ -76,9 +79,10 @@ extension PurchaseModel {
 
     /// Decides each customer's number of orders and their days, so that the order count matches
     /// `orderLines / mean basket size`.
-    private func plan(shoppers: [Shopper], random: inout SplitMix64) -> [Timeline] {
+    private func plan(shoppers: [Shopper], maximumBasket: Int, random: inout SplitMix64) -> [Timeline] {
         let meanBasket = Self.lineCountWeights.enumerated().reduce(0.0) { $0 + Double($1.offset + 1) * $1.element }
-        let targetOrders = max(1, Int((Double(orderLines) / meanBasket).rounded()))
+        let targetOrders = max(
+            1, Int((Double(orderLines) / meanBasket).rounded()), (orderLines + maximumBasket - 1) / maximumBasket)
 
         // Activity window and weight per buyer.
         var windows: [(start: CalendarDay, end: CalendarDay)?] = []
@@ -87,16 +91,18 @@ extension PurchaseModel {
         weights.reserveCapacity(shoppers.count)
         var buyers = 0
         for shopper in shoppers {
-            guard shopper.created <= lastDay, random.chance(buyerShare), buyers < targetOrders else {
+            // Most first orders come on the day of sign-up, some within a month; a recent account may not have
+            // ordered yet.
+            let start: CalendarDay =
+                shopper.created >= firstDay
+                ? shopper.created + (random.chance(0.6) ? 0 : random.below(30))
+                : firstDay + random.below(max(1, (lastDay - firstDay) / 3))
+            guard start <= lastDay, random.chance(buyerShare), buyers < targetOrders else {
                 windows.append(nil)
                 weights.append(0)
                 continue
             }
             buyers += 1
-            let start: CalendarDay =
-                shopper.created >= firstDay
-                ? min(lastDay, shopper.created + (random.chance(0.6) ? 0 : random.below(30)))
-                : firstDay + random.below(max(1, (lastDay - firstDay) / 3))
             var end = lastDay
             let fate = random.unit()
             if fate < lapsedShare, lastDay - start > 200 {
@@ -105,23 +111,39 @@ extension PurchaseModel {
                 end = max(start, lastDay - 90 - random.below(90))
             }
             windows.append((start, end))
-            let boost = shopper.isBusiness ? 2.5 : 1.0
-            weights.append(random.chance(oneOffShare) ? 0 : random.pareto(alpha: activityAlpha) * boost)
+            // A buying rate: orders in proportion to the rate and to how long the customer has been active.
+            let boost = shopper.isBusiness ? 1.8 : 1.0
+            let activeShare = Double(end - start + 30) / Double(lastDay - firstDay + 30)
+            weights.append(random.chance(oneOffShare) ? 0 : random.pareto(alpha: activityAlpha) * boost * activeShare)
         }
 
-        // One order each, then the rest in proportion to the weights, capped at one order every 4 days.
+        // One order each, then the rest in proportion to the weights, capped at about one order a week.
         var counts = windows.map { $0 == nil ? 0 : 1 }
-        let caps = windows.map { window in window.map { 1 + ($0.end - $0.start) / 4 } ?? 0 }
+        let caps = windows.map { window in window.map { 1 + ($0.end - $0.start) / 6 } ?? 0 }
         for _ in 0..<6 {
             let deficit = targetOrders - counts.reduce(0, +)
             guard deficit > 0 else { break }
             var open = 0.0
             for index in counts.indices where counts[index] < caps[index] { open += weights[index] }
             guard open > 0 else { break }
-            for index in counts.indices where counts[index] < caps[index] && weights[index] > 0 {
-                let extra = random.stochasticRound(Double(deficit) * weights[index] / open)
-                counts[index] = min(caps[index], counts[index] + extra)
+            // Never more orders than the target, so that every order keeps at least one line.
+            var remaining = deficit
+            for index in counts.indices where counts[index] < caps[index] && weights[index] > 0 && remaining > 0 {
+                let extra = min(remaining, random.stochasticRound(Double(deficit) * weights[index] / open))
+                let added = min(caps[index], counts[index] + extra) - counts[index]
+                counts[index] += added
+                remaining -= added
             }
+        }
+
+        // What the weights could not place (one-off buyers have none): any buyer with room, at random.
+        var deficit = targetOrders - counts.reduce(0, +)
+        var open = counts.indices.filter { counts[$0] > 0 && counts[$0] < caps[$0] }
+        while deficit > 0 && !open.isEmpty {
+            let slot = random.below(open.count)
+            counts[open[slot]] += 1
+            deficit -= 1
+            if counts[open[slot]] >= caps[open[slot]] { open.swapAt(slot, open.count - 1); open.removeLast() }
         }
 
         return windows.indices.map { index in
@@ -132,8 +154,10 @@ extension PurchaseModel {
             for _ in 1..<max(1, counts[index]) {
                 timeline.days.append(seasonalDay(in: window.start...window.end, random: &random))
             }
-            if counts[index] == 1, random.chance(0.5) {
-                timeline.days[0] = seasonalDay(in: window.start...window.end, random: &random)
+            // Some one-off buyers signed up a while before their only order.
+            if counts[index] == 1, random.chance(0.3) {
+                let later = window.start + random.below(120)
+                if later <= window.end { timeline.days[0] = later }
             }
             return timeline
         }
@@ -156,12 +180,12 @@ extension PurchaseModel {
     private static let hourIndex = WeightedIndex(weights: hourWeights)
 
     /// Lines per order, adjusted so that they add up to exactly `orderLines`.
-    private func basketSizes(orderCount: Int, random: inout SplitMix64) -> [Int] {
+    private func basketSizes(orderCount: Int, maximumBasket: Int, random: inout SplitMix64) -> [Int] {
         guard orderCount > 0 else { return [] }
         let sizes = WeightedIndex(weights: Self.lineCountWeights)
-        var counts = (0..<orderCount).map { _ in 1 + sizes.draw(&random) }
+        var counts = (0..<orderCount).map { _ in min(maximumBasket, 1 + sizes.draw(&random)) }
         var difference = orderLines - counts.reduce(0, +)
-        var limit = Self.lineCountWeights.count
+        var limit = maximumBasket
         var attempts = 0
         while difference != 0 {
             let index = random.below(orderCount)
@@ -218,7 +242,7 @@ extension PurchaseModel {
             let roll = random.unit()
             quantity = roll < 0.88 ? 1 : roll < 0.98 ? 2 : 3
         }
-        if isBusiness { quantity *= 2 + random.below(product.consumable ? 9 : 3) }
+        if isBusiness { quantity *= 2 + random.below(product.consumable ? 5 : 2) }
         return quantity
     }
 

@@ -28,6 +28,8 @@ struct SlugRegistry {
 /// EAN-13 / GTIN-13 check digit (GS1 General Specifications §7.9: weights 1 and 3 from the left).
 func gtin13(_ twelveDigits: String) -> String {
     var sum = 0
-    for (index, byte) in twelveDigits.utf8.enumerated() { sum += Int(byte - UInt8(ascii: "0")) * (index % 2 == 0 ? 1 : 3) }
+    for (index, byte) in twelveDigits.utf8.enumerated() {
+        sum += Int(byte - UInt8(ascii: "0")) * (index % 2 == 0 ? 1 : 3)
+    }
     return twelveDigits + String((10 - sum % 10) % 10)
 }

@@ -67,14 +67,17 @@ enum W1Vocabulary {
                 "Χύμα φύλλα από μικρούς παραγωγούς, σε συσκευασία που ξανακλείνει.",
                 "برگ‌های فله از تولیدکنندگان کوچک، در بسته‌بندی زیپ‌دار."),
             categories: [
-                category("Green", "GRN", Words("Green tea", "Πράσινο τσάι", "چای سبز"), .weight, 5, 25, consumable: true),
-                category("Black", "BLK", Words("Black tea", "Μαύρο τσάι", "چای سیاه"), .weight, 4, 22, consumable: true),
+                category(
+                    "Green", "GRN", Words("Green tea", "Πράσινο τσάι", "چای سبز"), .weight, 5, 25, consumable: true),
+                category(
+                    "Black", "BLK", Words("Black tea", "Μαύρο τσάι", "چای سیاه"), .weight, 4, 22, consumable: true),
                 category(
                     "Herbal", "HRB", Words("Herbal infusion", "Αφέψημα βοτάνων", "دمنوش گیاهی"), .weight, 3, 15,
                     consumable: true),
                 category(
                     "Oolong", "OOL", Words("Oolong tea", "Τσάι oolong", "چای اولانگ"), .weight, 8, 35, consumable: true),
-                category("White", "WHT", Words("White tea", "Λευκό τσάι", "چای سفید"), .weight, 10, 40, consumable: true),
+                category(
+                    "White", "WHT", Words("White tea", "Λευκό τσάι", "چای سفید"), .weight, 10, 40, consumable: true),
             ]),
         Department(
             name: "Coffee", code: "COF",
@@ -178,7 +181,8 @@ enum W1Vocabulary {
                 category("Glasses", "GLA", Words("Drinking glass", "Ποτήρι νερού", "لیوان آب"), .pack, 5, 30),
                 category("Mugs", "MUG", Words("Mug", "Κούπα", "ماگ"), .color, 8, 22),
                 category("Bowls", "BOW", Words("Serving bowl", "Μπολ σερβιρίσματος", "کاسه سرو"), .size, 10, 45),
-                category("Cutlery", "CUT", Words("Cutlery set", "Σετ μαχαιροπίρουνων", "سرویس قاشق و چنگال"), .pack, 25, 120),
+                category(
+                    "Cutlery", "CUT", Words("Cutlery set", "Σετ μαχαιροπίρουνων", "سرویس قاشق و چنگال"), .pack, 25, 120),
             ]),
         Department(
             name: "Stationery", code: "STA",
@@ -189,7 +193,8 @@ enum W1Vocabulary {
                 category("Notebooks", "NOT", Words("Notebook", "Σημειωματάριο", "دفترچه یادداشت"), .color, 5, 20),
                 category("Pens", "PEN", Words("Fountain pen", "Πένα", "خودنویس"), .color, 12, 90),
                 category("Cards", "CAR", Words("Greeting card", "Ευχετήρια κάρτα", "کارت تبریک"), .pack, 2, 8),
-                category("Calendars", "CAL", Words("Wall calendar", "Ημερολόγιο τοίχου", "تقویم دیواری"), .size, 10, 25),
+                category(
+                    "Calendars", "CAL", Words("Wall calendar", "Ημερολόγιο τοίχου", "تقویم دیواری"), .size, 10, 25),
                 category(
                     "Wrapping paper", "WRA", Words("Wrapping paper", "Χαρτί περιτυλίγματος", "کاغذ کادو"), .color, 3, 10
                 ),
@@ -211,12 +216,14 @@ enum W1Vocabulary {
     /// Collections, named after Greek places.
     static let collections: [Words] = [
         Words("Naxos", "Νάξος", "ناکسوس"), Words("Paros", "Πάρος", "پاروس"), Words("Crete", "Κρήτη", "کرت"),
-        Words("Rhodes", "Ρόδος", "رودس"), Words("Corfu", "Κέρκυρα", "کورفو"), Words("Santorini", "Σαντορίνη", "سانتورینی"),
+        Words("Rhodes", "Ρόδος", "رودس"), Words("Corfu", "Κέρκυρα", "کورفو"),
+        Words("Santorini", "Σαντορίνη", "سانتورینی"),
         Words("Mykonos", "Μύκονος", "میکونوس"), Words("Delos", "Δήλος", "دلوس"), Words("Hydra", "Ύδρα", "هیدرا"),
         Words("Ithaca", "Ιθάκη", "ایتاکا"), Words("Lesvos", "Λέσβος", "لسبوس"), Words("Samos", "Σάμος", "ساموس"),
         Words("Chios", "Χίος", "خیوس"), Words("Kos", "Κως", "کوس"), Words("Milos", "Μήλος", "میلوس"),
         Words("Sifnos", "Σίφνος", "سیفنوس"), Words("Tinos", "Τήνος", "تینوس"), Words("Andros", "Άνδρος", "آندروس"),
-        Words("Syros", "Σύρος", "سیروس"), Words("Thassos", "Θάσος", "تاسوس"), Words("Zakynthos", "Ζάκυνθος", "زاکینتوس"),
+        Words("Syros", "Σύρος", "سیروس"), Words("Thassos", "Θάσος", "تاسوس"),
+        Words("Zakynthos", "Ζάκυνθος", "زاکینتوس"),
         Words("Kefalonia", "Κεφαλονιά", "کفالونیا"), Words("Lefkada", "Λευκάδα", "لفکادا"),
         Words("Olympus", "Όλυμπος", "المپ"), Words("Delphi", "Δελφοί", "دلفی"), Words("Sparta", "Σπάρτη", "اسپارت"),
         Words("Argos", "Άργος", "آرگوس"), Words("Pella", "Πέλλα", "پلا"), Words("Epirus", "Ήπειρος", "اپیروس"),

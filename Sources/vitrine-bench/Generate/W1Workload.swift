@@ -108,7 +108,10 @@ struct W1Workload {
             let series = slot.number / choices.count
             let collection = Vocabulary.collections[combination.collection]
             let variant = Vocabulary.variants(category.variant)[combination.variant]
-            let suffix = series == 0 ? ("", "", "") : (" No. \(series + 1)", " Νο \(series + 1)", " شمارهٔ \(Vocabulary.persianDigits(series + 1))")
+            let suffix =
+                series == 0
+                ? ("", "", "")
+                : (" No. \(series + 1)", " Νο \(series + 1)", " شمارهٔ \(Vocabulary.persianDigits(series + 1))")
             let name = W1Vocabulary.Words(
                 "\(category.noun.en) \(collection.en)\(suffix.0), \(variant.en)",
                 "\(category.noun.el), σειρά \(collection.el)\(suffix.1), \(variant.el)",
@@ -127,7 +130,8 @@ struct W1Workload {
                     "\(department.sentence.en) \(closing.en)"),
                 describe(
                     "\(category.noun.el) από τη σειρά", collection.el, ".", "\(department.sentence.el) \(closing.el)"),
-                describe("\(category.noun.fa) از مجموعهٔ", collection.fa, ".", "\(department.sentence.fa) \(closing.fa)"))
+                describe("\(category.noun.fa) از مجموعهٔ", collection.fa, ".", "\(department.sentence.fa) \(closing.fa)")
+            )
 
             let price = Self.price(low: category.low, high: category.high, &random)
             let compareAt = random.chance(0.12) ? (price * (115 + random.below(30)) / 100 / 100 + 1) * 100 : nil
@@ -173,7 +177,9 @@ struct W1Workload {
 
     /// Products bought together: neighbours in popularity within a category, in groups of three, plus products of
     /// similar rank in the complementary categories.
-    private func linkCompanions(_ products: inout [PurchaseModel.Product], categories: [String], random: inout SplitMix64) {
+    private func linkCompanions(
+        _ products: inout [PurchaseModel.Product], categories: [String], random: inout SplitMix64
+    ) {
         var members = Array(repeating: [Int](), count: categories.count)
         for (index, product) in products.enumerated() { members[product.category].append(index) }
         for index in members.indices { members[index].sort { products[$0].popularity > products[$1].popularity } }
@@ -212,7 +218,10 @@ struct W1Workload {
             ("name", .string("W1 Reference Store")), ("base_url", .string("https://w1.example.com")),
             ("currency", .string("EUR")), ("default_locale", .string("en")),
             ("locales", .array([.string("en"), .string("el"), .string("fa")])), ("vat_percent", .string("24")),
-            ("sender", .object([("name", .string("W1 Reference Store")), ("address", .string("news@w1.example.com"))])),
+            (
+                "sender",
+                .object([("name", .string("W1 Reference Store")), ("address", .string("news@w1.example.com"))])
+            ),
             ("reply_to", .string("help@w1.example.com")),
             ("postal_address", .string("Ermou 12, 105 63 Athens, Greece")), ("theme", .string("default")),
             ("secret", .object([("env", .string("VITRINE_SECRET"))])),
@@ -221,7 +230,8 @@ struct W1Workload {
     }
 
     private var segments: JSONDocument {
-        func segment(_ id: String, _ name: String, rule: String?, extra: [(String, JSONDocument)] = []) -> JSONDocument {
+        func segment(_ id: String, _ name: String, rule: String?, extra: [(String, JSONDocument)] = []) -> JSONDocument
+        {
             var members: [(String, JSONDocument)] = [("id", .string(id)), ("name", .string(name))]
             if let rule { members.append(("rule", .string(rule))) }
             return .object(members + extra)
@@ -233,11 +243,14 @@ struct W1Workload {
                     ("pricing", .object([("percent_off", .string("10"))])),
                     ("featured_categories", .array([.string("Tea > Green"), .string("Kitchen > Knives")])),
                     ("coupon", .string("VIP10")),
-                    ("banner", .localized([
-                        ("en", "Thank you for being one of our best customers"),
-                        ("el", "Σας ευχαριστούμε που είστε από τους καλύτερους πελάτες μας"),
-                        ("fa", "سپاسگزاریم که از بهترین مشتریان ما هستید"),
-                    ])),
+                    (
+                        "banner",
+                        .localized([
+                            ("en", "Thank you for being one of our best customers"),
+                            ("el", "Σας ευχαριστούμε που είστε από τους καλύτερους πελάτες μας"),
+                            ("fa", "سپاسگزاریم که از بهترین مشتریان ما هستید"),
+                        ])
+                    ),
                 ]),
             segment(
                 "business", "Business buyers", rule: "\"b2b\" in tags",
@@ -275,19 +288,30 @@ struct W1Workload {
         .array([
             .object([
                 ("id", .string("winter-2026")),
-                ("segments", .array(
-                    ["vip", "business", "new", "at-risk", "lapsed", "greek", "persian", "everyone"].map { .string($0) })),
+                (
+                    "segments",
+                    .array(
+                        ["vip", "business", "new", "at-risk", "lapsed", "greek", "persian", "everyone"].map {
+                            .string($0)
+                        })
+                ),
                 ("template", .string("newsletter")), ("coupon", .string("THANKS5")),
-                ("subject", .localized([
-                    ("en", "Winter is here: new arrivals and a gift for you"),
-                    ("el", "Ήρθε ο χειμώνας: νέες αφίξεις και ένα δώρο για εσάς"),
-                    ("fa", "زمستان از راه رسید: محصولات تازه و هدیه‌ای برای شما"),
-                ])),
-                ("preheader", .localized([
-                    ("en", "Five euros off your next order, until 31 January"),
-                    ("el", "Πέντε ευρώ έκπτωση στην επόμενη παραγγελία σας, έως τις 31 Ιανουαρίου"),
-                    ("fa", "پنج یورو تخفیف برای سفارش بعدی شما، تا ۳۱ ژانویه"),
-                ])),
+                (
+                    "subject",
+                    .localized([
+                        ("en", "Winter is here: new arrivals and a gift for you"),
+                        ("el", "Ήρθε ο χειμώνας: νέες αφίξεις και ένα δώρο για εσάς"),
+                        ("fa", "زمستان از راه رسید: محصولات تازه و هدیه‌ای برای شما"),
+                    ])
+                ),
+                (
+                    "preheader",
+                    .localized([
+                        ("en", "Five euros off your next order, until 31 January"),
+                        ("el", "Πέντε ευρώ έκπτωση στην επόμενη παραγγελία σας, έως τις 31 Ιανουαρίου"),
+                        ("fa", "پنج یورو تخفیف برای سفارش بعدی شما، تا ۳۱ ژانویه"),
+                    ])
+                ),
                 ("send_date", .string("2026-11-20")),
             ])
         ])
