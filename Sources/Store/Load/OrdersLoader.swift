@@ -33,37 +33,42 @@ enum OrdersLoader {
         }
         // Large files are read in slices on every core; a slice's findings and lines keep file order.
         let pieces = table.split(into: ProcessInfo.processInfo.activeProcessorCount)
-        let results = Parallel.map(pieces.count) { index in
+        var results = Parallel.map(pieces.count) { index in
             var piece = pieces[index]
             var findings = DiagnosticEngine()
-            let parsed = parse(&piece, columns: c, references: references, diagnostics: &findings)
-            return (parsed, findings)
+            // The first slice's array has room for every line of the file, so the others are appended in place.
+            let capacity = index == 0 ? source.lineCount : source.lineCount / pieces.count + 1
+            let parsed = parse(&piece, columns: c, capacity: capacity, references: references, diagnostics: &findings)
+            return (parsed: parsed, findings: findings)
         }
-        var lines: [OrderLine] = []
-        lines.reserveCapacity(results.reduce(0) { $0 + $1.0.lines.count })
-        var orders: [String: OrderHead] = [:]
-        for (parsed, findings) in results {
-            diagnostics.merge(findings)
-            lines.append(contentsOf: parsed.lines)
-            if orders.isEmpty {
-                orders = parsed.orders
-                continue
-            }
+        var lines = results[0].parsed.lines
+        var orders = results[0].parsed.orders
+        results[0].parsed = ([], [:])
+        diagnostics.merge(results[0].findings)
+        for index in 1..<results.count {
+            diagnostics.merge(results[index].findings)
+            lines.append(contentsOf: results[index].parsed.lines)
+            let slice = results[index].parsed.orders
+            results[index].parsed = ([], [:])
             // An order may continue across a slice boundary: its lines must still agree.
-            for (orderID, head) in parsed.orders {
+            for (orderID, head) in slice {
                 guard let first = orders[orderID] else {
                     orders[orderID] = head
                     continue
                 }
                 let note = [Diagnostic.Note("first line of the order", at: source.location(atOffset: first.rowOffset))]
+                let row = table.reader.record(at: head.rowOffset)
+                func fieldOffset(_ column: Int?) -> Int {
+                    column.flatMap { $0 < row.count ? row[$0].start : nil } ?? head.rowOffset
+                }
                 if first.customer != head.customer {
                     diagnostics.error(
                         "order \"\(orderID)\" already belongs to another customer",
-                        at: source.location(atOffset: head.customerOffset), notes: note)
+                        at: source.location(atOffset: fieldOffset(c.customer)), notes: note)
                 } else if first.day != head.day {
                     diagnostics.error(
-                        "order \"\(orderID)\" has another date on an earlier line", at: source.location(atOffset: head.dateOffset),
-                        notes: note)
+                        "order \"\(orderID)\" has another date on an earlier line",
+                        at: source.location(atOffset: fieldOffset(c.date)), notes: note)
                 }
             }
         }
@@ -73,10 +78,8 @@ enum OrdersLoader {
     /// The customer, day and place of an order's first line.
     struct OrderHead {
         var customer: Int32
-        var day: Int64
+        var day: Int32
         var rowOffset: Int
-        var customerOffset: Int
-        var dateOffset: Int
     }
 
     typealias Columns = (
@@ -85,11 +88,12 @@ enum OrdersLoader {
     )
 
     private static func parse(
-        _ table: inout CSVTable, columns c: Columns, references: References, diagnostics: inout DiagnosticEngine
+        _ table: inout CSVTable, columns c: Columns, capacity: Int, references: References,
+        diagnostics: inout DiagnosticEngine
     ) -> (lines: [OrderLine], orders: [String: OrderHead]) {
         let source = table.source
         var lines: [OrderLine] = []
-        lines.reserveCapacity(source.bytes.count / 48 / max(1, ProcessInfo.processInfo.activeProcessorCount))
+        lines.reserveCapacity(capacity)
         // Lines of one order must agree on customer and date.
         var orders: [String: OrderHead] = [:]
         while table.nextRow(diagnostics: &diagnostics) {
@@ -147,15 +151,14 @@ enum OrdersLoader {
                     diagnostics.error(
                         "order \"\(orderID)\" already belongs to another customer", at: table.location(c.customer),
                         notes: [.init("first line of the order", at: source.location(atOffset: first.rowOffset))])
-                } else if first.day != date.day {
+                } else if first.day != Int32(truncatingIfNeeded: date.day) {
                     diagnostics.error(
                         "order \"\(orderID)\" has another date on an earlier line", at: table.location(c.date),
                         notes: [.init("first line of the order", at: source.location(atOffset: first.rowOffset))])
                 }
             } else {
                 orders[orderID] = OrderHead(
-                    customer: customer, day: date.day, rowOffset: table.record.startOffset,
-                    customerOffset: table.field(c.customer)?.start ?? 0, dateOffset: table.field(c.date)?.start ?? 0)
+                    customer: customer, day: Int32(truncatingIfNeeded: date.day), rowOffset: table.record.startOffset)
             }
             lines.append(
                 OrderLine(

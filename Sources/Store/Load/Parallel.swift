@@ -21,6 +21,32 @@ enum Parallel {
         return results.map { $0! }
     }
 
+    /// Two different pieces of work at once.
+    static func both<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
+        let firstSlot = UnsafeMutablePointer<First>.allocate(capacity: 1)
+        let secondSlot = UnsafeMutablePointer<Second>.allocate(capacity: 1)
+        defer {
+            firstSlot.deinitialize(count: 1)
+            firstSlot.deallocate()
+            secondSlot.deinitialize(count: 1)
+            secondSlot.deallocate()
+        }
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                let work = UncheckedSendable((first, second))
+                let slots = UncheckedSendable((firstSlot, secondSlot))
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    if index == 0 {
+                        slots.value.0.initialize(to: work.value.0())
+                    } else {
+                        slots.value.1.initialize(to: work.value.1())
+                    }
+                }
+            }
+        }
+        return (firstSlot.pointee, secondSlot.pointee)
+    }
+
     /// Each iteration writes only its own slot.
     private struct Slots<Result>: @unchecked Sendable {
         let base: UnsafeMutableBufferPointer<Result?>

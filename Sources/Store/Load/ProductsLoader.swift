@@ -44,8 +44,8 @@ enum ProductsLoader {
             consumable: table.column("consumable")
         )
         var products: [Product] = []
-        var firstRowOfID: [String: SourceLocation] = [:]
-        var firstRowOfSKU: [String: SourceLocation] = [:]
+        var firstRowOfID: [String: Int] = [:]
+        var firstRowOfSKU: [String: Int] = [:]
         while table.nextRow(diagnostics: &diagnostics) {
             let errorsBefore = diagnostics.errorCount
             let id = table.requiredString(c.id, "product id", diagnostics: &diagnostics)
@@ -97,17 +97,19 @@ enum ProductsLoader {
             if let id {
                 if let first = firstRowOfID[id] {
                     diagnostics.error(
-                        "duplicate product id \"\(id)\"", at: table.location(c.id), notes: [.init("first defined here", at: first)])
+                        "duplicate product id \"\(id)\"", at: table.location(c.id),
+                        notes: [.init("first defined here", at: source.location(atOffset: first))])
                 } else {
-                    firstRowOfID[id] = table.location(c.id)
+                    firstRowOfID[id] = table.field(c.id)?.start ?? 0
                 }
             }
             if let sku = table.optionalString(c.sku) {
                 if let first = firstRowOfSKU[sku] {
                     diagnostics.error(
-                        "duplicate sku \"\(sku)\"", at: table.location(c.sku), notes: [.init("first used here", at: first)])
+                        "duplicate sku \"\(sku)\"", at: table.location(c.sku),
+                        notes: [.init("first used here", at: source.location(atOffset: first))])
                 } else {
-                    firstRowOfSKU[sku] = table.location(c.sku)
+                    firstRowOfSKU[sku] = table.field(c.sku)?.start ?? 0
                 }
             }
             guard diagnostics.errorCount == errorsBefore, let id, let name, let price = price.value else {

@@ -43,16 +43,29 @@ public enum StoreLoader {
 
         let settings = source(.settings).flatMap { StoreSettingsLoader.load($0, diagnostics: &diagnostics) }
         var references = OrdersLoader.References()
-        var products: [Product] = []
-        if let text = source(.products) {
-            (products, references.rejectedProducts) = ProductImport.loadWithRejections(
-                text, format: options.productFormat, settings: settings, diagnostics: &diagnostics)
-            checkSlugs(products, diagnostics: &diagnostics)
-        }
-        var customers: [Customer] = []
-        if let text = source(.customers) {
-            (customers, references.rejectedCustomers) = CustomersLoader.load(text, settings: settings, diagnostics: &diagnostics)
-        }
+        // Products and customers do not refer to each other: they load side by side.
+        let productsText = source(.products)
+        let customersText = source(.customers)
+        let (productsLoaded, customersLoaded) = Parallel.both(
+            {
+                var findings = DiagnosticEngine()
+                let loaded = productsText.map {
+                    ProductImport.loadWithRejections($0, format: options.productFormat, settings: settings, diagnostics: &findings)
+                }
+                return (loaded ?? ([], Rejected()), findings)
+            },
+            {
+                var findings = DiagnosticEngine()
+                let loaded = customersText.map { CustomersLoader.load($0, settings: settings, diagnostics: &findings) }
+                return (loaded ?? ([], Rejected()), findings)
+            })
+        let products = productsLoaded.0.products
+        let customers = customersLoaded.0.customers
+        references.rejectedProducts = productsLoaded.0.rejected
+        references.rejectedCustomers = customersLoaded.0.rejected
+        diagnostics.merge(productsLoaded.1)
+        checkSlugs(products, diagnostics: &diagnostics)
+        diagnostics.merge(customersLoaded.1)
         references.customers = IdentifierIndex(capacity: customers.count)
         for (index, customer) in customers.enumerated() { references.customers.insert(customer.id.utf8, value: Int32(index)) }
         references.products = IdentifierIndex(capacity: products.count)

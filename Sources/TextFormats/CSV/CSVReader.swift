@@ -26,6 +26,18 @@ public struct CSVReader: Sendable {
     /// The byte offset of the next record.
     public var offset: Int { position }
 
+    /// The record that starts at `offset` (a record read before), for a message that needs one of its fields.
+    public func record(at offset: Int) -> CSVRecord {
+        var reader = self
+        reader.position = offset
+        reader.end = source.bytes.count
+        reader.finished = false
+        var record = CSVRecord()
+        var ignored = DiagnosticEngine()
+        _ = reader.next(into: &record, diagnostics: &ignored)
+        return record
+    }
+
     /// Splits the rest of the input into at most `parts` readers of whole records, for parsing on several cores.
     /// A split falls on a line break outside quotes: an even number of `"` since the reader's position.
     public func split(into parts: Int) -> [CSVReader] {
