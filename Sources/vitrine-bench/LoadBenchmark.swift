@@ -11,7 +11,9 @@ enum LoadBenchmark {
             return 2
         }
         var runs = 3
-        if let index = arguments.firstIndex(of: "--runs"), index + 1 < arguments.count { runs = Int(arguments[index + 1]) ?? 3 }
+        if let index = arguments.firstIndex(of: "--runs"), index + 1 < arguments.count {
+            runs = Int(arguments[index + 1]) ?? 3
+        }
         print("loading \(directory), \(runs) runs")
         var best = Double.infinity
         for run in 1...runs {
@@ -24,7 +26,8 @@ enum LoadBenchmark {
             let revenue = store.orders.reduce(Int64(0)) { $0 &+ $1.revenue.minorUnits }
             print(
                 "run \(run): \(Measure.format(sample.wallSeconds)) s wall, \(Measure.format(sample.cpuSeconds)) s CPU — "
-                    + "\(store.orders.count) order lines, \(store.customers.count) customers, \(store.products.count) products, revenue checksum \(revenue)")
+                    + "\(store.orders.count) order lines, \(store.customers.count) customers, \(store.products.count) products, revenue checksum \(revenue)"
+            )
             best = min(best, sample.wallSeconds)
         }
         print("best: \(Measure.format(best)) s; peak RSS \(Measure.format(Measure.peakRSSMiB(), decimals: 0)) MiB")

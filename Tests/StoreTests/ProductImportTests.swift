@@ -8,14 +8,18 @@ import Testing
 /// from the shared data folder).
 @Suite("Importing shop exports")
 struct ProductImportTests {
-    static func importFile(_ path: String, format: ProductFileFormat? = nil) throws -> (products: [Product], diagnostics: [String], detected: ProductFileFormat) {
+    static func importFile(_ path: String, format: ProductFileFormat? = nil) throws -> (
+        products: [Product], diagnostics: [String], detected: ProductFileFormat
+    ) {
         let source = SourceText(path: "products.csv", bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
         var diagnostics = DiagnosticEngine()
         let products = ProductImport.load(source, format: format, settings: nil, diagnostics: &diagnostics)
         return (products, diagnostics.sorted.map(\.description), ProductImport.detect(source))
     }
 
-    static var woocommerce: String { FixtureStore.fixtures.appendingPathComponent("catalogs/woocommerce_sample_products.csv").path }
+    static var woocommerce: String {
+        FixtureStore.fixtures.appendingPathComponent("catalogs/woocommerce_sample_products.csv").path
+    }
 
     @Test("WooCommerce: variations become products, variable and grouped containers do not")
     func wooCommerce() throws {
@@ -39,9 +43,11 @@ struct ProductImportTests {
         #expect(Set(products.map(\.slug)).count == products.count, "every product has its own page")
     }
 
-    @Test("Shopify: variants, image rows, HTML bodies, multi-line fields", arguments: [
-        ("shopify_apparel.csv", 22), ("shopify_home-and-garden.csv", 21), ("shopify_jewelery.csv", 23),
-    ])
+    @Test(
+        "Shopify: variants, image rows, HTML bodies, multi-line fields",
+        arguments: [
+            ("shopify_apparel.csv", 22), ("shopify_home-and-garden.csv", 21), ("shopify_jewelery.csv", 23),
+        ])
     func shopify(_ file: String, _ count: Int) throws {
         let (products, diagnostics, detected) = try Self.importFile(try SharedData.path("catalogs/\(file)"))
         #expect(detected == .shopify)
@@ -70,7 +76,8 @@ struct ProductImportTests {
 
     @Test("Shopify's current template: drafts and archived products are left out, fake barcodes are not GTINs")
     func shopifyTemplate() throws {
-        let (products, diagnostics, _) = try Self.importFile(try SharedData.path("catalogs/shopify_product_template.csv"))
+        let (products, diagnostics, _) = try Self.importFile(
+            try SharedData.path("catalogs/shopify_product_template.csv"))
         #expect(products.count == 12)
         #expect(Set(products.compactMap(\.group)) == ["example-shirt"])
         #expect(products.first?.category == ["Apparel & Accessories", "Clothing", "Clothing Tops", "T-Shirts"])
@@ -82,7 +89,8 @@ struct ProductImportTests {
         #expect(diagnostics.contains("products.csv:18:1: warning: \"example-hat\" is archived; not imported"))
         #expect(
             diagnostics.first
-                == "products.csv:2:433: warning: barcode \"365275101829\" is not a valid GTIN (wrong check digit (expected 2)); not imported as a GTIN")
+                == "products.csv:2:433: warning: barcode \"365275101829\" is not a valid GTIN (wrong check digit (expected 2)); not imported as a GTIN"
+        )
     }
 
     @Test("a barcode mangled by a spreadsheet is a warning, never a wrong GTIN")
@@ -95,7 +103,8 @@ struct ProductImportTests {
         #expect(mangled.count == 12)
         #expect(
             mangled.first
-                == "products.csv:2:433: warning: barcode \"3.65275E+11\" is in exponent notation: a spreadsheet rounded it and its digits are lost; not imported as a GTIN (re-export the column as text)")
+                == "products.csv:2:433: warning: barcode \"3.65275E+11\" is in exponent notation: a spreadsheet rounded it and its digits are lost; not imported as a GTIN (re-export the column as text)"
+        )
     }
 
     @Test("--format overrides detection")
@@ -105,19 +114,24 @@ struct ProductImportTests {
         #expect(diagnostics.contains("products.csv:1:1: error: required column \"id\" is missing"))
     }
 
-    @Test("GTIN check digits (GS1 mod 10)", arguments: [
-        ("4006381333931", nil), ("96385074", nil), ("036000291452", nil), ("10614141000415", nil),
-        ("4006381333932", GTIN.Problem.checkDigit(expected: 1)), ("12345", .wrongLength(5)), ("40063813339A1", .notDigits),
-        ("3.65275E+11", .spreadsheetNotation),
-    ] as [(String, GTIN.Problem?)])
+    @Test(
+        "GTIN check digits (GS1 mod 10)",
+        arguments: [
+            ("4006381333931", nil), ("96385074", nil), ("036000291452", nil), ("10614141000415", nil),
+            ("4006381333932", GTIN.Problem.checkDigit(expected: 1)), ("12345", .wrongLength(5)),
+            ("40063813339A1", .notDigits),
+            ("3.65275E+11", .spreadsheetNotation),
+        ] as [(String, GTIN.Problem?)])
     func gtin(_ text: String, _ problem: GTIN.Problem?) {
         #expect(GTIN.validate(text) == problem)
     }
 
-    @Test("slugs", arguments: [
-        ("Green tea, 250 g", "green-tea-250-g"), ("Crème brûlée", "creme-brulee"), ("Πράσινο τσάι", "prasino-tsai"),
-        ("چای سبز", ""), ("  --Hello--  ", "hello"),
-    ])
+    @Test(
+        "slugs",
+        arguments: [
+            ("Green tea, 250 g", "green-tea-250-g"), ("Crème brûlée", "creme-brulee"), ("Πράσινο τσάι", "prasino-tsai"),
+            ("چای سبز", ""), ("  --Hello--  ", "hello"),
+        ])
     func slugs(_ name: String, _ slug: String) {
         #expect(Slug.make(from: name) == slug)
     }

@@ -19,7 +19,9 @@ enum SharedData {
             throw Missing(message: "shared test data not found: set VITRINE_SHARED_DATA to the shared/data folder")
         }
         let path = "\(directory)/\(relative)"
-        guard FileManager.default.fileExists(atPath: path) else { throw Missing(message: "missing shared test data \(path)") }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw Missing(message: "missing shared test data \(path)")
+        }
         return path
     }
 

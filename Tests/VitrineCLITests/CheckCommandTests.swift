@@ -67,7 +67,9 @@ struct CheckCommandTests {
         #expect(FileManager.default.fileExists(atPath: "\(directory)/new/store.json"))
         let again = try VitrineBinary.run(["init", "\(directory)/new"])
         #expect(again.status == 2)
-        #expect(again.stderr == "vitrine init: error: \(directory)/new already exists; vitrine init never overwrites a folder\n")
+        #expect(
+            again.stderr
+                == "vitrine init: error: \(directory)/new already exists; vitrine init never overwrites a folder\n")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory)
         #expect(leftovers == ["new"], "no staging folder is left behind")
     }

@@ -11,7 +11,9 @@ public enum ProductFileFormat: String, CaseIterable, Sendable {
     public static func detect(header: [String]) -> ProductFileFormat {
         let columns = Set(header)
         if columns.contains("Handle"), columns.contains("Variant Price") { return .shopify }
-        if columns.contains("Regular price"), columns.contains("Type"), columns.contains("ID") || columns.contains("SKU") {
+        if columns.contains("Regular price"), columns.contains("Type"),
+            columns.contains("ID") || columns.contains("SKU")
+        {
             return .woocommerce
         }
         return .vitrine

@@ -55,7 +55,8 @@ struct CSVTable {
         }
         var missing = false
         for name in required where columnIndex[name] == nil {
-            diagnostics.error("required column \"\(name)\" is missing", at: source.location(atOffset: record.startOffset))
+            diagnostics.error(
+                "required column \"\(name)\" is missing", at: source.location(atOffset: record.startOffset))
             missing = true
         }
         if missing { return nil }
@@ -65,7 +66,9 @@ struct CSVTable {
 
     /// Columns whose names satisfy `predicate`, e.g. the `name@el` translations.
     func columns(where predicate: (String) -> Bool) -> [(name: String, index: Int)] {
-        header.enumerated().filter { predicate($0.element) && columnIndex[$0.element] == $0.offset }.map { ($0.element, $0.offset) }
+        header.enumerated().filter { predicate($0.element) && columnIndex[$0.element] == $0.offset }.map {
+            ($0.element, $0.offset)
+        }
     }
 
     /// The rest of the table as up to `parts` tables of whole rows, to be read on several cores.
@@ -166,7 +169,8 @@ struct CSVTable {
             }
             return .value(Money(minorUnits: units))
         case .failure(let failure):
-            diagnostics.error("invalid \(name) \"\(String(decoding: text, as: UTF8.self))\": \(failure)", at: location(column))
+            diagnostics.error(
+                "invalid \(name) \"\(String(decoding: text, as: UTF8.self))\": \(failure)", at: location(column))
             return .invalid
         }
     }
@@ -184,7 +188,9 @@ struct CSVTable {
                 "\(name) \(String(decoding: text, as: UTF8.self)) is out of range (\(range.lowerBound)…\(range.upperBound))",
                 at: location(column))
         case .failure:
-            diagnostics.error("invalid \(name) \"\(String(decoding: text, as: UTF8.self))\": expected a whole number", at: location(column))
+            diagnostics.error(
+                "invalid \(name) \"\(String(decoding: text, as: UTF8.self))\": expected a whole number",
+                at: location(column))
         }
         return .invalid
     }
@@ -195,7 +201,8 @@ struct CSVTable {
         switch ISO8601.parse(text) {
         case .success(let timestamp): return .value(timestamp)
         case .failure(let failure):
-            diagnostics.error("invalid \(name) \"\(String(decoding: text, as: UTF8.self))\": \(failure)", at: location(column))
+            diagnostics.error(
+                "invalid \(name) \"\(String(decoding: text, as: UTF8.self))\": \(failure)", at: location(column))
             return .invalid
         }
     }

@@ -48,7 +48,8 @@ enum CustomersLoader {
             let country = table.optionalString(c.country)
             if let country, country.utf8.count != 2 || !country.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) {
                 diagnostics.error(
-                    "invalid country \"\(country)\": expected an ISO 3166-1 alpha-2 code such as GR", at: table.location(c.country))
+                    "invalid country \"\(country)\": expected an ISO 3166-1 alpha-2 code such as GR",
+                    at: table.location(c.country))
             }
             let created = table.date(c.created, "created date", diagnostics: &diagnostics)
             if case .absent = created { diagnostics.error("missing created date", at: table.location(c.created)) }

@@ -6,7 +6,9 @@ import TextFormats
 /// from the bytes and resolves ids through the store's indexes.
 enum OrdersLoader {
     static let required = ["order_id", "customer_id", "date", "quantity", "unit_price"]
-    static let known = ["order_id", "customer_id", "date", "product_id", "sku", "quantity", "unit_price", "coupon", "status"]
+    static let known = [
+        "order_id", "customer_id", "date", "product_id", "sku", "quantity", "unit_price", "coupon", "status",
+    ]
 
     struct References {
         var customers = IdentifierIndex(capacity: 0)
@@ -141,7 +143,8 @@ enum OrdersLoader {
             case "returned", "refunded": status = .returned
             case let other:
                 diagnostics.error(
-                    "invalid status \"\(other)\": expected completed, cancelled or returned", at: table.location(c.status))
+                    "invalid status \"\(other)\": expected completed, cancelled or returned",
+                    at: table.location(c.status))
             }
             guard diagnostics.errorCount == errorsBefore, let orderID, let customer, let product,
                 let date = date.value, let quantity = quantity.value, let price = price.value

@@ -21,10 +21,12 @@ enum ProductsLoader {
         }
         guard
             var table = CSVTable(
-                source: source, required: required, known: known, isExtraColumn: isTranslation, diagnostics: &diagnostics)
+                source: source, required: required, known: known, isExtraColumn: isTranslation,
+                diagnostics: &diagnostics)
         else { return ([], Rejected(everything: true)) }
         var rejected = Rejected()
-        let translationColumns = table.columns(where: isTranslation).compactMap { column -> (field: String, locale: String, index: Int)? in
+        let translationColumns = table.columns(where: isTranslation).compactMap {
+            column -> (field: String, locale: String, index: Int)? in
             let parts = column.name.split(separator: "@", maxSplits: 1).map(String.init)
             let locale = parts.count > 1 ? parts[1] : ""
             if settings != nil, !locales.contains(locale) {

@@ -50,7 +50,8 @@ public enum StoreLoader {
             {
                 var findings = DiagnosticEngine()
                 let loaded = productsText.map {
-                    ProductImport.loadWithRejections($0, format: options.productFormat, settings: settings, diagnostics: &findings)
+                    ProductImport.loadWithRejections(
+                        $0, format: options.productFormat, settings: settings, diagnostics: &findings)
                 }
                 return (loaded ?? ([], Rejected()), findings)
             },
@@ -67,19 +68,24 @@ public enum StoreLoader {
         checkSlugs(products, diagnostics: &diagnostics)
         diagnostics.merge(customersLoaded.1)
         references.customers = IdentifierIndex(capacity: customers.count)
-        for (index, customer) in customers.enumerated() { references.customers.insert(customer.id.utf8, value: Int32(index)) }
+        for (index, customer) in customers.enumerated() {
+            references.customers.insert(customer.id.utf8, value: Int32(index))
+        }
         references.products = IdentifierIndex(capacity: products.count)
         references.productsBySKU = IdentifierIndex(capacity: products.count)
         for (index, product) in products.enumerated() {
             references.products.insert(product.id.utf8, value: Int32(index))
             if let sku = product.sku { references.productsBySKU.insert(sku.utf8, value: Int32(index)) }
         }
-        let orders = source(.orders).map { OrdersLoader.load($0, references: references, diagnostics: &diagnostics) } ?? []
+        let orders =
+            source(.orders).map { OrdersLoader.load($0, references: references, diagnostics: &diagnostics) } ?? []
         let wishlists =
             source(.wishlists).map { WishlistsLoader.load($0, references: references, diagnostics: &diagnostics) } ?? []
         var coupons: [Coupon] = []
         var rejectedCoupons = Rejected()
-        if let text = source(.coupons) { (coupons, rejectedCoupons) = CouponsLoader.load(text, diagnostics: &diagnostics) }
+        if let text = source(.coupons) {
+            (coupons, rejectedCoupons) = CouponsLoader.load(text, diagnostics: &diagnostics)
+        }
 
         let locales = settings?.locales ?? []
         let defaultLocale = settings?.defaultLocale ?? "en"

@@ -12,7 +12,9 @@ enum WishlistsLoader {
         guard var table = CSVTable(source: source, required: required, known: known, diagnostics: &diagnostics) else {
             return []
         }
-        let c = (customer: table.column("customer_id"), product: table.column("product_id"), added: table.column("added"))
+        let c = (
+            customer: table.column("customer_id"), product: table.column("product_id"), added: table.column("added")
+        )
         var entries: [WishlistEntry] = []
         var seen: [Int64: SourceLocation] = [:]
         while table.nextRow(diagnostics: &diagnostics) {
@@ -29,7 +31,9 @@ enum WishlistsLoader {
             }
             let added = table.date(c.added, "added date", diagnostics: &diagnostics)
             if case .absent = added { diagnostics.error("missing added date", at: table.location(c.added)) }
-            guard diagnostics.errorCount == errorsBefore, let customer, let product, let added = added.value else { continue }
+            guard diagnostics.errorCount == errorsBefore, let customer, let product, let added = added.value else {
+                continue
+            }
             let key = Int64(customer) << 32 | Int64(product)
             if let first = seen[key] {
                 diagnostics.warning(

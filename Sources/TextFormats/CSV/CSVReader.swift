@@ -119,7 +119,8 @@ public struct CSVReader: Sendable {
                     }
                     if !closed {
                         problem = problem ?? (open, "quoted field is never closed")
-                        record.fields.append(CSVField(start: start, end: count, isQuoted: true, hasDoubledQuotes: doubled))
+                        record.fields.append(
+                            CSVField(start: start, end: count, isQuoted: true, hasDoubledQuotes: doubled))
                         position = count
                         return true
                     }
@@ -142,7 +143,8 @@ public struct CSVReader: Sendable {
                         if byte == quote { problem = problem ?? (position, "quote inside an unquoted field") }
                         position += 1
                     }
-                    record.fields.append(CSVField(start: start, end: position, isQuoted: false, hasDoubledQuotes: false))
+                    record.fields.append(
+                        CSVField(start: start, end: position, isQuoted: false, hasDoubledQuotes: false))
                 }
                 // What ends the field.
                 if position >= count { return true }
