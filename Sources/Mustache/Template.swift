@@ -77,6 +77,22 @@ public struct Template: Sendable {
         return found
     }
 
+    /// Whether a partial or parent name is looked up in the context (`{{>*name}}`).
+    var usesDynamicNames: Bool { containsDynamicName(nodes) }
+
+    private func containsDynamicName(_ nodes: [Node]) -> Bool {
+        nodes.contains { node in
+            switch node {
+            case .text, .variable: false
+            case .section(let section): containsDynamicName(section.nodes)
+            case .block(let block): containsDynamicName(block.content.nodes)
+            case .partial(let call): if case .dynamic = call.reference { true } else { false }
+            case .parent(let call):
+                if case .dynamic = call.reference { true } else { call.overrides.values.contains { containsDynamicName($0.nodes) } }
+            }
+        }
+    }
+
     private func collectReferences(_ nodes: [Node], into found: inout [(String, SourceLocation)]) {
         for node in nodes {
             switch node {

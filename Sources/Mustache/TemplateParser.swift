@@ -238,7 +238,6 @@ struct TemplateParser {
 
     /// The index of the open frame a closing tag with this key closes, if any.
     private func matchingFrame(for key: String) -> Int? {
-        guard !key.isEmpty else { return nil }
         var index = frames.count - 1
         while index > 0 {
             if frames[index].key == key { return index }
