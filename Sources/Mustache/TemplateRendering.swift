@@ -45,19 +45,23 @@ public enum TemplateRendering {
     /// parent named in a template that is in use resolves (through the same override order renders use).
     public static func checkTheme(directories: [String]) -> DiagnosticEngine {
         var diagnostics = DiagnosticEngine()
-        // Files hidden by an override are still checked: they are the default a store falls back to.
-        for directory in directories {
-            for relative in TemplateLibrary.mustacheFiles(in: directory) {
-                let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-                _ = TemplateLibrary.loadTemplate(path: path, name: relative, diagnostics: &diagnostics)
-            }
-        }
         var ignored = DiagnosticEngine()
         let library = TemplateLibrary.load(directories: directories, diagnostics: &ignored)
         if library.names.isEmpty {
             diagnostics.error("no .mustache templates in \(directories.joined(separator: ", "))", at: nil)
         }
-        library.checkReferences(diagnostics: &diagnostics)
+        // Every file, also one hidden by an override (it is the default a store falls back to), with its
+        // syntax errors and then the partials it names that resolve to nothing.
+        for directory in directories {
+            for relative in TemplateLibrary.mustacheFiles(in: directory) {
+                let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+                guard let template = TemplateLibrary.loadTemplate(path: path, name: relative, diagnostics: &diagnostics)
+                else { continue }
+                for reference in template.references where library[reference.name] == nil {
+                    diagnostics.error("unknown partial \"\(reference.name)\"", at: reference.location)
+                }
+            }
+        }
         return diagnostics
     }
 
