@@ -261,6 +261,14 @@ struct Renderer {
     /// Spec "~inheritance": the outermost override of the block, else its default content. Content moved
     /// into a slot takes the slot's indentation; a standalone slot starts it on a fresh, indented line.
     private mutating func render(_ block: Block) {
+        // An override may itself hold a slot of its own name: that recursion is bounded like partials.
+        guard depth < options.maxDepth else {
+            stop("blocks nested more than \(options.maxDepth) deep (does block \"\(block.name)\" contain itself?)",
+                at: block.offset)
+            return
+        }
+        depth += 1
+        defer { depth -= 1 }
         var chosen: BlockContent? = nil
         for layer in overrides {
             if let content = layer[block.name] {

@@ -74,6 +74,18 @@ struct StrictModeTests {
         }
     }
 
+    /// Found by the fuzz test: an override holding a slot of its own name recursed until the stack overflowed.
+    @Test func blockContainingItselfStopsWithAnError() throws {
+        var engine = DiagnosticEngine()
+        let library = TemplateLibrary(sources: ["parent": "{{$block}}{{/block}}"], diagnostics: &engine)
+        let template = try Template("{{<parent}}{{$block}}x{{$block}}{{/block}}{{/block}}{{/parent}}", name: "child")
+        var output: [UInt8] = []
+        let found = template.render([:], library: library, into: &output).map(\.description)
+        #expect(found == ["child:1:23: error: blocks nested more than 200 deep (does block \"block\" contain itself?)"])
+        // One level goes to the parent itself, the other 199 to the block: one "x" each.
+        #expect(output == Array(String(repeating: "x", count: 199).utf8))
+    }
+
     @Test func selfIncludingPartialStopsWithAnError() throws {
         let found = try problems("{{>loop}}", [:], partials: ["loop": "x{{>loop}}"])
         #expect(found == ["loop:1:2: error: partials nested more than 200 deep (does a partial include itself?)"])
