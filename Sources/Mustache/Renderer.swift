@@ -263,7 +263,8 @@ struct Renderer {
     private mutating func render(_ block: Block) {
         // An override may itself hold a slot of its own name: that recursion is bounded like partials.
         guard depth < options.maxDepth else {
-            stop("blocks nested more than \(options.maxDepth) deep (does block \"\(block.name)\" contain itself?)",
+            stop(
+                "blocks nested more than \(options.maxDepth) deep (does block \"\(block.name)\" contain itself?)",
                 at: block.offset)
             return
         }

@@ -88,7 +88,11 @@ public struct Template: Sendable {
             case .block(let block): containsDynamicName(block.content.nodes)
             case .partial(let call): if case .dynamic = call.reference { true } else { false }
             case .parent(let call):
-                if case .dynamic = call.reference { true } else { call.overrides.values.contains { containsDynamicName($0.nodes) } }
+                if case .dynamic = call.reference {
+                    true
+                } else {
+                    call.overrides.values.contains { containsDynamicName($0.nodes) }
+                }
             }
         }
     }

@@ -107,7 +107,8 @@ struct TemplateParser {
             }
             let tagEnd = closeStart + delimiters.close.count
             let tag = Tag(
-                sigil: sigil, start: tagStart, end: tagEnd, content: trimmed(contentStart..<max(contentStart, contentEnd)))
+                sigil: sigil, start: tagStart, end: tagEnd,
+                content: trimmed(contentStart..<max(contentStart, contentEnd)))
             let next = handle(tag, textStart: textStart)
             position = next
             textStart = next

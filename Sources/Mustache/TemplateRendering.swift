@@ -77,7 +77,8 @@ public enum TemplateRendering {
             for reference in template.references where library[reference.name] == nil {
                 let path = directory + "/" + reference.name + ".mustache"
                 guard FileManager.default.fileExists(atPath: path) else {
-                    diagnostics.error("partial \"\(reference.name)\" not found (no file \(path))", at: reference.location)
+                    diagnostics.error(
+                        "partial \"\(reference.name)\" not found (no file \(path))", at: reference.location)
                     continue
                 }
                 guard let partial = loadTemplate(path, name: reference.name, into: &library, &diagnostics) else {

@@ -14,7 +14,10 @@ struct ConcurrencyTests {
             ], diagnostics: &engine)
         #expect(!engine.hasErrors)
         let products: [MustacheValue] = (0..<50).map { index in
-            ["id": .int(index), "name": .string("Item <\(index)> & co"), "on_sale": .bool(index % 3 == 0), "was": "9.99"]
+            [
+                "id": .int(index), "name": .string("Item <\(index)> & co"), "on_sale": .bool(index % 3 == 0),
+                "was": "9.99",
+            ]
         }
         let context: MustacheValue = ["products": .list(products), "token": "t-1"]
         let reference = try library.render("listing", context).get()

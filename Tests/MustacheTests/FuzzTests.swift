@@ -146,18 +146,23 @@ struct FuzzTests {
                 }
             }
             if trace {
-                FileHandle.standardError.write(Data("fuzz \(iteration): \(String(decoding: input, as: UTF8.self).debugDescription) partials \(partials.mapValues { String(decoding: $0, as: UTF8.self) })\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "fuzz \(iteration): \(String(decoding: input, as: UTF8.self).debugDescription) partials \(partials.mapValues { String(decoding: $0, as: UTF8.self) })\n"
+                            .utf8))
             }
             let before = clock.now
             totalBytes &+= Self.exercise(input, partials: partials, data: base.data, strict: iteration % 2 == 0)
             let took = clock.now - before
             if took > slowest { slowest = took }
             if took > .seconds(2) {
-                Issue.record("input \(iteration) took \(took): \(String(decoding: input, as: UTF8.self).debugDescription)")
+                Issue.record(
+                    "input \(iteration) took \(took): \(String(decoding: input, as: UTF8.self).debugDescription)")
             }
         }
         let elapsed = clock.now - start
-        print("fuzz: \(iterations) inputs (seed \(seed)) in \(elapsed), slowest \(slowest), \(totalBytes) bytes rendered")
+        print(
+            "fuzz: \(iterations) inputs (seed \(seed)) in \(elapsed), slowest \(slowest), \(totalBytes) bytes rendered")
         #expect(iterations == 0 || totalBytes > 0)
     }
 }

@@ -21,7 +21,8 @@ struct RenderingTests {
 
     @Test func truthiness() throws {
         let data: MustacheValue = ["zero": 0, "empty": "", "none": [], "map": [:], "null": nil, "no": false]
-        let template = "{{#zero}}0{{/zero}}{{#empty}}e{{/empty}}{{#none}}n{{/none}}{{#map}}m{{/map}}"
+        let template =
+            "{{#zero}}0{{/zero}}{{#empty}}e{{/empty}}{{#none}}n{{/none}}{{#map}}m{{/map}}"
             + "{{#null}}N{{/null}}{{#no}}f{{/no}}|{{^empty}}E{{/empty}}{{^none}}L{{/none}}"
         #expect(try render(template, data) == "0m|EL")
     }
@@ -33,15 +34,18 @@ struct RenderingTests {
             var tags: [String]
             var discount: Int?
             var mustacheValue: MustacheValue {
-                ["name": name.mustacheValue, "price": price.mustacheValue, "tags": tags.mustacheValue,
-                 "discount": discount.mustacheValue]
+                [
+                    "name": name.mustacheValue, "price": price.mustacheValue, "tags": tags.mustacheValue,
+                    "discount": discount.mustacheValue,
+                ]
             }
         }
         let products = [
             Product(name: "Tea & Co", price: "4.90", tags: ["green", "loose"], discount: 10),
             Product(name: "Mug", price: "9.00", tags: [], discount: nil),
         ]
-        let template = "{{#products}}{{name}} {{price}}{{#discount}} -{{.}}%{{/discount}}"
+        let template =
+            "{{#products}}{{name}} {{price}}{{#discount}} -{{.}}%{{/discount}}"
             + "{{#tags}} #{{.}}{{/tags}};{{/products}}"
         #expect(
             try render(template, ["products": MustacheValue(products)])
@@ -49,7 +53,8 @@ struct RenderingTests {
     }
 
     @Test func jsonKeepsBooleansNumbersAndNullApart() throws {
-        let value = try MustacheValue(json: #"{"t": true, "f": false, "one": 1, "zero": 0, "d": 1.5, "n": null, "s": "\u00e9\ud83d\ude00"}"#)
+        let value = try MustacheValue(
+            json: #"{"t": true, "f": false, "one": 1, "zero": 0, "d": 1.5, "n": null, "s": "\u00e9\ud83d\ude00"}"#)
         #expect(value["t"] == .bool(true))
         #expect(value["f"] == .bool(false))
         #expect(value["one"] == .int(1))
@@ -89,7 +94,9 @@ struct RenderingTests {
 
     @Test func lambdasSeeTheRawSectionTextAndTheirResultIsRendered() throws {
         let bold = MustacheLambda { (text: String) in .string("<b>" + text + "</b>") }
-        #expect(try render("{{#bold}}hi {{name}}{{/bold}}", ["bold": .lambda(bold), "name": "<ada>"]) == "<b>hi &lt;ada&gt;</b>")
+        #expect(
+            try render("{{#bold}}hi {{name}}{{/bold}}", ["bold": .lambda(bold), "name": "<ada>"])
+                == "<b>hi &lt;ada&gt;</b>")
         // The result is a template: changing the tag text changes what it names.
         let upper = MustacheLambda { (text: String) in .string(text.uppercased()) }
         #expect(try render("{{#up}}hi {{name}}{{/up}}", ["up": .lambda(upper), "NAME": "x"]) == "HI x")

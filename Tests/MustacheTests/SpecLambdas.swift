@@ -19,7 +19,9 @@ enum SpecLambdas {
         case "Interpolation - Alternate Delimiters": MustacheLambda { "|planet| => {{planet}}" }
         case "Interpolation - Multiple Calls":
             // A counter that lives as long as this test's data (one render).
-            { let calls = Counter(); return MustacheLambda { .int(calls.next()) } }()
+            {
+                let calls = Counter(); return MustacheLambda { .int(calls.next()) }
+            }()
         case "Escaping": MustacheLambda { ">" }
         case "Section": MustacheLambda { (text: String) in text == "{{x}}" ? "yes" : "no" }
         case "Section - Expansion": MustacheLambda { (text: String) in .string(text + "{{planet}}" + text) }

@@ -48,7 +48,8 @@ struct StrictModeTests {
     }
 
     @Test func errorsInsidePartialsPointAtThePartial() throws {
-        let found = try problems("<ul>{{#items}}{{>card}}{{/items}}</ul>", ["items": [["name": "Tea"]]],
+        let found = try problems(
+            "<ul>{{#items}}{{>card}}{{/items}}</ul>", ["items": [["name": "Tea"]]],
             partials: ["card": "<li>\n{{nam}}</li>"])
         #expect(found == ["card:2:1: error: variable \"nam\" not found"])
     }

@@ -8,7 +8,8 @@ struct TemporaryFolder {
     let path: String
 
     init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("vitrine-mustache-\(UUID().uuidString)").path
+        path =
+            FileManager.default.temporaryDirectory.appendingPathComponent("vitrine-mustache-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
@@ -84,8 +85,10 @@ struct ThemeTests {
         let data = root.path + "/data.json"
         let own = try TemplateRendering.render(templateFile: page, dataFile: data, partialsDirectory: nil).get()
         #expect(String(decoding: own, as: UTF8.self) == "[A&amp;B|true|1.5]")
-        let other = try TemplateRendering.render(templateFile: page, dataFile: data, partialsDirectory: root.path + "/p")
-            .get()
+        let other = try TemplateRendering.render(
+            templateFile: page, dataFile: data, partialsDirectory: root.path + "/p"
+        )
+        .get()
         #expect(String(decoding: other, as: UTF8.self) == "<A&amp;B>")
         let empty = try TemplateRendering.render(templateFile: root.path + "/t/card.mustache").get()
         #expect(String(decoding: empty, as: UTF8.self) == "[||]")
@@ -103,7 +106,9 @@ struct ThemeTests {
             Issue.record("render with errors succeeded")
             return
         }
-        let messages = error.diagnostics.sorted.map { $0.description.replacingOccurrences(of: root.path + "/", with: "") }
+        let messages = error.diagnostics.sorted.map {
+            $0.description.replacingOccurrences(of: root.path + "/", with: "")
+        }
         #expect(
             messages == [
                 "page.mustache:1:1: error: partial \"header\" not found (no file header.mustache)",
