@@ -101,4 +101,41 @@ struct RenderingTests {
         let upper = MustacheLambda { (text: String) in .string(text.uppercased()) }
         #expect(try render("{{#up}}hi {{name}}{{/up}}", ["up": .lambda(upper), "NAME": "x"]) == "HI x")
     }
+
+    private func render(_ text: String, partials: [String: String], _ data: MustacheValue) throws -> String {
+        var engine = DiagnosticEngine()
+        let library = TemplateLibrary(sources: partials, diagnostics: &engine)
+        #expect(!engine.hasErrors)
+        return try Template(text).renderString(data, library: library)
+    }
+
+    @Test func indentationAccumulatesThroughNestedStandalonePartials() throws {
+        let partials = ["a": "x\n  {{>b}}\ny\n", "b": "1\n2\n"]
+        #expect(try render("  {{>a}}\n", partials: partials, [:]) == "  x\n    1\n    2\n  y\n")
+    }
+
+    @Test func inlinePartialInsideAnIndentedOneIsNotIndented() throws {
+        let partials = ["a": "x {{>b}}\n", "b": "1\n2"]
+        #expect(try render("  {{>a}}\n", partials: partials, [:]) == "  x 1\n2\n")
+    }
+
+    @Test func sectionLinesOfAnIndentedPartial() throws {
+        let partials = ["list": "{{#items}}\n- {{.}}\n{{/items}}\n"]
+        #expect(
+            try render("<ul>\n  {{>list}}\n</ul>\n", partials: partials, ["items": [1, 2]])
+                == "<ul>\n  - 1\n  - 2\n</ul>\n")
+    }
+
+    @Test func layoutWithBlocksAsAThemeUsesIt() throws {
+        let partials = [
+            "layout":
+                "<html>\n<title>{{$title}}Shop{{/title}}</title>\n<body>\n  {{$main}}\n  {{/main}}\n</body>\n</html>\n"
+        ]
+        let page =
+            "{{<layout}}\n{{$title}}{{name}} | Shop{{/title}}\n{{$main}}\n<h1>{{name}}</h1>\n<p>{{price}}</p>\n{{/main}}\n{{/layout}}\n"
+        #expect(
+            try render(page, partials: partials, ["name": "Tea & Co", "price": "4.90"])
+                == "<html>\n<title>Tea &amp; Co | Shop</title>\n<body>\n  <h1>Tea &amp; Co</h1>\n  <p>4.90</p>\n</body>\n</html>\n"
+        )
+    }
 }
