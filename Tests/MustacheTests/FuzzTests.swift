@@ -165,4 +165,43 @@ struct FuzzTests {
             "fuzz: \(iterations) inputs (seed \(seed)) in \(elapsed), slowest \(slowest), \(totalBytes) bytes rendered")
         #expect(iterations == 0 || totalBytes > 0)
     }
+
+    /// The JSON loader (data files are user input too): mutated spec files must parse or fail with a position
+    /// inside the file, never crash; deep nesting is refused, not a stack overflow.
+    @Test func mutatedJSONNeverCrashes() throws {
+        var rng = SplitMix64(seed: 0x15_0A)
+        let directory = fixturesDirectory + "/mustache-spec/"
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }
+        let documents = files.sorted().compactMap { FileManager.default.contents(atPath: directory + $0) }.map {
+            [UInt8]($0)
+        }
+        #expect(documents.count == 9)
+        let jsonBytes = Array(#"{}[]",:.-+eE0123456789tfnu\"#.utf8) + [0x20, 0x0A, 0xFF, 0x00]
+        var parsed = 0
+        for iteration in 0..<2_000 {
+            var bytes = documents[iteration % documents.count]
+            for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                let position = Int.random(in: 0..<bytes.count, using: &rng)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: bytes.insert(jsonBytes.randomElement(using: &rng)!, at: position)
+                case 1: bytes.remove(at: position)
+                default: bytes[position] = jsonBytes.randomElement(using: &rng)!
+                }
+            }
+            let source = SourceText(path: "data.json", bytes: bytes)
+            switch MustacheValue.parseJSON(source) {
+            case .success: parsed += 1
+            case .failure(let error):
+                let location = try #require(error.diagnostics.diagnostics.first?.location)
+                #expect(location.line >= 1 && location.column >= 1)
+            }
+        }
+        #expect(parsed > 0)
+        let deep = SourceText(path: "deep.json", text: String(repeating: "[", count: 100_000))
+        guard case .failure(let error) = MustacheValue.parseJSON(deep) else {
+            Issue.record("100,000 open brackets parsed")
+            return
+        }
+        #expect(error.description == "deep.json:1:513: error: JSON nested more than 512 levels deep")
+    }
 }
