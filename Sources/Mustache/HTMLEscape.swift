@@ -8,8 +8,12 @@ enum HTMLEscape {
     static let apos = Array("&#39;".utf8)
 
     static func append(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { append($0, to: &out) }
+        // Native strings expose their bytes in place; only bridged ones need a contiguous copy first.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append($0, to: &out) }
+        if done == nil {
+            var copy = text
+            copy.withUTF8 { append($0, to: &out) }
+        }
     }
 
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {

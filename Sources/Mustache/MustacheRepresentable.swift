@@ -38,7 +38,11 @@ extension Array: MustacheRepresentable where Element: MustacheRepresentable {
 }
 
 extension Dictionary: MustacheRepresentable where Key == String, Value: MustacheRepresentable {
-    public var mustacheValue: MustacheValue { .map(mapValues(\.mustacheValue)) }
+    public var mustacheValue: MustacheValue { .map(MustacheMap(mapValues(\.mustacheValue))) }
+}
+
+extension MustacheMap: MustacheRepresentable {
+    public var mustacheValue: MustacheValue { .map(self) }
 }
 
 extension MustacheValue {

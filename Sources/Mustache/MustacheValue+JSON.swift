@@ -87,7 +87,7 @@ private struct JSONParser {
     private mutating func parseObject() throws(Failure) -> MustacheValue {
         try enter()
         index += 1
-        var map: [String: MustacheValue] = [:]
+        var map = MustacheMap()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1

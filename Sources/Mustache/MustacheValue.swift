@@ -9,7 +9,7 @@ public enum MustacheValue: Sendable {
     case double(Double)
     case string(String)
     case list([MustacheValue])
-    case map([String: MustacheValue])
+    case map(MustacheMap)
     case lambda(MustacheLambda)
 
     /// Whether a section renders its content (inverted sections: the opposite).
@@ -117,6 +117,6 @@ extension MustacheValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
     public init(arrayLiteral elements: MustacheValue...) { self = .list(elements) }
     public init(nilLiteral: ()) { self = .null }
     public init(dictionaryLiteral elements: (String, MustacheValue)...) {
-        self = .map(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .map(MustacheMap(elements))
     }
 }

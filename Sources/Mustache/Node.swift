@@ -12,11 +12,13 @@ import Diagnostics
  renderer appends the bytes in one go and never looks at the offsets.
 */
 
-/// A name as written in a tag, split once: `a.b.c` is `["a", "b", "c"]`; the implicit iterator `.` is `[]`.
+/// A name as written in a tag, split once (with each part's map fingerprint): `a.b.c` is `["a", "b", "c"]`;
+/// the implicit iterator `.` is `[]`.
 struct Name: Sendable, Hashable {
-    let components: [String]
+    let components: [MapKey]
+    init(components: [String]) { self.components = components.map(MapKey.init) }
     var isImplicit: Bool { components.isEmpty }
-    var text: String { isImplicit ? "." : components.joined(separator: ".") }
+    var text: String { isImplicit ? "." : components.map(\.string).joined(separator: ".") }
 }
 
 /// Template text between tags, with the offsets where an indentation goes.
@@ -38,9 +40,18 @@ struct Section: Sendable {
     let inverted: Bool
     let nodes: [Node]
     let offset: Int
-    /// The unrendered text between the tags and the delimiters in force, for section lambdas.
+    /// Only lambdas need it, so it sits behind one reference: a section is copied on every render.
+    let lambdaSource: LambdaSource
+}
+
+/// The unrendered text between a section's tags and the delimiters in force, for section lambdas.
+final class LambdaSource: Sendable {
     let rawBody: String
     let delimiters: Delimiters
+    init(rawBody: String, delimiters: Delimiters) {
+        self.rawBody = rawBody
+        self.delimiters = delimiters
+    }
 }
 
 /// What a partial or parent tag names: a fixed template name, or (`{{>*name}}`) one looked up in the context.

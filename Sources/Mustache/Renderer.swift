@@ -26,36 +26,44 @@ struct Renderer {
     }
 
     mutating func render(_ nodes: [Node]) {
-        for node in nodes {
-            if stopped { return }
-            switch node {
-            case .text(let text):
-                if indentation.isEmpty {
-                    out.append(contentsOf: text.bytes)
-                } else {
-                    appendIndented(text)
-                }
-            case .variable(let variable):
-                if let value = lookup(variable.name) {
-                    append(value, escaped: variable.escaped, offset: variable.offset)
-                } else if options.strict {
-                    error("variable \"\(variable.name.text)\" not found", at: variable.offset)
-                }
-            case .section(let section):
-                render(section)
-            case .partial(let call):
-                if let template = resolve(call.reference, offset: call.offset) {
-                    include(template, indentation: call.indentation, offset: call.offset)
-                }
-            case .parent(let call):
-                if let template = resolve(call.reference, offset: call.offset) {
-                    overrides.append(call.overrides)
-                    include(template, indentation: call.indentation, offset: call.offset)
-                    overrides.removeLast()
-                }
-            case .block(let block):
-                render(block)
+        // Walking a borrowed buffer spares a retain and release of every node visited.
+        nodes.withUnsafeBufferPointer { buffer in
+            for node in buffer {
+                if stopped { return }
+                render(node)
             }
+        }
+    }
+
+    @inline(__always)
+    private mutating func render(_ node: Node) {
+        switch node {
+        case .text(let text):
+            if indentation.isEmpty {
+                out.append(contentsOf: text.bytes)
+            } else {
+                appendIndented(text)
+            }
+        case .variable(let variable):
+            if let value = lookup(variable.name) {
+                append(value, escaped: variable.escaped, offset: variable.offset)
+            } else if options.strict {
+                error("variable \"\(variable.name.text)\" not found", at: variable.offset)
+            }
+        case .section(let section):
+            render(section)
+        case .partial(let call):
+            if let template = resolve(call.reference, offset: call.offset) {
+                include(template, indentation: call.indentation, offset: call.offset)
+            }
+        case .parent(let call):
+            if let template = resolve(call.reference, offset: call.offset) {
+                overrides.append(call.overrides)
+                include(template, indentation: call.indentation, offset: call.offset)
+                overrides.removeLast()
+            }
+        case .block(let block):
+            render(block)
         }
     }
 
@@ -69,7 +77,7 @@ struct Renderer {
         var index = stack.count - 1
         var found: MustacheValue? = nil
         while index >= 0 {
-            if case .map(let map) = stack[index], let value = map[first] {
+            if case .map(let map) = stack[index], let value = map.value(for: first) {
                 found = value
                 break
             }
@@ -78,7 +86,7 @@ struct Renderer {
         guard var value = found else { return nil }
         var part = 1
         while part < components.count {
-            guard case .map(let map) = value, let next = map[components[part]] else { return nil }
+            guard case .map(let map) = value, let next = map.value(for: components[part]) else { return nil }
             value = next
             part += 1
         }
@@ -173,9 +181,9 @@ struct Renderer {
             }
         case .lambda(let lambda):
             // Spec: called with the raw section text; a string result is rendered with the section's delimiters.
-            let result = lambda.body(section.rawBody)
+            let result = lambda.body(section.lambdaSource.rawBody)
             if case .string(let text) = result {
-                renderLambdaTemplate(text, delimiters: section.delimiters)
+                renderLambdaTemplate(text, delimiters: section.lambdaSource.delimiters)
             } else if case .lambda = result {
                 return
             } else {

@@ -302,7 +302,8 @@ struct TemplateParser {
                 .section(
                     Section(
                         name: frame.name, inverted: frame.kind == .invertedSection, nodes: frame.nodes,
-                        offset: frame.openOffset, rawBody: raw, delimiters: frame.delimiters)))
+                        offset: frame.openOffset,
+                        lambdaSource: LambdaSource(rawBody: raw, delimiters: frame.delimiters))))
         case .parent:
             let standalone = frame.heldPrefix != nil && suffixBlank
             if !standalone, let held = frame.heldPrefix {
