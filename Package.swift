@@ -30,7 +30,7 @@ let package = Package(
             name: "VitrineKit",
             dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation"]
         ),
-        .target(name: "VitrineCLI", dependencies: ["Diagnostics", "VitrineKit"]),
+        .target(name: "VitrineCLI", dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "VitrineKit"]),
         .executableTarget(name: "vitrine", dependencies: ["VitrineCLI"]),
         .executableTarget(
             name: "vitrine-bench",

@@ -5,7 +5,9 @@ public enum VitrineCLI {
     public static let version = "0.1.0"
 
     /// Every command, in the order `--help` lists them. A command appears here only once it works.
-    static let commands: [Command] = [CheckCommand.command, InitCommand.command]
+    static let commands: [Command] = [
+        CheckCommand.command, InitCommand.command, TemplateCommands.render, TemplateCommands.check,
+    ]
 
     public static func main(_ arguments: [String], console: Console = Console()) -> Int32 {
         guard let first = arguments.first, first != "--help", first != "-h", first != "help" else {
