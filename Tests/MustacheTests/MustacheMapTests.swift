@@ -1,0 +1,45 @@
+import Mustache
+import Testing
+
+/// `MustacheMap`: small maps are scanned by fingerprint, large ones (locale string tables) are indexed.
+@Suite("MustacheMap")
+struct MustacheMapTests {
+    @Test func smallAndLargeMapsFindEveryKey() throws {
+        for size in [0, 1, 7, 24, 25, 500] {
+            var map = MustacheMap()
+            for index in 0..<size { map["key_\(index)"] = .int(index) }
+            map["a"] = "short"
+            map["a_long_key_sharing_a_prefix_1"] = 1
+            map["a_long_key_sharing_a_prefix_2"] = 2
+            #expect(map.count == size + 3)
+            for index in 0..<size { #expect(map["key_\(index)"] == .int(index), "size \(size)") }
+            #expect(map["a_long_key_sharing_a_prefix_2"] == 2)
+            #expect(map["a_long_key_sharing_a_prefix_3"] == nil)
+            #expect(map["key_\(size)"] == nil)
+            let template = try Template("{{t.a}} {{t.key_0}} {{t.a_long_key_sharing_a_prefix_1}}")
+            let expected = size > 0 ? "short 0 1" : "short  1"
+            #expect(try template.renderString(["t": .map(map)]) == expected)
+        }
+    }
+
+    @Test func replaceRemoveAndOrder() {
+        var map: MustacheMap = ["b": 1, "a": 2, "c": 3]
+        map["a"] = 20
+        map["b"] = nil
+        map["d"] = 4
+        #expect(map.map(\.key) == ["a", "c", "d"])
+        #expect(map["a"] == 20)
+        #expect(map == ["d": 4, "a": 20, "c": 3])
+        #expect(MustacheMap(["z": 1, "y": 2]).map(\.key) == ["y", "z"])
+    }
+
+    @Test func largeMapRemovalKeepsTheIndexRight() {
+        var map = MustacheMap((0..<40).map { ("k\($0)", MustacheValue.int($0)) })
+        map["k3"] = nil
+        #expect(map.count == 39)
+        #expect(map["k3"] == nil)
+        #expect(map["k39"] == 39)
+        map["k40"] = 40
+        #expect(map["k40"] == 40)
+    }
+}
