@@ -18,7 +18,7 @@ let package = Package(
         // Engines: know nothing of stores.
         .target(name: "Diagnostics"),
         .target(name: "TextFormats", dependencies: ["Diagnostics"]),
-        .target(name: "Mustache", dependencies: ["Diagnostics"]),
+        .target(name: "Mustache", dependencies: ["Diagnostics", "TextFormats"]),
 
         // Stages: know the store, take values and return values.
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats"]),

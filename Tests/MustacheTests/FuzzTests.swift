@@ -202,6 +202,6 @@ struct FuzzTests {
             Issue.record("100,000 open brackets parsed")
             return
         }
-        #expect(error.description == "deep.json:1:513: error: JSON nested more than 512 levels deep")
+        #expect(error.description == "deep.json:1:513: error: nesting deeper than 512 levels")
     }
 }

@@ -71,7 +71,7 @@ struct RenderingTests {
             Issue.record("bad JSON parsed")
             return
         }
-        #expect(error.description == "data.json:3:11: error: expected \"true\"")
+        #expect(error.description == "data.json:3:8: error: invalid literal, expected 'true'")
     }
 
     @Test func renderAppendsToAnExistingBuffer() throws {

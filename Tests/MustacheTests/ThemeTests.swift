@@ -114,7 +114,7 @@ struct ThemeTests {
                 "page.mustache:1:1: error: partial \"header\" not found (no file header.mustache)",
                 "page.mustache:2:16: error: section \"x\" opened at 2:10 is never closed",
                 "card.mustache:1:1: error: triple mustache must end with \"}}}\"",
-                "bad.json:1:13: error: expected a JSON value",
+                "bad.json:1:13: error: trailing comma in an array",
             ])
         #expect(error.diagnostics.sources[root.path + "/page.mustache"] != nil)
     }
