@@ -42,15 +42,27 @@ public struct DiagnosticPrinter: Sendable {
 
     private func excerpt(at location: SourceLocation?, sources: [String: SourceText]) -> String {
         guard showSourceLines, let location, let source = sources[location.file],
-            let text = source.line(location.line)
+            var text = source.line(location.line)
         else { return "" }
-        // The caret sits under the column's byte; pad with the line's own tabs so it lines up.
-        let prefix = text.utf8.prefix(max(0, location.column - 1))
+        // Long lines (a CSV row of an export) are cut to a window around the column, marked with "…".
+        let scalars = Array(text.unicodeScalars)
+        let before = text.utf8.prefix(max(0, location.column - 1))
+        var caretIndex = String(decoding: before, as: UTF8.self).unicodeScalars.count
+        if scalars.count > Self.window {
+            let start = max(0, min(caretIndex - Self.window / 2, scalars.count - Self.window))
+            let end = min(scalars.count, start + Self.window)
+            text = (start > 0 ? "…" : "") + String(String.UnicodeScalarView(scalars[start..<end])) + (end < scalars.count ? "…" : "")
+            caretIndex = caretIndex - start + (start > 0 ? 1 : 0)
+        }
+        // The caret sits under the column's character; the line's own tabs keep it aligned.
         var pad = ""
-        for scalar in String(decoding: prefix, as: UTF8.self).unicodeScalars {
+        for scalar in text.unicodeScalars.prefix(caretIndex) {
             pad += scalar == "\t" ? "\t" : " "
         }
         let caret = useColor ? "\u{1B}[1;32m^\u{1B}[0m" : "^"
         return "\(text)\n\(pad)\(caret)\n"
     }
+
+    /// Widest excerpt shown, in characters.
+    static let window = 100
 }

@@ -1,4 +1,4 @@
-/// The bytes of one source file with a lazily built table of line starts, so hot paths can keep
+/// The bytes of one source file with a table of line starts built once, so hot paths can keep
 /// byte offsets and turn them into line and column only when a diagnostic is made.
 public struct SourceText: Sendable {
     public let path: String

@@ -1,1 +1,4 @@
-print("vitrine")
+import Foundation
+import VitrineCLI
+
+exit(VitrineCLI.main(Array(CommandLine.arguments.dropFirst())))

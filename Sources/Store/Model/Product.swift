@@ -31,6 +31,9 @@ public struct Product: Sendable, Hashable {
     public var consumable: Bool
     /// Keyed by locale (`el`, `fa`).
     public var translations: [String: Translation]
+    /// The product these are variants of (a Shopify handle, a WooCommerce variable product), so a theme can
+    /// show sizes and colours together; nil for a stand-alone product.
+    public var group: String?
     /// Where the product was defined (its row), for later diagnostics.
     public var location: SourceLocation?
 
@@ -38,7 +41,7 @@ public struct Product: Sendable, Hashable {
         id: String, sku: String? = nil, gtin: String? = nil, slug: String, name: String, description: String = "",
         price: Money, compareAtPrice: Money? = nil, category: [String], tags: [String] = [], image: String? = nil,
         stock: Int? = nil, rating: Double? = nil, reviewCount: Int = 0, consumable: Bool = false,
-        translations: [String: Translation] = [:], location: SourceLocation? = nil
+        translations: [String: Translation] = [:], group: String? = nil, location: SourceLocation? = nil
     ) {
         self.id = id
         self.sku = sku
@@ -56,6 +59,7 @@ public struct Product: Sendable, Hashable {
         self.reviewCount = reviewCount
         self.consumable = consumable
         self.translations = translations
+        self.group = group
         self.location = location
     }
 

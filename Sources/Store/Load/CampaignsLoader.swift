@@ -1,0 +1,66 @@
+import Diagnostics
+import TextFormats
+
+/// `campaigns.json`.
+enum CampaignsLoader {
+    static let keys = ["id", "segments", "subject", "preheader", "template", "coupon", "send_date"]
+
+    struct Context {
+        var locales: [String]
+        var defaultLocale: String
+        var segmentIDs: [String]
+        var couponIDs: [String]
+        /// Segments and coupons whose definitions had errors: not "unknown", already reported.
+        var rejected: Set<String> = []
+    }
+
+    static func load(_ source: SourceText, context: Context, diagnostics: inout DiagnosticEngine) -> [Campaign] {
+        var campaigns: [Campaign] = []
+        var firstOfID: [String: SourceLocation] = [:]
+        for object in JSONArrayFile.objects(in: source, what: "campaign", diagnostics: &diagnostics) {
+            object.warnAboutUnknownKeys(known: keys, in: "a campaign", diagnostics: &diagnostics)
+            let errorsBefore = diagnostics.errorCount
+            let id = object.string("id", required: true, diagnostics: &diagnostics)
+            if let id {
+                if let problem = Identifier.problem(id) {
+                    diagnostics.error("campaign id \"\(id)\" \(problem)", at: object.location(of: "id"))
+                } else if let first = firstOfID[id] {
+                    diagnostics.error(
+                        "duplicate campaign id \"\(id)\"", at: object.location(of: "id"), notes: [.init("first defined here", at: first)])
+                }
+                firstOfID[id] = firstOfID[id] ?? object.location(of: "id")
+            }
+            let segments = object.strings("segments", diagnostics: &diagnostics)
+            if object["segments"] == nil { diagnostics.error("missing required key \"segments\"", at: object.location) }
+            for segment in segments where !context.segmentIDs.contains(segment.text) && !context.rejected.contains(segment.text) {
+                diagnostics.error(
+                    "unknown segment \"\(segment.text)\"\(Spelling.didYouMean(segment.text, among: context.segmentIDs))",
+                    at: segment.location)
+            }
+            let subject = object.localized(
+                "subject", locales: context.locales, defaultLocale: context.defaultLocale, diagnostics: &diagnostics)
+            if subject[context.defaultLocale] == nil, !context.locales.isEmpty {
+                diagnostics.error(
+                    "\"subject\" needs a text for the default locale \"\(context.defaultLocale)\"", at: object.location(of: "subject"))
+            }
+            for (_, text) in subject where text.contains("\n") || text.contains("\r") {
+                diagnostics.error("a subject must be one line", at: object.location(of: "subject"))
+            }
+            let preheader = object.localized(
+                "preheader", locales: context.locales, defaultLocale: context.defaultLocale, diagnostics: &diagnostics)
+            let template = object.string("template", diagnostics: &diagnostics) ?? "newsletter"
+            let coupon = object.string("coupon", diagnostics: &diagnostics)
+            if let coupon, !context.couponIDs.contains(coupon), !context.rejected.contains(coupon) {
+                diagnostics.error(
+                    "unknown coupon \"\(coupon)\"\(Spelling.didYouMean(coupon, among: context.couponIDs))", at: object.location(of: "coupon"))
+            }
+            let sendDate = object.date("send_date", diagnostics: &diagnostics)
+            guard diagnostics.errorCount == errorsBefore, let id else { continue }
+            campaigns.append(
+                Campaign(
+                    id: id, segments: segments.map(\.text), subject: subject, preheader: preheader, template: template,
+                    coupon: coupon, sendDate: sendDate, location: object.location))
+        }
+        return campaigns
+    }
+}

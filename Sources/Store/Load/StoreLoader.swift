@@ -1,0 +1,120 @@
+import Diagnostics
+import TextFormats
+
+/// Loads a store folder and cross-checks it, reporting every problem of every file in one run.
+public enum StoreLoader {
+    /// The files of a store folder, in the order they are read (later files refer to earlier ones).
+    public enum File: String, CaseIterable, Sendable {
+        case settings = "store.json"
+        case products = "products.csv"
+        case customers = "customers.csv"
+        case orders = "orders.csv"
+        case wishlists = "wishlists.csv"
+        case coupons = "coupons.json"
+        case segments = "segments.json"
+        case campaigns = "campaigns.json"
+
+        /// Only the settings and the products are required; a new shop may have no customers yet.
+        public var isRequired: Bool { self == .settings || self == .products }
+    }
+
+    public struct Options: Sendable {
+        /// Forces the format of `products.csv` instead of detecting it from the header row.
+        public var productFormat: ProductFileFormat?
+        public init(productFormat: ProductFileFormat? = nil) { self.productFormat = productFormat }
+    }
+
+    /// The loaded store (nil when `store.json` or `products.csv` is unusable) and every finding.
+    public static func load(
+        directory: String, options: Options = Options()
+    ) -> (store: LoadedStore?, diagnostics: DiagnosticEngine) {
+        var diagnostics = DiagnosticEngine()
+        var root = directory
+        while root.count > 1, root.hasSuffix("/") { root.removeLast() }
+        func path(_ file: File) -> String { root == "." ? file.rawValue : "\(root)/\(file.rawValue)" }
+        func source(_ file: File) -> SourceText? {
+            if !file.isRequired, !SourceFiles.exists(path(file)) { return nil }
+            return SourceFiles.read(path(file), diagnostics: &diagnostics)
+        }
+        guard SourceFiles.isDirectory(root) else {
+            diagnostics.error("\(root) is not a store folder (no such directory)", at: nil)
+            return (nil, diagnostics)
+        }
+
+        let settings = source(.settings).flatMap { StoreSettingsLoader.load($0, diagnostics: &diagnostics) }
+        var references = OrdersLoader.References()
+        var products: [Product] = []
+        if let text = source(.products) {
+            (products, references.rejectedProducts) = ProductImport.load(
+                text, format: options.productFormat, settings: settings, diagnostics: &diagnostics)
+            checkSlugs(products, diagnostics: &diagnostics)
+        }
+        var customers: [Customer] = []
+        if let text = source(.customers) {
+            (customers, references.rejectedCustomers) = CustomersLoader.load(text, settings: settings, diagnostics: &diagnostics)
+        }
+        references.customers.reserveCapacity(customers.count)
+        for (index, customer) in customers.enumerated() { references.customers[customer.id] = Int32(index) }
+        for (index, product) in products.enumerated() {
+            references.products[product.id] = Int32(index)
+            if let sku = product.sku { references.productsBySKU[sku] = Int32(index) }
+        }
+        let orders = source(.orders).map { OrdersLoader.load($0, references: references, diagnostics: &diagnostics) } ?? []
+        let wishlists =
+            source(.wishlists).map { WishlistsLoader.load($0, references: references, diagnostics: &diagnostics) } ?? []
+        var coupons: [Coupon] = []
+        var rejectedCoupons = Rejected()
+        if let text = source(.coupons) { (coupons, rejectedCoupons) = CouponsLoader.load(text, diagnostics: &diagnostics) }
+
+        let locales = settings?.locales ?? []
+        let defaultLocale = settings?.defaultLocale ?? "en"
+        var segments = [SegmentDefinition(id: "everyone", name: "Everyone")]
+        var rejectedSegments = Rejected()
+        if let text = source(.segments) {
+            let context = SegmentsLoader.Context(
+                locales: locales, defaultLocale: defaultLocale,
+                categories: categoryPaths(of: products.map(\.category) + references.rejectedProducts.categories),
+                categoriesUnknown: references.rejectedProducts.everything, couponIDs: coupons.map(\.id),
+                rejectedCoupons: rejectedCoupons.ids)
+            (segments, rejectedSegments) = SegmentsLoader.load(text, context: context, diagnostics: &diagnostics)
+        }
+        let campaigns =
+            source(.campaigns).map {
+                CampaignsLoader.load(
+                    $0,
+                    context: .init(
+                        locales: locales, defaultLocale: defaultLocale, segmentIDs: segments.map(\.id),
+                        couponIDs: coupons.map(\.id), rejected: rejectedSegments.ids.union(rejectedCoupons.ids)),
+                    diagnostics: &diagnostics)
+            } ?? []
+
+        guard let settings, SourceFiles.exists(path(.products)) else { return (nil, diagnostics) }
+        let store = LoadedStore(
+            directory: root, settings: settings, products: products, customers: customers, orders: orders,
+            wishlists: wishlists, segments: segments, coupons: coupons, campaigns: campaigns)
+        return (store, diagnostics)
+    }
+
+    /// Two products that would be written to the same page path.
+    static func checkSlugs(_ products: [Product], diagnostics: inout DiagnosticEngine) {
+        var firstOfSlug: [String: Product] = [:]
+        for product in products {
+            if let first = firstOfSlug[product.slug] {
+                diagnostics.error(
+                    "products \"\(first.id)\" and \"\(product.id)\" would both be written to p/\(product.slug)/; give one a different slug",
+                    at: product.location, notes: [.init("\"\(first.id)\" is defined here", at: first.location)])
+            } else {
+                firstOfSlug[product.slug] = product
+            }
+        }
+    }
+
+    /// Every category path and each of its ancestors (`Tea`, `Tea > Green`).
+    static func categoryPaths(of categories: some Sequence<[String]>) -> Set<[String]> {
+        var paths = Set<[String]>()
+        for category in categories where !category.isEmpty {
+            for depth in 1...category.count { paths.insert(Array(category.prefix(depth))) }
+        }
+        return paths
+    }
+}

@@ -1,0 +1,90 @@
+import Diagnostics
+import TextFormats
+
+/// `store.json`.
+enum StoreSettingsLoader {
+    static let keys = [
+        "name", "base_url", "currency", "default_locale", "locales", "vat_percent", "sender", "reply_to",
+        "postal_address", "theme", "secret", "privacy",
+    ]
+
+    static func load(_ source: SourceText, diagnostics: inout DiagnosticEngine) -> StoreSettings? {
+        guard let root = JSONParser.parse(source, diagnostics: &diagnostics),
+            let object = JSONObject(root, source: source, what: "the store settings", diagnostics: &diagnostics)
+        else { return nil }
+        object.warnAboutUnknownKeys(known: keys, in: "store.json", diagnostics: &diagnostics)
+        let errorsBefore = diagnostics.errorCount
+        let name = object.string("name", required: true, diagnostics: &diagnostics) ?? ""
+        let baseURL = object.string("base_url", required: true, diagnostics: &diagnostics) ?? ""
+        if !baseURL.isEmpty, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(" ") {
+            diagnostics.error("\"base_url\" must be an absolute http(s) URL", at: object.location(of: "base_url"))
+        }
+        let currency = object.string("currency", required: true, diagnostics: &diagnostics) ?? ""
+        if !currency.isEmpty, !CurrencyCode.isKnown(currency) {
+            diagnostics.error(
+                "unknown currency \"\(currency)\" (expected an ISO 4217 code such as EUR)\(Spelling.didYouMean(currency, among: CurrencyCode.codes.sorted()))",
+                at: object.location(of: "currency"))
+        }
+        let defaultLocale = object.string("default_locale", required: true, diagnostics: &diagnostics) ?? "en"
+        var locales = object.strings("locales", diagnostics: &diagnostics)
+        for locale in locales where !isLocaleTag(locale.text) {
+            diagnostics.error("invalid locale \"\(locale.text)\" (expected a language code such as en or el)", at: locale.location)
+        }
+        if locales.isEmpty { locales = [(defaultLocale, object.location(of: "default_locale"))] }
+        if !locales.contains(where: { $0.text == defaultLocale }) {
+            diagnostics.error("\"default_locale\" \"\(defaultLocale)\" is not in \"locales\"", at: object.location(of: "default_locale"))
+        }
+        let vat = object.decimal("vat_percent", scale: 2, diagnostics: &diagnostics) ?? 0
+        if vat < 0 || vat > 100_00 {
+            diagnostics.error("\"vat_percent\" must be between 0 and 100", at: object.location(of: "vat_percent"))
+        }
+        var sender = StoreSettings.Sender(name: name, address: "")
+        if let senderObject = object.object("sender", diagnostics: &diagnostics) {
+            senderObject.warnAboutUnknownKeys(known: ["name", "address"], in: "\"sender\"", diagnostics: &diagnostics)
+            sender.name = senderObject.string("name", diagnostics: &diagnostics) ?? name
+            sender.address = senderObject.string("address", required: true, diagnostics: &diagnostics) ?? ""
+            if !sender.address.isEmpty, !EmailAddress.isValid(sender.address) {
+                diagnostics.error("invalid e-mail address in \"sender\"", at: senderObject.location(of: "address"))
+            }
+        } else if object["sender"] == nil {
+            diagnostics.error("missing required key \"sender\" (the From of every e-mail)", at: object.location)
+        }
+        let replyTo = object.string("reply_to", diagnostics: &diagnostics)
+        if let replyTo, !EmailAddress.isValid(replyTo) {
+            diagnostics.error("invalid e-mail address in \"reply_to\"", at: object.location(of: "reply_to"))
+        }
+        let postalAddress = object.string("postal_address", required: true, diagnostics: &diagnostics) ?? ""
+        let theme = object.string("theme", diagnostics: &diagnostics) ?? "default"
+        var secret = StoreSettings.SecretSource()
+        if let secretObject = object.object("secret", diagnostics: &diagnostics) {
+            secretObject.warnAboutUnknownKeys(known: ["env", "file"], in: "\"secret\"", diagnostics: &diagnostics)
+            secret.environmentVariable = secretObject.string("env", diagnostics: &diagnostics)
+            secret.file = secretObject.string("file", diagnostics: &diagnostics)
+            if let file = secret.file, !file.hasPrefix("/"), !file.hasPrefix("~") {
+                diagnostics.error(
+                    "\"secret.file\" must be an absolute path outside the store folder (the store gets published and committed)",
+                    at: secretObject.location(of: "file"))
+            }
+        }
+        var privacy = StoreSettings.Privacy()
+        if let privacyObject = object.object("privacy", diagnostics: &diagnostics) {
+            privacyObject.warnAboutUnknownKeys(known: ["track_opens", "attribution_days"], in: "\"privacy\"", diagnostics: &diagnostics)
+            privacy.trackOpens = privacyObject.bool("track_opens", diagnostics: &diagnostics) ?? true
+            privacy.attributionDays = Int(privacyObject.integer("attribution_days", in: 0...365, diagnostics: &diagnostics) ?? 7)
+        }
+        guard diagnostics.errorCount == errorsBefore else { return nil }
+        return StoreSettings(
+            name: name, baseURL: baseURL, currency: currency, defaultLocale: defaultLocale, locales: locales.map(\.text),
+            vatBasisPoints: vat, sender: sender, replyTo: replyTo, postalAddress: postalAddress, theme: theme,
+            secret: secret, privacy: privacy)
+    }
+
+    /// A BCP 47 language tag as vitrine uses it: `en`, `el`, `fa`, `pt-BR`.
+    static func isLocaleTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let language = parts.first, (2...3).contains(language.count),
+            language.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }), parts.count <= 2
+        else { return false }
+        return parts.count == 1 || parts[1].utf8.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+    }
+}

@@ -1,0 +1,135 @@
+import Diagnostics
+
+/// A streaming RFC 4180 reader over the bytes of one file.
+///
+/// Grammar (RFC 4180 §2, relaxed the way real exports need): records end in CRLF or LF (a lone CR too); the
+/// last record may lack its line break; a field is either bare bytes without `"`, `,`, CR or LF, or a quoted
+/// run where `""` stands for `"` and commas and line breaks are data. A UTF-8 byte order mark is skipped.
+/// Fields are byte ranges into the source: the reader never builds a String unless asked.
+public struct CSVReader: Sendable {
+    public let source: SourceText
+    public let separator: UInt8
+    private var position: Int
+    /// Set once a record ends without a line break; the next call reports end of input.
+    private var finished = false
+
+    public init(source: SourceText, separator: UInt8 = UInt8(ascii: ",")) {
+        self.source = source
+        self.separator = separator
+        let bytes = source.bytes
+        self.position = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    /// Whether the file began with a UTF-8 byte order mark (skipped).
+    public var hadByteOrderMark: Bool {
+        let bytes = source.bytes
+        return bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    }
+
+    /// Reads the next record into `record`; false at the end of input. Syntax problems (an unterminated quote,
+    /// bytes after a closing quote, a quote inside a bare field) are reported and the reader resynchronises
+    /// at the next line.
+    public mutating func next(into record: inout CSVRecord, diagnostics: inout DiagnosticEngine) -> Bool {
+        record.fields.removeAll(keepingCapacity: true)
+        if finished || position >= source.bytes.count { return false }
+        record.startOffset = position
+        let comma = separator
+        let quote = UInt8(ascii: "\"")
+        let cr = UInt8(ascii: "\r")
+        let lf = UInt8(ascii: "\n")
+        var problem: (offset: Int, message: String)?
+        var position = self.position
+        let endOfInput: Bool = source.bytes.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            while true {
+                // One field.
+                if position < count, bytes[position] == quote {
+                    let open = position
+                    position += 1
+                    let start = position
+                    var doubled = false
+                    var closed = false
+                    while position < count {
+                        let byte = bytes[position]
+                        if byte == quote {
+                            if position + 1 < count, bytes[position + 1] == quote {
+                                doubled = true
+                                position += 2
+                                continue
+                            }
+                            closed = true
+                            break
+                        }
+                        position += 1
+                    }
+                    if !closed {
+                        problem = problem ?? (open, "quoted field is never closed")
+                        record.fields.append(CSVField(start: start, end: count, isQuoted: true, hasDoubledQuotes: doubled))
+                        position = count
+                        return true
+                    }
+                    record.fields.append(
+                        CSVField(start: start, end: position, isQuoted: true, hasDoubledQuotes: doubled))
+                    position += 1  // closing quote
+                    if position < count, bytes[position] != comma, bytes[position] != cr, bytes[position] != lf {
+                        problem = problem ?? (position, "unexpected character after a closing quote")
+                        while position < count, bytes[position] != comma, bytes[position] != cr,
+                            bytes[position] != lf
+                        {
+                            position += 1
+                        }
+                    }
+                } else {
+                    let start = position
+                    while position < count {
+                        let byte = bytes[position]
+                        if byte == comma || byte == lf || byte == cr { break }
+                        if byte == quote { problem = problem ?? (position, "quote inside an unquoted field") }
+                        position += 1
+                    }
+                    record.fields.append(CSVField(start: start, end: position, isQuoted: false, hasDoubledQuotes: false))
+                }
+                // What ends the field.
+                if position >= count { return true }
+                let byte = bytes[position]
+                position += 1
+                if byte == comma { continue }
+                if byte == cr, position < count, bytes[position] == lf { position += 1 }
+                return false
+            }
+        }
+        self.position = position
+        if endOfInput { finished = true }
+        if let problem {
+            diagnostics.error(problem.message, at: source.location(atOffset: problem.offset))
+        }
+        return true
+    }
+
+    /// The field's text, with doubled quotes unescaped. Invalid UTF-8 is repaired (it was reported by
+    /// `UTF8Validation` already).
+    public func string(_ field: CSVField) -> String {
+        let bytes = source.bytes[field.start..<field.end]
+        guard field.hasDoubledQuotes else { return String(decoding: bytes, as: UTF8.self) }
+        var unescaped: [UInt8] = []
+        unescaped.reserveCapacity(field.count)
+        var skipNext = false
+        for byte in bytes {
+            if skipNext {
+                skipNext = false
+                continue
+            }
+            unescaped.append(byte)
+            if byte == UInt8(ascii: "\"") { skipNext = true }
+        }
+        return String(decoding: unescaped, as: UTF8.self)
+    }
+
+    /// The field's raw bytes (quotes removed, doubled quotes not unescaped): for numbers, dates and ids.
+    public func bytes(_ field: CSVField) -> ArraySlice<UInt8> { source.bytes[field.start..<field.end] }
+
+    /// Where the field starts (for a quoted field, its opening quote).
+    public func location(of field: CSVField) -> SourceLocation {
+        source.location(atOffset: field.isQuoted ? field.start - 1 : field.start)
+    }
+}

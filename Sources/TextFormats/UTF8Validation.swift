@@ -1,0 +1,65 @@
+import Diagnostics
+
+/// Finds invalid UTF-8 in a file so that every bad byte is reported with its position (Unicode §3.9,
+/// table 3-7: well-formed byte sequences; overlongs and surrogates are invalid).
+public enum UTF8Validation {
+    /// Byte offsets of the first byte of each invalid sequence (at most `limit`).
+    public static func invalidOffsets(in bytes: [UInt8], limit: Int = 20) -> [Int] {
+        var found: [Int] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                // ASCII fast path: eight bytes at a time.
+                while index + 8 <= count {
+                    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    index += 8
+                }
+                guard index < count else { break }
+                let lead = buffer[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                let length = sequenceLength(buffer, at: index)
+                if length == 0 {
+                    found.append(index)
+                    if found.count >= limit { return }
+                    index += 1
+                } else {
+                    index += length
+                }
+            }
+        }
+        return found
+    }
+
+    /// The length of the valid sequence starting at `index`, or 0 when it is invalid.
+    private static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let lead = bytes[index]
+        let count = bytes.count
+        func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            index + offset < count && bytes[index + offset] >= low && bytes[index + offset] <= high
+        }
+        switch lead {
+        case 0xC2...0xDF: return continuation(1) ? 2 : 0
+        case 0xE0: return continuation(1, 0xA0) && continuation(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : 0
+        case 0xED: return continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : 0
+        case 0xF0: return continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF4: return continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : 0
+        default: return 0
+        }
+    }
+
+    /// Reports each invalid sequence of `source` as an error.
+    public static func check(_ source: SourceText, diagnostics: inout DiagnosticEngine) {
+        for offset in invalidOffsets(in: source.bytes) {
+            diagnostics.error(
+                "invalid UTF-8 byte 0x\(String(source.bytes[offset], radix: 16, uppercase: true))",
+                at: source.location(atOffset: offset))
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// One command of the CLI: its declaration and what it does with the parsed arguments.
+public struct Command: Sendable {
+    public var spec: CommandSpec
+    public var run: @Sendable (ParsedArguments, Console) -> ExitCode
+
+    public init(spec: CommandSpec, run: @escaping @Sendable (ParsedArguments, Console) -> ExitCode) {
+        self.spec = spec
+        self.run = run
+    }
+}
+
+/// Options shared by every command that reads a store (SPEC §7).
+enum CommonOptions {
+    static let store = CommandSpec.Option.value("store", "DIR", "The store folder.", default: "Catalog")
+    static let output = CommandSpec.Option.value("output", "DIR", "Where generated files go.", default: "Output")
+    static let json = CommandSpec.Option.flag("json", "Print the summary as JSON.")
+    static let quiet = CommandSpec.Option.flag("quiet", "Print nothing but problems.")
+
+    /// `vitrine check Catalog` and `vitrine check --store Catalog` are the same.
+    static func storeDirectory(_ arguments: ParsedArguments) -> String {
+        arguments.positionals.first ?? arguments.value("store") ?? "Catalog"
+    }
+}

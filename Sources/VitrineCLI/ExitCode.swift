@@ -1,0 +1,8 @@
+/// Exit statuses of every command (SPEC §7).
+public enum ExitCode: Int32, Sendable {
+    case success = 0
+    /// The world failed: I/O, a server, a crash of a step.
+    case failure = 1
+    /// The input is wrong: a bad store, template or command line.
+    case badInput = 2
+}
