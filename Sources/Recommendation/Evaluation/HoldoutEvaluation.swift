@@ -17,13 +17,16 @@ public struct HoldoutEvaluation: Sendable, Hashable {
     public var microRecall: Double { newProducts > 0 ? Double(newProductsFound) / Double(newProducts) : 0 }
 
     /// Scores `picks(customer)` (the first `k` count) against `test`'s products not in `train`.
-    public init(train: PurchaseMatrix, test: PurchaseMatrix, k: Int = 10, picks: (Int) -> [Int32]) {
+    public init(
+        train: PurchaseMatrix, test: PurchaseMatrix, k: Int = 10, including: (Int) -> Bool = { _ in true },
+        picks: (Int) -> [Int32]
+    ) {
         customers = 0
         customersWithHit = 0
         newProducts = 0
         newProductsFound = 0
         recallSum = 0
-        for customer in 0..<test.customerCount {
+        for customer in 0..<test.customerCount where including(customer) {
             let fresh = test.items(of: customer).filter { !train.owns(customer: customer, item: $0) }
             guard !fresh.isEmpty else { continue }
             let top = picks(customer).prefix(k)

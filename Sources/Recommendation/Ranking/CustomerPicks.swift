@@ -10,25 +10,47 @@ import Store
 /// Each customer's picks for e-mails and wish-list pages: products similar to what they bought and wished for
 /// (and clicked), scored through the item neighbours
 ///
-///     score(j) = Σ_{h ∈ history(c)} weight(h) · sim(h, j)  /  buyers(j)^popularityDamping
+///     knn(j)    = Σ_{h ∈ history(c)} weight(h) · sim(h, j)^similarityExponent  /  popularity(j)^popularityDamping
 ///     weight(h) = 0.5^(age(h) / recencyHalfLifeDays) × signal weight (1 for a purchase)
+///     score(j)  = knn(j) / max knn  +  popularityBlend × popularity(j) / max popularity
+///
+/// The blend adds the popularity given (recency-weighted, so the season's products) as a prior: the neighbours
+/// say what fits this customer, the prior what sells now; candidates are the neighbours and the
+/// `blendCandidates` most popular products.
 ///
 /// never a product they own unless it is consumable, never one on their wish list or otherwise signalled (they see
 /// those already), never one out of stock; topped up from the most popular products, which is all a new customer
-/// gets. Layout: `items[offsets[c] ..< offsets[c + 1]]`, best first.
+/// gets. Raising similarities to a power above 1 lets the strongest neighbours dominate (Aiolli's "locality", MSD
+/// challenge 2012). With a category boost, a score is multiplied by `1 + categoryBoost × share`, where `share` is the
+/// fraction of the customer's products in the candidate's top-level category (their category affinity). Layout: `items[offsets[c] ..< offsets[c + 1]]`, best first.
 public struct CustomerPicks: Sendable {
     public struct Configuration: Sendable, Hashable {
         /// Picks per customer.
         public var count: Int
         /// Half-life of a purchase's or signal's weight, in days before the as-of day; nil weighs all alike.
         public var recencyHalfLifeDays: Double?
-        /// Divides scores by `buyers^damping`: 0 keeps them, higher favours the long tail.
+        /// Divides scores by `popularity^damping` (the popularity given, recency-weighted when built so): 0 keeps
+        /// them, higher favours the long tail; a negative damping favours what sells, and with recency-weighted
+        /// popularity what sells now (in-season neighbours over last season's).
         public var popularityDamping: Double
+        /// Weight of the popularity prior; 0 turns it off.
+        public var popularityBlend: Double
+        public var blendCandidates: Int
+        public var similarityExponent: Double
+        public var categoryBoost: Double
 
-        public init(count: Int = 10, recencyHalfLifeDays: Double? = nil, popularityDamping: Double = 0) {
+        public init(
+            count: Int = 10, recencyHalfLifeDays: Double? = nil, popularityDamping: Double = 0,
+            popularityBlend: Double = 0, blendCandidates: Int = 200, similarityExponent: Double = 1,
+            categoryBoost: Double = 0
+        ) {
+            self.similarityExponent = similarityExponent
+            self.categoryBoost = categoryBoost
             self.count = count
             self.recencyHalfLifeDays = recencyHalfLifeDays
             self.popularityDamping = popularityDamping
+            self.popularityBlend = popularityBlend
+            self.blendCandidates = blendCandidates
         }
     }
 
@@ -42,18 +64,37 @@ public struct CustomerPicks: Sendable {
     /// The picks of every customer, computed on all cores (each worker owns a scratch row and its customers' slots).
     public init(
         matrix: PurchaseMatrix, similarity: ItemSimilarity, popularity: Popularity, products: [Product],
-        signals: [InterestSignal] = [], asOfDay: Int32, configuration: Configuration = Configuration()
+        signals: [InterestSignal] = [],
+        asOfDay: Int32, configuration: Configuration = Configuration()
     ) {
         let customerCount = matrix.customerCount
         let productCount = matrix.productCount
         let n = configuration.count
         let available = products.map(\.isInStock)
         let consumable = products.map(\.consumable)
-        let damping: [Float] = popularity.buyers.map {
-            configuration.popularityDamping == 0 ? 1 : Float(1 / pow(Double(max(1, $0)), configuration.popularityDamping))
+        let floor = (popularity.ranked.first.map { popularity.weights[Int($0)] } ?? 1) * 1e-3
+        let damping: [Float] = popularity.weights.map {
+            configuration.popularityDamping == 0
+                ? 1 : Float(1 / pow(Double(max(floor, $0)), configuration.popularityDamping))
         }
         let signalTable = SignalTable(signals, customerCount: customerCount)
         let halfLife = configuration.recencyHalfLifeDays
+        let exponent = Float(configuration.similarityExponent)
+        var categoryOfName: [String: Int32] = [:]
+        let categoryOfProduct: [Int32] = products.map { product in
+            if let known = categoryOfName[product.topCategory] { return known }
+            let id = Int32(categoryOfName.count)
+            categoryOfName[product.topCategory] = id
+            return id
+        }
+        let categories = Categories(
+            ofProduct: categoryOfProduct, count: categoryOfName.count, boost: Float(configuration.categoryBoost))
+        let topWeight = popularity.ranked.first.map { popularity.weights[Int($0)] } ?? 0
+        let prior: [(item: Int32, score: Float)] =
+            configuration.popularityBlend > 0 && topWeight > 0
+            ? popularity.ranked.prefix(configuration.blendCandidates).map {
+                ($0, Float(configuration.popularityBlend) * popularity.weights[Int($0)] / topWeight)
+            } : []
 
         var counts = [Int32](repeating: 0, count: customerCount)
         var slots = [Int32](repeating: 0, count: customerCount * n)
@@ -64,12 +105,13 @@ public struct CustomerPicks: Sendable {
                 let countSlots = DisjointSlots(base: countBuffer.baseAddress!)
                 let pickSlots = DisjointSlots(base: slotBuffer.baseAddress!)
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    var scratch = Scratch(productCount: productCount, pickCount: n)
+                    var scratch = Scratch(productCount: productCount, pickCount: n, categoryCount: categories.count)
                     for customer in (worker * chunk)..<min(customerCount, (worker + 1) * chunk) {
                         let picks = scratch.picks(
                             customer: customer, matrix: matrix, similarity: similarity, popularity: popularity,
                             signals: signalTable, available: available, consumable: consumable, damping: damping,
-                            asOfDay: asOfDay, halfLife: halfLife)
+                            prior: prior, exponent: exponent, categories: categories, asOfDay: asOfDay,
+                            halfLife: halfLife)
                         for (rank, item) in picks.enumerated() { pickSlots.base[customer * n + rank] = item }
                         countSlots.base[customer] = Int32(picks.count)
                     }
@@ -86,6 +128,13 @@ public struct CustomerPicks: Sendable {
         }
         self.offsets = offsets
         self.items = items
+    }
+
+    /// The top-level category of each product, for the category boost.
+    struct Categories: Sendable {
+        let ofProduct: [Int32]
+        let count: Int
+        let boost: Float
     }
 
     /// Signals bucketed by customer.
@@ -119,17 +168,20 @@ public struct CustomerPicks: Sendable {
         var touched: [Int32] = []
         var stamp: Int32 = 0
         var best: [(item: Int32, score: Float)] = []
+        var categoryShare: [Float]
         let pickCount: Int
 
-        init(productCount: Int, pickCount: Int) {
+        init(productCount: Int, pickCount: Int, categoryCount: Int) {
             scores = [Float](repeating: 0, count: productCount)
+            categoryShare = [Float](repeating: 0, count: categoryCount)
             excludedStamp = [Int32](repeating: 0, count: productCount)
             self.pickCount = pickCount
         }
 
         mutating func picks(
             customer: Int, matrix: PurchaseMatrix, similarity: ItemSimilarity, popularity: Popularity,
-            signals: SignalTable, available: [Bool], consumable: [Bool], damping: [Float], asOfDay: Int32,
+            signals: SignalTable, available: [Bool], consumable: [Bool], damping: [Float],
+            prior: [(item: Int32, score: Float)], exponent: Float, categories: Categories, asOfDay: Int32,
             halfLife: Double?
         ) -> [Int32] {
             stamp += 1
@@ -147,17 +199,40 @@ public struct CustomerPicks: Sendable {
                 for entry in Int(similarity.offsets[Int(item)])..<Int(similarity.offsets[Int(item) + 1]) {
                     let other = Int(similarity.items[entry])
                     if scores[other] == 0 { touched.append(Int32(other)) }
-                    scores[other] += weight * similarity.scores[entry]
+                    let score = similarity.scores[entry]
+                    scores[other] += weight * (exponent == 1 ? score : powf(score, exponent))
                 }
             }
             for entry in owned { accumulate(matrix.customerItems[entry], weight(day: matrix.customerItemDays[entry])) }
             for signal in signals.of(customer) { accumulate(signal.product, signal.weight * weight(day: signal.day)) }
 
+            var maximum: Float = 0
+            for item in touched {
+                scores[Int(item)] *= damping[Int(item)]
+                maximum = max(maximum, scores[Int(item)])
+            }
+            if !prior.isEmpty {
+                // Scale the neighbours' scores to 0...1 so the prior weighs the same for light and heavy buyers.
+                let scale: Float = maximum > 0 ? 1 / maximum : 0
+                for item in touched { scores[Int(item)] *= scale }
+                for (item, score) in prior {
+                    if scores[Int(item)] == 0 { touched.append(item) }
+                    scores[Int(item)] += score
+                }
+            }
+
+            if categories.boost > 0, !owned.isEmpty {
+                let unit = categories.boost / Float(owned.count)
+                for entry in owned { categoryShare[Int(categories.ofProduct[Int(matrix.customerItems[entry])])] += unit }
+                for item in touched { scores[Int(item)] *= 1 + categoryShare[Int(categories.ofProduct[Int(item)])] }
+                for entry in owned { categoryShare[Int(categories.ofProduct[Int(matrix.customerItems[entry])])] = 0 }
+            }
+
             // Keep the best `pickCount` by insertion into a short sorted list.
             best.removeAll(keepingCapacity: true)
             for item in touched {
                 let index = Int(item)
-                let score = scores[index] * damping[index]
+                let score = scores[index]
                 scores[index] = 0
                 guard excludedStamp[index] != stamp, available[index], score > 0 else { continue }
                 if best.count == pickCount, let last = best.last, !(score > last.score || (score == last.score && item < last.item)) {
