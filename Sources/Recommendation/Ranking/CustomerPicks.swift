@@ -38,12 +38,16 @@ public struct CustomerPicks: Sendable {
         public var blendCandidates: Int
         public var similarityExponent: Double
         public var categoryBoost: Double
+        /// At most this many picks from one top-level category (nil: no cap), so a list is not ten variants of
+        /// one thing.
+        public var maximumPerCategory: Int?
 
         public init(
             count: Int = 10, recencyHalfLifeDays: Double? = nil, popularityDamping: Double = 0,
-            popularityBlend: Double = 0, blendCandidates: Int = 200, similarityExponent: Double = 1,
-            categoryBoost: Double = 0
+            popularityBlend: Double = 0, blendCandidates: Int = 50, similarityExponent: Double = 1,
+            categoryBoost: Double = 0, maximumPerCategory: Int? = nil
         ) {
+            self.maximumPerCategory = maximumPerCategory
             self.similarityExponent = similarityExponent
             self.categoryBoost = categoryBoost
             self.count = count
@@ -79,7 +83,9 @@ public struct CustomerPicks: Sendable {
         }
         let signalTable = SignalTable(signals, customerCount: customerCount)
         let halfLife = configuration.recencyHalfLifeDays
+        // sim^exponent once per neighbour entry, not once per use.
         let exponent = Float(configuration.similarityExponent)
+        let powered = exponent == 1 ? similarity.scores : similarity.scores.map { powf($0, exponent) }
         var categoryOfName: [String: Int32] = [:]
         let categoryOfProduct: [Int32] = products.map { product in
             if let known = categoryOfName[product.topCategory] { return known }
@@ -88,7 +94,8 @@ public struct CustomerPicks: Sendable {
             return id
         }
         let categories = Categories(
-            ofProduct: categoryOfProduct, count: categoryOfName.count, boost: Float(configuration.categoryBoost))
+            ofProduct: categoryOfProduct, count: categoryOfName.count, boost: Float(configuration.categoryBoost),
+            maximumPerCategory: configuration.maximumPerCategory)
         let topWeight = popularity.ranked.first.map { popularity.weights[Int($0)] } ?? 0
         let prior: [(item: Int32, score: Float)] =
             configuration.popularityBlend > 0 && topWeight > 0
@@ -99,18 +106,18 @@ public struct CustomerPicks: Sendable {
         var counts = [Int32](repeating: 0, count: customerCount)
         var slots = [Int32](repeating: 0, count: customerCount * n)
         let workers = max(1, min(customerCount, ProcessInfoCores.count * 4))
-        let chunk = (customerCount + workers - 1) / max(1, workers)
         counts.withUnsafeMutableBufferPointer { countBuffer in
             slots.withUnsafeMutableBufferPointer { slotBuffer in
                 let countSlots = DisjointSlots(base: countBuffer.baseAddress!)
                 let pickSlots = DisjointSlots(base: slotBuffer.baseAddress!)
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     var scratch = Scratch(productCount: productCount, pickCount: n, categoryCount: categories.count)
-                    for customer in (worker * chunk)..<min(customerCount, (worker + 1) * chunk) {
+                    // Interleaved, so heavy buyers (often neighbours in the file) spread over the workers.
+                    for customer in stride(from: worker, to: customerCount, by: workers) {
                         let picks = scratch.picks(
                             customer: customer, matrix: matrix, similarity: similarity, popularity: popularity,
                             signals: signalTable, available: available, consumable: consumable, damping: damping,
-                            prior: prior, exponent: exponent, categories: categories, asOfDay: asOfDay,
+                            prior: prior, powered: powered, categories: categories, asOfDay: asOfDay,
                             halfLife: halfLife)
                         for (rank, item) in picks.enumerated() { pickSlots.base[customer * n + rank] = item }
                         countSlots.base[customer] = Int32(picks.count)
@@ -135,6 +142,7 @@ public struct CustomerPicks: Sendable {
         let ofProduct: [Int32]
         let count: Int
         let boost: Float
+        let maximumPerCategory: Int?
     }
 
     /// Signals bucketed by customer.
@@ -181,7 +189,7 @@ public struct CustomerPicks: Sendable {
         mutating func picks(
             customer: Int, matrix: PurchaseMatrix, similarity: ItemSimilarity, popularity: Popularity,
             signals: SignalTable, available: [Bool], consumable: [Bool], damping: [Float],
-            prior: [(item: Int32, score: Float)], exponent: Float, categories: Categories, asOfDay: Int32,
+            prior: [(item: Int32, score: Float)], powered: [Float], categories: Categories, asOfDay: Int32,
             halfLife: Double?
         ) -> [Int32] {
             stamp += 1
@@ -195,16 +203,27 @@ public struct CustomerPicks: Sendable {
                 guard let halfLife else { return 1 }
                 return Float(exp2(-Double(max(0, asOfDay - day)) / halfLife))
             }
-            func accumulate(_ item: Int32, _ weight: Float) {
-                for entry in Int(similarity.offsets[Int(item)])..<Int(similarity.offsets[Int(item) + 1]) {
-                    let other = Int(similarity.items[entry])
-                    if scores[other] == 0 { touched.append(Int32(other)) }
-                    let score = similarity.scores[entry]
-                    scores[other] += weight * (exponent == 1 ? score : powf(score, exponent))
+            // The hot loop: every neighbour of every product in the history, on raw buffers (no exclusivity or
+            // bounds checks per step).
+            var sources: [(item: Int32, weight: Float)] = []
+            sources.reserveCapacity(owned.count)
+            for entry in owned { sources.append((matrix.customerItems[entry], weight(day: matrix.customerItemDays[entry]))) }
+            for signal in signals.of(customer) { sources.append((signal.product, signal.weight * weight(day: signal.day))) }
+            scores.withUnsafeMutableBufferPointer { scores in
+                similarity.offsets.withUnsafeBufferPointer { offsets in
+                    similarity.items.withUnsafeBufferPointer { items in
+                        powered.withUnsafeBufferPointer { powered in
+                            for (item, weight) in sources {
+                                for entry in Int(offsets[Int(item)])..<Int(offsets[Int(item) + 1]) {
+                                    let other = Int(items[entry])
+                                    if scores[other] == 0 { touched.append(Int32(other)) }
+                                    scores[other] += weight * powered[entry]
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            for entry in owned { accumulate(matrix.customerItems[entry], weight(day: matrix.customerItemDays[entry])) }
-            for signal in signals.of(customer) { accumulate(signal.product, signal.weight * weight(day: signal.day)) }
 
             var maximum: Float = 0
             for item in touched {
@@ -228,14 +247,16 @@ public struct CustomerPicks: Sendable {
                 for entry in owned { categoryShare[Int(categories.ofProduct[Int(matrix.customerItems[entry])])] = 0 }
             }
 
-            // Keep the best `pickCount` by insertion into a short sorted list.
+            // Keep the best candidates by insertion into a short sorted list (more than `pickCount` when a category
+            // cap may skip some).
+            let keep = categories.maximumPerCategory == nil ? pickCount : pickCount * 4
             best.removeAll(keepingCapacity: true)
             for item in touched {
                 let index = Int(item)
                 let score = scores[index]
                 scores[index] = 0
                 guard excludedStamp[index] != stamp, available[index], score > 0 else { continue }
-                if best.count == pickCount, let last = best.last, !(score > last.score || (score == last.score && item < last.item)) {
+                if best.count == keep, let last = best.last, !(score > last.score || (score == last.score && item < last.item)) {
                     continue
                 }
                 var position = best.count
@@ -245,11 +266,22 @@ public struct CustomerPicks: Sendable {
                     position -= 1
                 }
                 best.insert((item, score), at: position)
-                if best.count > pickCount { best.removeLast() }
+                if best.count > keep { best.removeLast() }
             }
             touched.removeAll(keepingCapacity: true)
 
-            var result = best.map(\.item)
+            var result: [Int32] = []
+            if let cap = categories.maximumPerCategory {
+                for (item, _) in best where result.count < pickCount {
+                    let category = Int(categories.ofProduct[Int(item)])
+                    guard categoryShare[category] < Float(cap) else { continue }
+                    categoryShare[category] += 1
+                    result.append(item)
+                }
+                for item in result { categoryShare[Int(categories.ofProduct[Int(item)])] = 0 }
+            } else {
+                result = best.prefix(pickCount).map(\.item)
+            }
             if result.count < pickCount {
                 for item in result { excludedStamp[Int(item)] = stamp }
                 for item in popularity.ranked where result.count < pickCount {

@@ -23,13 +23,21 @@ public enum OnlineRetailEvaluation {
             self.popularityHalfLifeDays = popularityHalfLifeDays
         }
 
+        /// The settings `tune` chose on the validation split (train 2010-12 … 2011-03, validate 2011-04).
+        public static let tuned = Settings(
+            similarity: .init(neighbours: 100, inverseUserFrequency: true),
+            picks: .init(
+                count: 10, recencyHalfLifeDays: 120, popularityDamping: -0.125, popularityBlend: 0.25,
+                similarityExponent: 3, maximumPerCategory: 3),
+            popularityHalfLifeDays: 7)
+
         public var description: String {
             let halfLife = picks.recencyHalfLifeDays.map { "\(Int($0))" } ?? "off"
             let trend = popularityHalfLifeDays.map { "\(Int($0))" } ?? "off"
             return "K=\(similarity.neighbours) iuf=\(similarity.inverseUserFrequency ? "on" : "off") "
                 + "half-life=\(halfLife) damping=\(picks.popularityDamping) blend=\(picks.popularityBlend) "
                 + "popularity-half-life=\(trend) exponent=\(picks.similarityExponent) "
-                + "category-boost=\(picks.categoryBoost)"
+                + "category-boost=\(picks.categoryBoost) per-category=\(picks.maximumPerCategory.map(String.init) ?? "off")"
         }
     }
 
@@ -85,18 +93,19 @@ public enum OnlineRetailEvaluation {
     /// The settings tried by `tune`: neighbours, customer weighting, recency half-life and popularity damping.
     public static var grid: [Settings] {
         var grid: [Settings] = []
-        for neighbours in [100, 200, 400] {
-            for exponent in [2.0, 3.0] {
-                for blend in [0.25, 0.5] {
-                    for trend in [7.0, 14.0] {
-                        for damping in [-0.125, -0.25, -0.375] {
+        for neighbours in [100, 200] {
+            for exponent in [3.0, 4.0] {
+                for blend in [0.1, 0.25] {
+                    for damping in [-0.125, -0.25] {
+                        for cap in [nil, 3] {
                             grid.append(
                                 Settings(
                                     similarity: .init(neighbours: neighbours, inverseUserFrequency: true),
                                     picks: .init(
                                         count: 10, recencyHalfLifeDays: 120, popularityDamping: damping,
-                                        popularityBlend: blend, similarityExponent: exponent),
-                                    popularityHalfLifeDays: trend))
+                                        popularityBlend: blend, similarityExponent: exponent,
+                                        maximumPerCategory: cap),
+                                    popularityHalfLifeDays: 7))
                         }
                     }
                 }
