@@ -30,17 +30,20 @@ let package = Package(
             name: "VitrineKit",
             dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation"]
         ),
-        .target(name: "VitrineCLI", dependencies: ["Diagnostics", "VitrineKit"]),
+        .target(name: "VitrineCLI", dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "VitrineKit"]),
         .executableTarget(name: "vitrine", dependencies: ["VitrineCLI"]),
         .executableTarget(
             name: "vitrine-bench",
-            dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "VitrineKit"]
+            dependencies: [
+                "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "VitrineKit",
+            ]
         ),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache", "Diagnostics"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Diagnostics", "TextFormats"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "StoreTests", dependencies: ["Store", "Diagnostics", "TextFormats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Store", "Diagnostics", "TextFormats"]),
         .testTarget(name: "RecommendationTests", dependencies: ["Recommendation", "Store", "TextFormats"]),
         .testTarget(name: "VitrineCLITests", dependencies: ["VitrineCLI", "VitrineKit", "Diagnostics"]),

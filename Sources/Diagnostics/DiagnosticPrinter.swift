@@ -51,7 +51,9 @@ public struct DiagnosticPrinter: Sendable {
         if scalars.count > Self.window {
             let start = max(0, min(caretIndex - Self.window / 2, scalars.count - Self.window))
             let end = min(scalars.count, start + Self.window)
-            text = (start > 0 ? "…" : "") + String(String.UnicodeScalarView(scalars[start..<end])) + (end < scalars.count ? "…" : "")
+            text =
+                (start > 0 ? "…" : "") + String(String.UnicodeScalarView(scalars[start..<end]))
+                + (end < scalars.count ? "…" : "")
             caretIndex = caretIndex - start + (start > 0 ? 1 : 0)
         }
         // The caret sits under the column's character; the line's own tabs keep it aligned.

@@ -21,6 +21,9 @@ public struct SourceText: Sendable {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
+    /// Lines in the file (a final line break does not start another line).
+    public var lineCount: Int { bytes.last == UInt8(ascii: "\n") ? lineStarts.count - 1 : lineStarts.count }
+
     /// The location of a byte offset (an offset equal to `bytes.count` is the end of the file).
     public func location(atOffset offset: Int) -> SourceLocation {
         let clamped = max(0, min(offset, bytes.count))

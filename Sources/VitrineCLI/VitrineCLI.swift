@@ -5,7 +5,9 @@ public enum VitrineCLI {
     public static let version = "0.1.0"
 
     /// Every command, in the order `--help` lists them. A command appears here only once it works.
-    static let commands: [Command] = [CheckCommand.command, InitCommand.command]
+    static let commands: [Command] = [
+        CheckCommand.command, InitCommand.command, TemplateCommands.render, TemplateCommands.check,
+    ]
 
     public static func main(_ arguments: [String], console: Console = Console()) -> Int32 {
         guard let first = arguments.first, first != "--help", first != "-h", first != "help" else {
@@ -39,15 +41,20 @@ public enum VitrineCLI {
             }
             return command.run(parsed, console).rawValue
         } catch {
-            console.err("vitrine \(command.spec.name): error: \(error.message)\nrun 'vitrine \(command.spec.name) --help' for usage\n")
+            console.err(
+                "vitrine \(command.spec.name): error: \(error.message)\nrun 'vitrine \(command.spec.name) --help' for usage\n"
+            )
             return ExitCode.badInput.rawValue
         }
     }
 
     static var overview: String {
-        var text = "vitrine \(version): a static, personalized storefront generator\n\nusage: vitrine <command> [options]\n\ncommands:\n"
+        var text =
+            "vitrine \(version): a static, personalized storefront generator\n\nusage: vitrine <command> [options]\n\ncommands:\n"
         for command in commands {
-            text += "  " + command.spec.name.padding(toLength: 18, withPad: " ", startingAt: 0) + command.spec.summary + "\n"
+            text +=
+                "  " + command.spec.name.padding(toLength: 18, withPad: " ", startingAt: 0) + command.spec.summary
+                + "\n"
         }
         text += "\nrun 'vitrine <command> --help' for a command's options\n"
         return text

@@ -2,7 +2,8 @@
 import Foundation
 
 #if DEBUG
-    FileHandle.standardError.write(Data("warning: vitrine-bench is a debug build; figures mean nothing (use -c release)\n".utf8))
+    FileHandle.standardError.write(
+        Data("warning: vitrine-bench is a debug build; figures mean nothing (use -c release)\n".utf8))
 #endif
 
 let subcommands: [(name: String, summary: String, run: ([String]) throws -> Int32)] = [
@@ -15,7 +16,9 @@ let subcommands: [(name: String, summary: String, run: ([String]) throws -> Int3
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let name = arguments.first, let command = subcommands.first(where: { $0.name == name }) else {
     var usage = "usage: vitrine-bench <command> [options]\n\ncommands:\n"
-    for command in subcommands { usage += "  \(command.name.padding(toLength: 11, withPad: " ", startingAt: 0))\(command.summary)\n" }
+    for command in subcommands {
+        usage += "  \(command.name.padding(toLength: 11, withPad: " ", startingAt: 0))\(command.summary)\n"
+    }
     FileHandle.standardError.write(Data(usage.utf8))
     exit(2)
 }

@@ -9,7 +9,9 @@ struct DiagnosticPrinterTests {
         var engine = DiagnosticEngine()
         let source = SourceText(path: "Catalog/orders.csv", text: "id,sku\r\no-1,\tSKU-9\n")
         engine.register(source)
-        engine.error("unknown sku \"SKU-9\"", at: source.location(atOffset: 13), notes: [.init("declared here", at: source.location(atOffset: 0))])
+        engine.error(
+            "unknown sku \"SKU-9\"", at: source.location(atOffset: 13),
+            notes: [.init("declared here", at: source.location(atOffset: 0))])
         #expect(
             DiagnosticPrinter().render(engine) == """
                 Catalog/orders.csv:2:6: error: unknown sku "SKU-9"
@@ -65,9 +67,11 @@ struct DiagnosticPrinterTests {
         #expect(engine.errorCount == 2 && engine.warningCount == 1 && engine.hasErrors)
     }
 
-    @Test("did you mean", arguments: [
-        ("descripton", "description"), ("stokc", "stock"), ("pricee", "price"), ("zzz", nil), ("id", "id"),
-    ] as [(String, String?)])
+    @Test(
+        "did you mean",
+        arguments: [
+            ("descripton", "description"), ("stokc", "stock"), ("pricee", "price"), ("zzz", nil), ("id", "id"),
+        ] as [(String, String?)])
     func spelling(_ word: String, _ suggestion: String?) {
         #expect(Spelling.suggestion(for: word, among: ["id", "description", "stock", "price"]) == suggestion)
     }

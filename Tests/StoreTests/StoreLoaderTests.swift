@@ -96,13 +96,17 @@ struct StoreLoaderTests {
     func missingFolder() {
         let (store, diagnostics) = StoreLoader.load(directory: "/nonexistent/store")
         #expect(store == nil)
-        #expect(diagnostics.diagnostics.map(\.description) == ["error: /nonexistent/store is not a store folder (no such directory)"])
+        #expect(
+            diagnostics.diagnostics.map(\.description) == [
+                "error: /nonexistent/store is not a store folder (no such directory)"
+            ])
     }
 
     @Test("only store.json and products.csv are required")
     func optionalFiles() throws {
         let directory = try FixtureStore.make()
-        for name in ["customers.csv", "orders.csv", "wishlists.csv", "coupons.json", "segments.json", "campaigns.json"] {
+        for name in ["customers.csv", "orders.csv", "wishlists.csv", "coupons.json", "segments.json", "campaigns.json"]
+        {
             try FileManager.default.removeItem(atPath: "\(directory)/\(name)")
         }
         let (store, diagnostics) = StoreLoader.load(directory: directory)
@@ -110,6 +114,7 @@ struct StoreLoaderTests {
         #expect(store?.segments.map(\.id) == ["everyone"])
         try FileManager.default.removeItem(atPath: "\(directory)/products.csv")
         let (_, missing) = StoreLoader.load(directory: directory)
-        #expect(missing.diagnostics.map(\.description) == ["error: cannot read \(directory)/products.csv: no such file"])
+        #expect(
+            missing.diagnostics.map(\.description) == ["error: cannot read \(directory)/products.csv: no such file"])
     }
 }

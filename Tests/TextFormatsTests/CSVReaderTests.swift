@@ -35,8 +35,12 @@ struct CSVReaderTests {
         Case("doubled quotes (§2.7)", "\"say \"\"hi\"\"\",b\n", [["say \"hi\"", "b"]]),
         Case("empty fields", ",,\n", [["", "", ""]]),
         Case("an empty quoted field", "\"\",x\n", [["", "x"]]),
-        Case("a UTF-8 byte order mark is skipped", bytes: [0xEF, 0xBB, 0xBF] + Array("id,name\n1,x\n".utf8), [["id", "name"], ["1", "x"]]),
-        Case("UTF-8 text, U+2028 and no-break spaces stay data", "\"Μαρία\u{2028}\u{A0}x\",چای\n", [["Μαρία\u{2028}\u{A0}x", "چای"]]),
+        Case(
+            "a UTF-8 byte order mark is skipped", bytes: [0xEF, 0xBB, 0xBF] + Array("id,name\n1,x\n".utf8),
+            [["id", "name"], ["1", "x"]]),
+        Case(
+            "UTF-8 text, U+2028 and no-break spaces stay data", "\"Μαρία\u{2028}\u{A0}x\",چای\n",
+            [["Μαρία\u{2028}\u{A0}x", "چای"]]),
         Case("a trailing comma is an empty last field", "a,\n", [["a", ""]]),
         Case("an empty line is a record of one empty field", "a\n\nb\n", [["a"], [""], ["b"]]),
     ]
@@ -84,16 +88,24 @@ struct CSVReaderTests {
         #expect(records[2] == ["ok", "1"])
     }
 
-    @Test("invalid UTF-8 is reported with its position", arguments: [
-        ([0x61, 0x2C, 0xFF, 0x0A], ["t.csv:1:3: error: invalid UTF-8 byte 0xFF"]),
-        ([0x61, 0x0A, 0x62, 0xC3], ["t.csv:2:2: error: invalid UTF-8 byte 0xC3"]),
-        ([0xC0, 0xAF], ["t.csv:1:1: error: invalid UTF-8 byte 0xC0", "t.csv:1:2: error: invalid UTF-8 byte 0xAF"]),
-        ([0xED, 0xA0, 0x80], [  // an encoded surrogate
-            "t.csv:1:1: error: invalid UTF-8 byte 0xED", "t.csv:1:2: error: invalid UTF-8 byte 0xA0",
-            "t.csv:1:3: error: invalid UTF-8 byte 0x80",
-        ]),
-        (Array("όλα καλά, 😀 fine\n".utf8), []),
-    ] as [([UInt8], [String])])
+    @Test(
+        "invalid UTF-8 is reported with its position",
+        arguments: [
+            ([0x61, 0x2C, 0xFF, 0x0A], ["t.csv:1:3: error: invalid UTF-8 byte 0xFF"]),
+            ([0x61, 0x0A, 0x62, 0xC3], ["t.csv:2:2: error: invalid UTF-8 byte 0xC3"]),
+            (
+                [0xC0, 0xAF],
+                ["t.csv:1:1: error: invalid UTF-8 byte 0xC0", "t.csv:1:2: error: invalid UTF-8 byte 0xAF"]
+            ),
+            (
+                [0xED, 0xA0, 0x80],
+                [  // an encoded surrogate
+                    "t.csv:1:1: error: invalid UTF-8 byte 0xED", "t.csv:1:2: error: invalid UTF-8 byte 0xA0",
+                    "t.csv:1:3: error: invalid UTF-8 byte 0x80",
+                ]
+            ),
+            (Array("όλα καλά, 😀 fine\n".utf8), []),
+        ] as [([UInt8], [String])])
     func invalidUTF8(_ bytes: [UInt8], _ expected: [String]) {
         var diagnostics = DiagnosticEngine()
         UTF8Validation.check(SourceText(path: "t.csv", bytes: bytes), diagnostics: &diagnostics)

@@ -11,7 +11,9 @@ public enum ProductFileFormat: String, CaseIterable, Sendable {
     public static func detect(header: [String]) -> ProductFileFormat {
         let columns = Set(header)
         if columns.contains("Handle"), columns.contains("Variant Price") { return .shopify }
-        if columns.contains("Regular price"), columns.contains("Type"), columns.contains("ID") || columns.contains("SKU") {
+        if columns.contains("Regular price"), columns.contains("Type"),
+            columns.contains("ID") || columns.contains("SKU")
+        {
             return .woocommerce
         }
         return .vitrine
@@ -23,10 +25,10 @@ public enum ProductImport {
     public static func load(
         _ source: SourceText, format: ProductFileFormat?, settings: StoreSettings?, diagnostics: inout DiagnosticEngine
     ) -> [Product] {
-        load(source, format: format, settings: settings, diagnostics: &diagnostics).products
+        loadWithRejections(source, format: format, settings: settings, diagnostics: &diagnostics).products
     }
 
-    static func load(
+    static func loadWithRejections(
         _ source: SourceText, format: ProductFileFormat?, settings: StoreSettings?, diagnostics: inout DiagnosticEngine
     ) -> (products: [Product], rejected: Rejected) {
         switch format ?? detect(source) {

@@ -19,15 +19,20 @@ enum ShopifyImport {
     }
 
     static func load(_ source: SourceText, diagnostics: inout DiagnosticEngine) -> [Product] {
-        guard var table = CSVTable(source: source, required: required, known: [], isExtraColumn: { _ in true }, diagnostics: &diagnostics)
+        guard
+            var table = CSVTable(
+                source: source, required: required, known: [], isExtraColumn: { _ in true }, diagnostics: &diagnostics)
         else { return [] }
         let column = table.column
         let c = (
             handle: column("Handle"), title: column("Title"), body: column("Body (HTML)"), type: column("Type"),
             productCategory: column("Product Category"), tags: column("Tags"), published: column("Published"),
-            status: column("Status"), options: [column("Option1 Value"), column("Option2 Value"), column("Option3 Value")],
-            sku: column("Variant SKU"), tracker: column("Variant Inventory Tracker"), quantity: column("Variant Inventory Qty"),
-            price: column("Variant Price"), compareAt: column("Variant Compare At Price"), barcode: column("Variant Barcode"),
+            status: column("Status"),
+            options: [column("Option1 Value"), column("Option2 Value"), column("Option3 Value")],
+            sku: column("Variant SKU"), tracker: column("Variant Inventory Tracker"),
+            quantity: column("Variant Inventory Qty"),
+            price: column("Variant Price"), compareAt: column("Variant Compare At Price"),
+            barcode: column("Variant Barcode"),
             image: column("Image Src"), variantImage: column("Variant Image")
         )
         var parents: [String: Parent] = [:]
@@ -37,7 +42,9 @@ enum ShopifyImport {
             var parent = parents[handle] ?? Parent()
             if parents[handle] == nil {
                 parent.title = table.string(c.title)
-                if parent.title.isEmpty { diagnostics.error("missing Title on the first row of \"\(handle)\"", at: table.location(c.title)) }
+                if parent.title.isEmpty {
+                    diagnostics.error("missing Title on the first row of \"\(handle)\"", at: table.location(c.title))
+                }
                 parent.body = table.string(c.body)
                 let taxonomy = ProductsLoader.categoryPath(table.string(c.productCategory))
                 let type = table.string(c.type)
@@ -56,15 +63,20 @@ enum ShopifyImport {
             parents[handle] = parent
             // Rows without a price only add images.
             guard !parent.skipped, let priceText = table.optionalString(c.price) else { continue }
-            guard let price = ProductImport.money(priceText, "Variant Price", at: table.location(c.price), diagnostics: &diagnostics)
+            guard
+                let price = ProductImport.money(
+                    priceText, "Variant Price", at: table.location(c.price), diagnostics: &diagnostics)
             else { continue }
             let compareAt = table.optionalString(c.compareAt).flatMap {
-                ProductImport.money($0, "Variant Compare At Price", at: table.location(c.compareAt), diagnostics: &diagnostics)
+                ProductImport.money(
+                    $0, "Variant Compare At Price", at: table.location(c.compareAt), diagnostics: &diagnostics)
             }
             let options = c.options.map { table.string($0) }
             let tracked = !table.string(c.tracker).isEmpty
-            let stock = table.integer(c.quantity, "Variant Inventory Qty", in: -1_000_000_000...1_000_000_000, diagnostics: &diagnostics)
-            let gtin = ProductImport.gtin(table.optionalString(c.barcode), at: table.location(c.barcode), diagnostics: &diagnostics)
+            let stock = table.integer(
+                c.quantity, "Variant Inventory Qty", in: -1_000_000_000...1_000_000_000, diagnostics: &diagnostics)
+            let gtin = ProductImport.gtin(
+                table.optionalString(c.barcode), at: table.location(c.barcode), diagnostics: &diagnostics)
             variants.append(
                 (
                     handle,

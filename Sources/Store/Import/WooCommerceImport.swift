@@ -18,13 +18,17 @@ enum WooCommerceImport {
     }
 
     static func load(_ source: SourceText, diagnostics: inout DiagnosticEngine) -> [Product] {
-        guard var table = CSVTable(source: source, required: required, known: [], isExtraColumn: { _ in true }, diagnostics: &diagnostics)
+        guard
+            var table = CSVTable(
+                source: source, required: required, known: [], isExtraColumn: { _ in true }, diagnostics: &diagnostics)
         else { return [] }
         let column = table.column
         let c = (
-            id: column("ID"), type: column("Type"), sku: column("SKU"), name: column("Name"), published: column("Published"),
+            id: column("ID"), type: column("Type"), sku: column("SKU"), name: column("Name"),
+            published: column("Published"),
             short: column("Short description"), description: column("Description"), sale: column("Sale price"),
-            regular: column("Regular price"), categories: column("Categories"), tags: column("Tags"), images: column("Images"),
+            regular: column("Regular price"), categories: column("Categories"), tags: column("Tags"),
+            images: column("Images"),
             stock: column("Stock"), inStock: column("In stock?"),
             parent: column("Parent")
         )
@@ -40,7 +44,8 @@ enum WooCommerceImport {
             if description.isEmpty { description = table.string(c.short) }
             // WooCommerce writes line breaks inside descriptions as the two characters \n.
             description = description.replacingOccurrences(of: "\\n", with: "\n")
-            let category = ProductImport.commaList(table.string(c.categories)).first.map(ProductsLoader.categoryPath) ?? []
+            let category =
+                ProductImport.commaList(table.string(c.categories)).first.map(ProductsLoader.categoryPath) ?? []
             let image = ProductImport.commaList(table.string(c.images)).first
             if types.contains("variable") {
                 let parent = Parent(
@@ -55,14 +60,18 @@ enum WooCommerceImport {
                 diagnostics.warning("\"\(name)\" is not published; not imported", at: table.rowLocation)
                 continue
             }
-            let regular = ProductImport.money(table.string(c.regular), "Regular price", at: table.location(c.regular), diagnostics: &diagnostics)
-            let sale = ProductImport.money(table.string(c.sale), "Sale price", at: table.location(c.sale), diagnostics: &diagnostics)
+            let regular = ProductImport.money(
+                table.string(c.regular), "Regular price", at: table.location(c.regular), diagnostics: &diagnostics)
+            let sale = ProductImport.money(
+                table.string(c.sale), "Sale price", at: table.location(c.sale), diagnostics: &diagnostics)
             guard let price = sale ?? regular else {
                 diagnostics.warning("\"\(name)\" has no price; not imported", at: table.location(c.regular))
                 continue
             }
             var stock: Int?
-            if let quantity = table.integer(c.stock, "Stock", in: -1_000_000_000...1_000_000_000, diagnostics: &diagnostics).value {
+            if let quantity = table.integer(
+                c.stock, "Stock", in: -1_000_000_000...1_000_000_000, diagnostics: &diagnostics
+            ).value {
                 stock = Int(max(0, quantity))
             } else if table.string(c.inStock) == "0" {
                 stock = 0

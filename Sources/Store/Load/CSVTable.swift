@@ -55,7 +55,8 @@ struct CSVTable {
         }
         var missing = false
         for name in required where columnIndex[name] == nil {
-            diagnostics.error("required column \"\(name)\" is missing", at: source.location(atOffset: record.startOffset))
+            diagnostics.error(
+                "required column \"\(name)\" is missing", at: source.location(atOffset: record.startOffset))
             missing = true
         }
         if missing { return nil }
@@ -65,7 +66,18 @@ struct CSVTable {
 
     /// Columns whose names satisfy `predicate`, e.g. the `name@el` translations.
     func columns(where predicate: (String) -> Bool) -> [(name: String, index: Int)] {
-        header.enumerated().filter { predicate($0.element) && columnIndex[$0.element] == $0.offset }.map { ($0.element, $0.offset) }
+        header.enumerated().filter { predicate($0.element) && columnIndex[$0.element] == $0.offset }.map {
+            ($0.element, $0.offset)
+        }
+    }
+
+    /// The rest of the table as up to `parts` tables of whole rows, to be read on several cores.
+    func split(into parts: Int) -> [CSVTable] {
+        reader.split(into: parts).map { piece in
+            var table = self
+            table.reader = piece
+            return table
+        }
     }
 
     /// Advances to the next data row, skipping blank lines; reports rows whose field count differs from the header's.
@@ -98,10 +110,12 @@ struct CSVTable {
         return reader.location(of: field)
     }
 
-    /// The field's text trimmed of spaces; "" when absent.
+    /// The field's text trimmed of spaces; "" when absent. Trimming happens on the bytes, before a String exists.
     func string(_ column: Int?) -> String {
         guard let field = field(column), !field.isEmpty else { return "" }
-        return reader.string(field).trimmingSpaces
+        if field.hasDoubledQuotes { return reader.string(field).trimmingSpaces }
+        let bytes = bytes(column)
+        return bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self)
     }
 
     func optionalString(_ column: Int?) -> String? {
@@ -116,12 +130,31 @@ struct CSVTable {
         return text.isEmpty ? nil : text
     }
 
+    /// The field's bytes without leading and trailing spaces, tabs and no-break spaces (C2 A0).
     func bytes(_ column: Int?) -> ArraySlice<UInt8> {
         guard let field = field(column) else { return [] }
-        var bytes = reader.bytes(field)
-        while let first = bytes.first, first == UInt8(ascii: " ") { bytes.removeFirst() }
-        while let last = bytes.last, last == UInt8(ascii: " ") { bytes.removeLast() }
-        return bytes
+        let all = reader.source.bytes
+        var start = field.start
+        var end = field.end
+        while start < end {
+            if all[start] == UInt8(ascii: " ") || all[start] == UInt8(ascii: "\t") {
+                start += 1
+            } else if start + 1 < end, all[start] == 0xC2, all[start + 1] == 0xA0 {
+                start += 2
+            } else {
+                break
+            }
+        }
+        while end > start {
+            if all[end - 1] == UInt8(ascii: " ") || all[end - 1] == UInt8(ascii: "\t") {
+                end -= 1
+            } else if end - 1 > start, all[end - 2] == 0xC2, all[end - 1] == 0xA0 {
+                end -= 2
+            } else {
+                break
+            }
+        }
+        return all[start..<end]
     }
 
     /// A decimal amount of money in minor units (two decimals).
@@ -136,7 +169,8 @@ struct CSVTable {
             }
             return .value(Money(minorUnits: units))
         case .failure(let failure):
-            diagnostics.error("invalid \(name) \"\(String(decoding: text, as: UTF8.self))\": \(failure)", at: location(column))
+            diagnostics.error(
+                "invalid \(name) \"\(String(decoding: text, as: UTF8.self))\": \(failure)", at: location(column))
             return .invalid
         }
     }
@@ -154,7 +188,9 @@ struct CSVTable {
                 "\(name) \(String(decoding: text, as: UTF8.self)) is out of range (\(range.lowerBound)…\(range.upperBound))",
                 at: location(column))
         case .failure:
-            diagnostics.error("invalid \(name) \"\(String(decoding: text, as: UTF8.self))\": expected a whole number", at: location(column))
+            diagnostics.error(
+                "invalid \(name) \"\(String(decoding: text, as: UTF8.self))\": expected a whole number",
+                at: location(column))
         }
         return .invalid
     }
@@ -165,7 +201,8 @@ struct CSVTable {
         switch ISO8601.parse(text) {
         case .success(let timestamp): return .value(timestamp)
         case .failure(let failure):
-            diagnostics.error("invalid \(name) \"\(String(decoding: text, as: UTF8.self))\": \(failure)", at: location(column))
+            diagnostics.error(
+                "invalid \(name) \"\(String(decoding: text, as: UTF8.self))\": \(failure)", at: location(column))
             return .invalid
         }
     }

@@ -26,13 +26,15 @@ enum CampaignsLoader {
                     diagnostics.error("campaign id \"\(id)\" \(problem)", at: object.location(of: "id"))
                 } else if let first = firstOfID[id] {
                     diagnostics.error(
-                        "duplicate campaign id \"\(id)\"", at: object.location(of: "id"), notes: [.init("first defined here", at: first)])
+                        "duplicate campaign id \"\(id)\"", at: object.location(of: "id"),
+                        notes: [.init("first defined here", at: first)])
                 }
                 firstOfID[id] = firstOfID[id] ?? object.location(of: "id")
             }
             let segments = object.strings("segments", diagnostics: &diagnostics)
             if object["segments"] == nil { diagnostics.error("missing required key \"segments\"", at: object.location) }
-            for segment in segments where !context.segmentIDs.contains(segment.text) && !context.rejected.contains(segment.text) {
+            for segment in segments
+            where !context.segmentIDs.contains(segment.text) && !context.rejected.contains(segment.text) {
                 diagnostics.error(
                     "unknown segment \"\(segment.text)\"\(Spelling.didYouMean(segment.text, among: context.segmentIDs))",
                     at: segment.location)
@@ -41,7 +43,8 @@ enum CampaignsLoader {
                 "subject", locales: context.locales, defaultLocale: context.defaultLocale, diagnostics: &diagnostics)
             if subject[context.defaultLocale] == nil, !context.locales.isEmpty {
                 diagnostics.error(
-                    "\"subject\" needs a text for the default locale \"\(context.defaultLocale)\"", at: object.location(of: "subject"))
+                    "\"subject\" needs a text for the default locale \"\(context.defaultLocale)\"",
+                    at: object.location(of: "subject"))
             }
             for (_, text) in subject where text.contains("\n") || text.contains("\r") {
                 diagnostics.error("a subject must be one line", at: object.location(of: "subject"))
@@ -52,7 +55,8 @@ enum CampaignsLoader {
             let coupon = object.string("coupon", diagnostics: &diagnostics)
             if let coupon, !context.couponIDs.contains(coupon), !context.rejected.contains(coupon) {
                 diagnostics.error(
-                    "unknown coupon \"\(coupon)\"\(Spelling.didYouMean(coupon, among: context.couponIDs))", at: object.location(of: "coupon"))
+                    "unknown coupon \"\(coupon)\"\(Spelling.didYouMean(coupon, among: context.couponIDs))",
+                    at: object.location(of: "coupon"))
             }
             let sendDate = object.date("send_date", diagnostics: &diagnostics)
             guard diagnostics.errorCount == errorsBefore, let id else { continue }

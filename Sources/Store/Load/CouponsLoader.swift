@@ -5,7 +5,9 @@ import TextFormats
 enum CouponsLoader {
     static let keys = ["id", "kind", "code", "code_prefix", "discount", "minimum_spend", "valid_from", "valid_until"]
 
-    static func load(_ source: SourceText, diagnostics: inout DiagnosticEngine) -> (coupons: [Coupon], rejected: Rejected) {
+    static func load(_ source: SourceText, diagnostics: inout DiagnosticEngine) -> (
+        coupons: [Coupon], rejected: Rejected
+    ) {
         var rejected = Rejected()
         var coupons: [Coupon] = []
         var firstOfID: [String: SourceLocation] = [:]
@@ -19,14 +21,16 @@ enum CouponsLoader {
                     diagnostics.error("coupon id \"\(id)\" \(problem)", at: object.location(of: "id"))
                 } else if let first = firstOfID[id] {
                     diagnostics.error(
-                        "duplicate coupon id \"\(id)\"", at: object.location(of: "id"), notes: [.init("first defined here", at: first)])
+                        "duplicate coupon id \"\(id)\"", at: object.location(of: "id"),
+                        notes: [.init("first defined here", at: first)])
                 }
                 firstOfID[id] = firstOfID[id] ?? object.location(of: "id")
             }
             let kindText = object.string("kind", required: true, diagnostics: &diagnostics)
             let kind = kindText.flatMap(Coupon.Kind.init(rawValue:))
             if let kindText, kind == nil {
-                diagnostics.error("invalid kind \"\(kindText)\": expected segment or unique", at: object.location(of: "kind"))
+                diagnostics.error(
+                    "invalid kind \"\(kindText)\": expected segment or unique", at: object.location(of: "kind"))
             }
             let code = object.string("code", diagnostics: &diagnostics)
             let prefix = object.string("code_prefix", diagnostics: &diagnostics)
@@ -34,43 +38,54 @@ enum CouponsLoader {
                 diagnostics.error("a segment coupon needs a \"code\"", at: object.location)
             }
             if kind == .unique, prefix == nil {
-                diagnostics.error("a unique coupon needs a \"code_prefix\" (codes are derived per customer)", at: object.location)
+                diagnostics.error(
+                    "a unique coupon needs a \"code_prefix\" (codes are derived per customer)", at: object.location)
             }
             if kind == .unique, code != nil {
                 diagnostics.error("a unique coupon has no shared \"code\"", at: object.location(of: "code"))
             }
             for (key, value) in [("code", code), ("code_prefix", prefix)] {
                 guard let value else { continue }
-                if value.isEmpty || !value.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || $0 == 45 }) {
-                    diagnostics.error("\"\(key)\" may contain only capital letters, digits and '-'", at: object.location(of: key))
+                if value.isEmpty
+                    || !value.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || $0 == 45 })
+                {
+                    diagnostics.error(
+                        "\"\(key)\" may contain only capital letters, digits and '-'", at: object.location(of: key))
                 }
             }
             if let code {
                 if let first = firstOfCode[code] {
-                    diagnostics.error("duplicate coupon code \"\(code)\"", at: object.location(of: "code"), notes: [.init("first used here", at: first)])
+                    diagnostics.error(
+                        "duplicate coupon code \"\(code)\"", at: object.location(of: "code"),
+                        notes: [.init("first used here", at: first)])
                 }
                 firstOfCode[code] = firstOfCode[code] ?? object.location(of: "code")
             }
             var discount: Coupon.Discount?
             if let discountObject = object.object("discount", diagnostics: &diagnostics) {
-                discountObject.warnAboutUnknownKeys(known: ["percent", "amount"], in: "\"discount\"", diagnostics: &diagnostics)
+                discountObject.warnAboutUnknownKeys(
+                    known: ["percent", "amount"], in: "\"discount\"", diagnostics: &diagnostics)
                 let percent = discountObject.decimal("percent", scale: 2, diagnostics: &diagnostics)
                 let amount = discountObject.decimal("amount", scale: 2, diagnostics: &diagnostics)
                 switch (percent, amount) {
                 case (let percent?, nil):
                     if percent <= 0 || percent > 100_00 {
-                        diagnostics.error("\"percent\" must be above 0 and at most 100", at: discountObject.location(of: "percent"))
+                        diagnostics.error(
+                            "\"percent\" must be above 0 and at most 100", at: discountObject.location(of: "percent"))
                     }
                     discount = .percent(percent)
                 case (nil, let amount?):
-                    if amount <= 0 { diagnostics.error("\"amount\" must be above 0", at: discountObject.location(of: "amount")) }
+                    if amount <= 0 {
+                        diagnostics.error("\"amount\" must be above 0", at: discountObject.location(of: "amount"))
+                    }
                     discount = .amount(Money(minorUnits: amount))
                 case (nil, nil):
                     if discountObject["percent"] == nil, discountObject["amount"] == nil {
                         diagnostics.error("\"discount\" needs \"percent\" or \"amount\"", at: discountObject.location)
                     }
                 case (_?, _?):
-                    diagnostics.error("\"discount\" has both \"percent\" and \"amount\"; keep one", at: discountObject.location)
+                    diagnostics.error(
+                        "\"discount\" has both \"percent\" and \"amount\"; keep one", at: discountObject.location)
                 }
             } else if object["discount"] == nil {
                 diagnostics.error("missing required key \"discount\"", at: object.location)

@@ -25,8 +25,9 @@ enum CustomersLoader {
         let defaultLocale = settings?.defaultLocale ?? "en"
         var customers: [Customer] = []
         customers.reserveCapacity(source.bytes.count / 80)
-        var firstRowOfID: [String: SourceLocation] = [:]
-        var firstRowOfEmail: [String: (id: String, location: SourceLocation)] = [:]
+        // First places as byte offsets: a location is worked out only for a message.
+        var firstRowOfID: [String: Int] = [:]
+        var firstRowOfEmail: [String: (id: String, offset: Int)] = [:]
         while table.nextRow(diagnostics: &diagnostics) {
             let errorsBefore = diagnostics.errorCount
             let id = table.requiredString(c.id, "customer id", diagnostics: &diagnostics)
@@ -47,7 +48,8 @@ enum CustomersLoader {
             let country = table.optionalString(c.country)
             if let country, country.utf8.count != 2 || !country.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) {
                 diagnostics.error(
-                    "invalid country \"\(country)\": expected an ISO 3166-1 alpha-2 code such as GR", at: table.location(c.country))
+                    "invalid country \"\(country)\": expected an ISO 3166-1 alpha-2 code such as GR",
+                    at: table.location(c.country))
             }
             let created = table.date(c.created, "created date", diagnostics: &diagnostics)
             if case .absent = created { diagnostics.error("missing created date", at: table.location(c.created)) }
@@ -56,19 +58,21 @@ enum CustomersLoader {
             if let id {
                 if let first = firstRowOfID[id] {
                     diagnostics.error(
-                        "duplicate customer id \"\(id)\"", at: table.location(c.id), notes: [.init("first defined here", at: first)])
+                        "duplicate customer id \"\(id)\"", at: table.location(c.id),
+                        notes: [.init("first defined here", at: source.location(atOffset: first))])
                 } else {
-                    firstRowOfID[id] = table.location(c.id)
+                    firstRowOfID[id] = table.field(c.id)?.start ?? 0
                 }
             }
             if let email, let id {
-                let key = email.lowercased()
+                // Mail systems treat addresses case-insensitively in practice (RFC 5321 §2.4 allows it).
+                let key = email.utf8.contains { $0 >= 65 && $0 <= 90 } ? email.lowercased() : email
                 if let first = firstRowOfEmail[key] {
                     diagnostics.error(
                         "e-mail address already belongs to customer \"\(first.id)\"", at: table.location(c.email),
-                        notes: [.init("first used here", at: first.location)])
+                        notes: [.init("first used here", at: source.location(atOffset: first.offset))])
                 } else {
-                    firstRowOfEmail[key] = (id, table.location(c.email))
+                    firstRowOfEmail[key] = (id, table.field(c.email)?.start ?? 0)
                 }
             }
             guard diagnostics.errorCount == errorsBefore, let id, let created = created.value else {

@@ -11,7 +11,8 @@ struct JSONObject {
     /// Nil (reported) when `node` is not an object.
     init?(_ node: JSONNode, source: SourceText, what: String, diagnostics: inout DiagnosticEngine) {
         guard case .object(let members) = node.value else {
-            diagnostics.error("expected \(what) as an object, found \(node.kindName)", at: source.location(atOffset: node.offset))
+            diagnostics.error(
+                "expected \(what) as an object, found \(node.kindName)", at: source.location(atOffset: node.offset))
             return nil
         }
         self.node = node
@@ -37,7 +38,8 @@ struct JSONObject {
     }
 
     private func typeError(_ key: String, expected: String, found node: JSONNode, diagnostics: inout DiagnosticEngine) {
-        diagnostics.error("\"\(key)\" must be \(expected), found \(node.kindName)", at: source.location(atOffset: node.offset))
+        diagnostics.error(
+            "\"\(key)\" must be \(expected), found \(node.kindName)", at: source.location(atOffset: node.offset))
     }
 
     func string(_ key: String, required: Bool = false, diagnostics: inout DiagnosticEngine) -> String? {
@@ -80,7 +82,8 @@ struct JSONObject {
     func integer(_ key: String, in range: ClosedRange<Int64>, diagnostics: inout DiagnosticEngine) -> Int64? {
         guard let value = decimal(key, scale: 0, diagnostics: &diagnostics) else { return nil }
         guard range.contains(value) else {
-            diagnostics.error("\"\(key)\" must be between \(range.lowerBound) and \(range.upperBound)", at: location(of: key))
+            diagnostics.error(
+                "\"\(key)\" must be between \(range.lowerBound) and \(range.upperBound)", at: location(of: key))
             return nil
         }
         return value
@@ -131,7 +134,8 @@ struct JSONObject {
         for element in elements {
             guard case .string(let text) = element.value else {
                 diagnostics.error(
-                    "elements of \"\(key)\" must be strings, found \(element.kindName)", at: source.location(atOffset: element.offset))
+                    "elements of \"\(key)\" must be strings, found \(element.kindName)",
+                    at: source.location(atOffset: element.offset))
                 continue
             }
             result.append((text, source.location(atOffset: element.offset)))
@@ -166,7 +170,8 @@ struct JSONObject {
             }
             return result
         default:
-            typeError(key, expected: "a string or an object of strings per locale", found: node, diagnostics: &diagnostics)
+            typeError(
+                key, expected: "a string or an object of strings per locale", found: node, diagnostics: &diagnostics)
             return [:]
         }
     }
@@ -184,7 +189,8 @@ enum JSONArrayFile {
     ) -> [JSONObject] {
         guard let root = JSONParser.parse(source, diagnostics: &diagnostics) else { return [] }
         guard case .array(let elements) = root.value else {
-            diagnostics.error("expected an array of \(what)s, found \(root.kindName)", at: source.location(atOffset: root.offset))
+            diagnostics.error(
+                "expected an array of \(what)s, found \(root.kindName)", at: source.location(atOffset: root.offset))
             return []
         }
         return elements.compactMap { JSONObject($0, source: source, what: "a \(what)", diagnostics: &diagnostics) }

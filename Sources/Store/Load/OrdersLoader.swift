@@ -1,23 +1,26 @@
 import Diagnostics
+import Foundation
 import TextFormats
 
 /// `orders.csv`: one line per order line, a million lines and more. The loop parses numbers and dates straight
 /// from the bytes and resolves ids through the store's indexes.
 enum OrdersLoader {
     static let required = ["order_id", "customer_id", "date", "quantity", "unit_price"]
-    static let known = ["order_id", "customer_id", "date", "product_id", "sku", "quantity", "unit_price", "coupon", "status"]
+    static let known = [
+        "order_id", "customer_id", "date", "product_id", "sku", "quantity", "unit_price", "coupon", "status",
+    ]
 
     struct References {
-        var customers: [String: Int32] = [:]
-        var products: [String: Int32] = [:]
-        var productsBySKU: [String: Int32] = [:]
+        var customers = IdentifierIndex(capacity: 0)
+        var products = IdentifierIndex(capacity: 0)
+        var productsBySKU = IdentifierIndex(capacity: 0)
         /// Ids of rows that had errors of their own.
         var rejectedProducts = Rejected()
         var rejectedCustomers = Rejected()
     }
 
     static func load(_ source: SourceText, references: References, diagnostics: inout DiagnosticEngine) -> [OrderLine] {
-        guard var table = CSVTable(source: source, required: required, known: known, diagnostics: &diagnostics) else {
+        guard let table = CSVTable(source: source, required: required, known: known, diagnostics: &diagnostics) else {
             return []
         }
         let c = (
@@ -30,27 +33,98 @@ enum OrdersLoader {
                 "required column \"product_id\" (or \"sku\") is missing", at: source.location(atOffset: 0))
             return []
         }
+        // Large files are read in slices on every core; a slice's findings and lines keep file order.
+        let pieces = table.split(into: ProcessInfo.processInfo.activeProcessorCount)
+        var results = Parallel.map(pieces.count) { index in
+            var piece = pieces[index]
+            var findings = DiagnosticEngine()
+            // The first slice's array has room for every line of the file, so the others are appended in place.
+            let capacity = index == 0 ? source.lineCount : source.lineCount / pieces.count + 1
+            let parsed = parse(&piece, columns: c, capacity: capacity, references: references, diagnostics: &findings)
+            return (parsed: parsed, findings: findings)
+        }
+        var lines = results[0].parsed.lines
+        var orders = results[0].parsed.orders
+        results[0].parsed = ([], [:])
+        diagnostics.merge(results[0].findings)
+        for index in 1..<results.count {
+            diagnostics.merge(results[index].findings)
+            lines.append(contentsOf: results[index].parsed.lines)
+            let slice = results[index].parsed.orders
+            results[index].parsed = ([], [:])
+            // An order may continue across a slice boundary: its lines must still agree.
+            for (orderID, head) in slice {
+                guard let first = orders[orderID] else {
+                    orders[orderID] = head
+                    continue
+                }
+                let note = [Diagnostic.Note("first line of the order", at: source.location(atOffset: first.rowOffset))]
+                let row = table.reader.record(at: head.rowOffset)
+                func fieldOffset(_ column: Int?) -> Int {
+                    column.flatMap { $0 < row.count ? row[$0].start : nil } ?? head.rowOffset
+                }
+                if first.customer != head.customer {
+                    diagnostics.error(
+                        "order \"\(orderID)\" already belongs to another customer",
+                        at: source.location(atOffset: fieldOffset(c.customer)), notes: note)
+                } else if first.day != head.day {
+                    diagnostics.error(
+                        "order \"\(orderID)\" has another date on an earlier line",
+                        at: source.location(atOffset: fieldOffset(c.date)), notes: note)
+                }
+            }
+        }
+        return lines
+    }
+
+    /// The customer, day and place of an order's first line.
+    struct OrderHead {
+        var customer: Int32
+        var day: Int32
+        var rowOffset: Int
+    }
+
+    typealias Columns = (
+        order: Int?, customer: Int?, date: Int?, product: Int?, sku: Int?, quantity: Int?, price: Int?, coupon: Int?,
+        status: Int?
+    )
+
+    private static func parse(
+        _ table: inout CSVTable, columns c: Columns, capacity: Int, references: References,
+        diagnostics: inout DiagnosticEngine
+    ) -> (lines: [OrderLine], orders: [String: OrderHead]) {
+        let source = table.source
         var lines: [OrderLine] = []
-        lines.reserveCapacity(source.bytes.count / 48)
+        lines.reserveCapacity(capacity)
         // Lines of one order must agree on customer and date.
-        var orders: [String: (customer: Int32, date: Timestamp, location: SourceLocation?)] = [:]
+        var orders: [String: OrderHead] = [:]
         while table.nextRow(diagnostics: &diagnostics) {
             let errorsBefore = diagnostics.errorCount
             let orderID = table.requiredString(c.order, "order id", diagnostics: &diagnostics)
-            let customerID = table.requiredString(c.customer, "customer id", diagnostics: &diagnostics)
-            let customer = customerID.flatMap { references.customers[$0] }
-            if let customerID, customer == nil, !references.rejectedCustomers.contains(id: customerID) {
-                diagnostics.error("unknown customer id \"\(customerID)\"", at: table.location(c.customer))
+            // Ids are looked up from their bytes; a String is made only for a message.
+            let customerBytes = table.bytes(c.customer)
+            let customer = references.customers.value(for: customerBytes)
+            if customerBytes.isEmpty {
+                diagnostics.error("missing customer id", at: table.location(c.customer))
+            } else if customer == nil {
+                let customerID = String(decoding: customerBytes, as: UTF8.self)
+                if !references.rejectedCustomers.contains(id: customerID) {
+                    diagnostics.error("unknown customer id \"\(customerID)\"", at: table.location(c.customer))
+                }
             }
             var product: Int32?
-            if let productID = table.optionalString(c.product) {
-                product = references.products[productID]
-                if product == nil, !references.rejectedProducts.contains(id: productID) {
+            if case let productBytes = table.bytes(c.product), !productBytes.isEmpty {
+                product = references.products.value(for: productBytes)
+                if product == nil, case let productID = String(decoding: productBytes, as: UTF8.self),
+                    !references.rejectedProducts.contains(id: productID)
+                {
                     diagnostics.error("unknown product id \"\(productID)\"", at: table.location(c.product))
                 }
-            } else if let sku = table.optionalString(c.sku) {
-                product = references.productsBySKU[sku]
-                if product == nil, !references.rejectedProducts.contains(sku: sku) {
+            } else if case let skuBytes = table.bytes(c.sku), !skuBytes.isEmpty {
+                product = references.productsBySKU.value(for: skuBytes)
+                if product == nil, case let sku = String(decoding: skuBytes, as: UTF8.self),
+                    !references.rejectedProducts.contains(sku: sku)
+                {
                     diagnostics.error("unknown sku \"\(sku)\"", at: table.location(c.sku))
                 }
             } else {
@@ -69,7 +143,8 @@ enum OrdersLoader {
             case "returned", "refunded": status = .returned
             case let other:
                 diagnostics.error(
-                    "invalid status \"\(other)\": expected completed, cancelled or returned", at: table.location(c.status))
+                    "invalid status \"\(other)\": expected completed, cancelled or returned",
+                    at: table.location(c.status))
             }
             guard diagnostics.errorCount == errorsBefore, let orderID, let customer, let product,
                 let date = date.value, let quantity = quantity.value, let price = price.value
@@ -78,20 +153,21 @@ enum OrdersLoader {
                 if first.customer != customer {
                     diagnostics.error(
                         "order \"\(orderID)\" already belongs to another customer", at: table.location(c.customer),
-                        notes: [.init("first line of the order", at: first.location)])
-                } else if first.date.day != date.day {
+                        notes: [.init("first line of the order", at: source.location(atOffset: first.rowOffset))])
+                } else if first.day != Int32(truncatingIfNeeded: date.day) {
                     diagnostics.error(
                         "order \"\(orderID)\" has another date on an earlier line", at: table.location(c.date),
-                        notes: [.init("first line of the order", at: first.location)])
+                        notes: [.init("first line of the order", at: source.location(atOffset: first.rowOffset))])
                 }
             } else {
-                orders[orderID] = (customer, date, table.rowLocation)
+                orders[orderID] = OrderHead(
+                    customer: customer, day: Int32(truncatingIfNeeded: date.day), rowOffset: table.record.startOffset)
             }
             lines.append(
                 OrderLine(
                     orderID: orderID, customer: customer, product: product, date: date, quantity: Int32(quantity),
                     unitPrice: price, coupon: table.optionalString(c.coupon), status: status))
         }
-        return lines
+        return (lines, orders)
     }
 }

@@ -21,10 +21,12 @@ enum ProductsLoader {
         }
         guard
             var table = CSVTable(
-                source: source, required: required, known: known, isExtraColumn: isTranslation, diagnostics: &diagnostics)
+                source: source, required: required, known: known, isExtraColumn: isTranslation,
+                diagnostics: &diagnostics)
         else { return ([], Rejected(everything: true)) }
         var rejected = Rejected()
-        let translationColumns = table.columns(where: isTranslation).compactMap { column -> (field: String, locale: String, index: Int)? in
+        let translationColumns = table.columns(where: isTranslation).compactMap {
+            column -> (field: String, locale: String, index: Int)? in
             let parts = column.name.split(separator: "@", maxSplits: 1).map(String.init)
             let locale = parts.count > 1 ? parts[1] : ""
             if settings != nil, !locales.contains(locale) {
@@ -44,8 +46,8 @@ enum ProductsLoader {
             consumable: table.column("consumable")
         )
         var products: [Product] = []
-        var firstRowOfID: [String: SourceLocation] = [:]
-        var firstRowOfSKU: [String: SourceLocation] = [:]
+        var firstRowOfID: [String: Int] = [:]
+        var firstRowOfSKU: [String: Int] = [:]
         while table.nextRow(diagnostics: &diagnostics) {
             let errorsBefore = diagnostics.errorCount
             let id = table.requiredString(c.id, "product id", diagnostics: &diagnostics)
@@ -97,17 +99,19 @@ enum ProductsLoader {
             if let id {
                 if let first = firstRowOfID[id] {
                     diagnostics.error(
-                        "duplicate product id \"\(id)\"", at: table.location(c.id), notes: [.init("first defined here", at: first)])
+                        "duplicate product id \"\(id)\"", at: table.location(c.id),
+                        notes: [.init("first defined here", at: source.location(atOffset: first))])
                 } else {
-                    firstRowOfID[id] = table.location(c.id)
+                    firstRowOfID[id] = table.field(c.id)?.start ?? 0
                 }
             }
             if let sku = table.optionalString(c.sku) {
                 if let first = firstRowOfSKU[sku] {
                     diagnostics.error(
-                        "duplicate sku \"\(sku)\"", at: table.location(c.sku), notes: [.init("first used here", at: first)])
+                        "duplicate sku \"\(sku)\"", at: table.location(c.sku),
+                        notes: [.init("first used here", at: source.location(atOffset: first))])
                 } else {
-                    firstRowOfSKU[sku] = table.location(c.sku)
+                    firstRowOfSKU[sku] = table.field(c.sku)?.start ?? 0
                 }
             }
             guard diagnostics.errorCount == errorsBefore, let id, let name, let price = price.value else {
@@ -118,7 +122,7 @@ enum ProductsLoader {
                 Product(
                     id: id, sku: table.optionalString(c.sku),
                     gtin: gtin.flatMap { GTIN.validate($0) == nil ? $0 : nil },
-                    slug: slug ?? Slug.make(from: name), name: name, description: table.string(c.description),
+                    slug: slug ?? Slug.derive(name: name, id: id), name: name, description: table.string(c.description),
                     price: price, compareAtPrice: compareAt, category: category,
                     tags: list(table.string(c.tags)), image: table.optionalString(c.image),
                     stock: stock.value.map { Int($0) }, rating: rating.value.map { Double($0.minorUnits) / 100 },

@@ -33,7 +33,8 @@ enum SegmentsLoader {
                     diagnostics.error("segment id \"\(id)\" \(problem)", at: object.location(of: "id"))
                 } else if let first = firstOfID[id] {
                     diagnostics.error(
-                        "duplicate segment id \"\(id)\"", at: object.location(of: "id"), notes: [.init("first defined here", at: first)])
+                        "duplicate segment id \"\(id)\"", at: object.location(of: "id"),
+                        notes: [.init("first defined here", at: first)])
                 }
                 firstOfID[id] = firstOfID[id] ?? object.location(of: "id")
             }
@@ -51,7 +52,9 @@ enum SegmentsLoader {
                     known: ["percent_off", "prices_without_vat"], in: "\"pricing\"", diagnostics: &diagnostics)
                 if let percent = pricingObject.decimal("percent_off", scale: 2, diagnostics: &diagnostics) {
                     if percent < 0 || percent >= 100_00 {
-                        diagnostics.error("\"percent_off\" must be at least 0 and below 100", at: pricingObject.location(of: "percent_off"))
+                        diagnostics.error(
+                            "\"percent_off\" must be at least 0 and below 100",
+                            at: pricingObject.location(of: "percent_off"))
                     }
                     pricing.percentOffBasisPoints = percent
                 }
@@ -86,7 +89,9 @@ enum SegmentsLoader {
                     banner: banner, coupon: coupon, location: object.location))
         }
         if objects.isEmpty, diagnostics.errorCount == 0 {
-            diagnostics.error("at least one segment is needed (the last one, without a rule, is everyone else)", at: source.location(atOffset: 0))
+            diagnostics.error(
+                "at least one segment is needed (the last one, without a rule, is everyone else)",
+                at: source.location(atOffset: 0))
         }
         return (segments, rejected)
     }

@@ -43,28 +43,49 @@ public enum StoreLoader {
 
         let settings = source(.settings).flatMap { StoreSettingsLoader.load($0, diagnostics: &diagnostics) }
         var references = OrdersLoader.References()
-        var products: [Product] = []
-        if let text = source(.products) {
-            (products, references.rejectedProducts) = ProductImport.load(
-                text, format: options.productFormat, settings: settings, diagnostics: &diagnostics)
-            checkSlugs(products, diagnostics: &diagnostics)
+        // Products and customers do not refer to each other: they load side by side.
+        let productsText = source(.products)
+        let customersText = source(.customers)
+        let (productsLoaded, customersLoaded) = Parallel.both(
+            {
+                var findings = DiagnosticEngine()
+                let loaded = productsText.map {
+                    ProductImport.loadWithRejections(
+                        $0, format: options.productFormat, settings: settings, diagnostics: &findings)
+                }
+                return (loaded ?? ([], Rejected()), findings)
+            },
+            {
+                var findings = DiagnosticEngine()
+                let loaded = customersText.map { CustomersLoader.load($0, settings: settings, diagnostics: &findings) }
+                return (loaded ?? ([], Rejected()), findings)
+            })
+        let products = productsLoaded.0.products
+        let customers = customersLoaded.0.customers
+        references.rejectedProducts = productsLoaded.0.rejected
+        references.rejectedCustomers = customersLoaded.0.rejected
+        diagnostics.merge(productsLoaded.1)
+        checkSlugs(products, diagnostics: &diagnostics)
+        diagnostics.merge(customersLoaded.1)
+        references.customers = IdentifierIndex(capacity: customers.count)
+        for (index, customer) in customers.enumerated() {
+            references.customers.insert(customer.id.utf8, value: Int32(index))
         }
-        var customers: [Customer] = []
-        if let text = source(.customers) {
-            (customers, references.rejectedCustomers) = CustomersLoader.load(text, settings: settings, diagnostics: &diagnostics)
-        }
-        references.customers.reserveCapacity(customers.count)
-        for (index, customer) in customers.enumerated() { references.customers[customer.id] = Int32(index) }
+        references.products = IdentifierIndex(capacity: products.count)
+        references.productsBySKU = IdentifierIndex(capacity: products.count)
         for (index, product) in products.enumerated() {
-            references.products[product.id] = Int32(index)
-            if let sku = product.sku { references.productsBySKU[sku] = Int32(index) }
+            references.products.insert(product.id.utf8, value: Int32(index))
+            if let sku = product.sku { references.productsBySKU.insert(sku.utf8, value: Int32(index)) }
         }
-        let orders = source(.orders).map { OrdersLoader.load($0, references: references, diagnostics: &diagnostics) } ?? []
+        let orders =
+            source(.orders).map { OrdersLoader.load($0, references: references, diagnostics: &diagnostics) } ?? []
         let wishlists =
             source(.wishlists).map { WishlistsLoader.load($0, references: references, diagnostics: &diagnostics) } ?? []
         var coupons: [Coupon] = []
         var rejectedCoupons = Rejected()
-        if let text = source(.coupons) { (coupons, rejectedCoupons) = CouponsLoader.load(text, diagnostics: &diagnostics) }
+        if let text = source(.coupons) {
+            (coupons, rejectedCoupons) = CouponsLoader.load(text, diagnostics: &diagnostics)
+        }
 
         let locales = settings?.locales ?? []
         let defaultLocale = settings?.defaultLocale ?? "en"

@@ -28,11 +28,14 @@ enum StoreSettingsLoader {
         let defaultLocale = object.string("default_locale", required: true, diagnostics: &diagnostics) ?? "en"
         var locales = object.strings("locales", diagnostics: &diagnostics)
         for locale in locales where !isLocaleTag(locale.text) {
-            diagnostics.error("invalid locale \"\(locale.text)\" (expected a language code such as en or el)", at: locale.location)
+            diagnostics.error(
+                "invalid locale \"\(locale.text)\" (expected a language code such as en or el)", at: locale.location)
         }
         if locales.isEmpty { locales = [(defaultLocale, object.location(of: "default_locale"))] }
         if !locales.contains(where: { $0.text == defaultLocale }) {
-            diagnostics.error("\"default_locale\" \"\(defaultLocale)\" is not in \"locales\"", at: object.location(of: "default_locale"))
+            diagnostics.error(
+                "\"default_locale\" \"\(defaultLocale)\" is not in \"locales\"",
+                at: object.location(of: "default_locale"))
         }
         let vat = object.decimal("vat_percent", scale: 2, diagnostics: &diagnostics) ?? 0
         if vat < 0 || vat > 100_00 {
@@ -68,13 +71,16 @@ enum StoreSettingsLoader {
         }
         var privacy = StoreSettings.Privacy()
         if let privacyObject = object.object("privacy", diagnostics: &diagnostics) {
-            privacyObject.warnAboutUnknownKeys(known: ["track_opens", "attribution_days"], in: "\"privacy\"", diagnostics: &diagnostics)
+            privacyObject.warnAboutUnknownKeys(
+                known: ["track_opens", "attribution_days"], in: "\"privacy\"", diagnostics: &diagnostics)
             privacy.trackOpens = privacyObject.bool("track_opens", diagnostics: &diagnostics) ?? true
-            privacy.attributionDays = Int(privacyObject.integer("attribution_days", in: 0...365, diagnostics: &diagnostics) ?? 7)
+            privacy.attributionDays = Int(
+                privacyObject.integer("attribution_days", in: 0...365, diagnostics: &diagnostics) ?? 7)
         }
         guard diagnostics.errorCount == errorsBefore else { return nil }
         return StoreSettings(
-            name: name, baseURL: baseURL, currency: currency, defaultLocale: defaultLocale, locales: locales.map(\.text),
+            name: name, baseURL: baseURL, currency: currency, defaultLocale: defaultLocale,
+            locales: locales.map(\.text),
             vatBasisPoints: vat, sender: sender, replyTo: replyTo, postalAddress: postalAddress, theme: theme,
             secret: secret, privacy: privacy)
     }

@@ -22,11 +22,18 @@ public enum Slug {
         return String(decoding: output.prefix(80), as: UTF8.self).trimmingHyphens
     }
 
+    /// The slug of a name, or of the id when the name has no letters a slug can keep (Persian, say).
+    public static func derive(name: String, id: String) -> String {
+        let fromName = make(from: name)
+        return fromName.isEmpty ? make(from: id) : fromName
+    }
+
     /// Whether `text` is already a valid slug (what a user may write in the `slug` column).
     public static func isValid(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.count <= 120
             && text.utf8.allSatisfy {
-                ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+                ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z"))
+                    || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
                     || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
             } && text.first != "." && text.first != "-"
     }

@@ -10,6 +10,8 @@ public struct CSVReader: Sendable {
     public let source: SourceText
     public let separator: UInt8
     private var position: Int
+    /// Where this reader stops (the end of the file, or of its slice of the file).
+    private var end: Int
     /// Set once a record ends without a line break; the next call reports end of input.
     private var finished = false
 
@@ -18,6 +20,58 @@ public struct CSVReader: Sendable {
         self.separator = separator
         let bytes = source.bytes
         self.position = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        self.end = bytes.count
+    }
+
+    /// The byte offset of the next record.
+    public var offset: Int { position }
+
+    /// The record that starts at `offset` (a record read before), for a message that needs one of its fields.
+    public func record(at offset: Int) -> CSVRecord {
+        var reader = self
+        reader.position = offset
+        reader.end = source.bytes.count
+        reader.finished = false
+        var record = CSVRecord()
+        var ignored = DiagnosticEngine()
+        _ = reader.next(into: &record, diagnostics: &ignored)
+        return record
+    }
+
+    /// Splits the rest of the input into at most `parts` readers of whole records, for parsing on several cores.
+    /// A split falls on a line break outside quotes: an even number of `"` since the reader's position.
+    public func split(into parts: Int) -> [CSVReader] {
+        guard parts > 1, !finished, end - position > 1 << 20 else { return [self] }
+        var readers: [CSVReader] = []
+        var start = position
+        var quotes = 0
+        var scanned = position
+        source.bytes.withUnsafeBufferPointer { bytes in
+            for part in 1..<parts {
+                let target = position + (end - position) * part / parts
+                guard target > start else { continue }
+                while scanned < target {
+                    if bytes[scanned] == UInt8(ascii: "\"") { quotes += 1 }
+                    scanned += 1
+                }
+                // Move to the next line break outside quotes.
+                while scanned < end, !(bytes[scanned] == UInt8(ascii: "\n") && quotes % 2 == 0) {
+                    if bytes[scanned] == UInt8(ascii: "\"") { quotes += 1 }
+                    scanned += 1
+                }
+                guard scanned < end else { break }
+                var piece = self
+                piece.position = start
+                piece.end = scanned + 1
+                readers.append(piece)
+                start = scanned + 1
+                scanned += 1
+            }
+        }
+        var last = self
+        last.position = start
+        readers.append(last)
+        return readers
     }
 
     /// Whether the file began with a UTF-8 byte order mark (skipped).
@@ -31,7 +85,7 @@ public struct CSVReader: Sendable {
     /// at the next line.
     public mutating func next(into record: inout CSVRecord, diagnostics: inout DiagnosticEngine) -> Bool {
         record.fields.removeAll(keepingCapacity: true)
-        if finished || position >= source.bytes.count { return false }
+        if finished || position >= end { return false }
         record.startOffset = position
         let comma = separator
         let quote = UInt8(ascii: "\"")
@@ -39,8 +93,9 @@ public struct CSVReader: Sendable {
         let lf = UInt8(ascii: "\n")
         var problem: (offset: Int, message: String)?
         var position = self.position
+        let limit = end
         let endOfInput: Bool = source.bytes.withUnsafeBufferPointer { bytes in
-            let count = bytes.count
+            let count = limit
             while true {
                 // One field.
                 if position < count, bytes[position] == quote {
@@ -64,7 +119,8 @@ public struct CSVReader: Sendable {
                     }
                     if !closed {
                         problem = problem ?? (open, "quoted field is never closed")
-                        record.fields.append(CSVField(start: start, end: count, isQuoted: true, hasDoubledQuotes: doubled))
+                        record.fields.append(
+                            CSVField(start: start, end: count, isQuoted: true, hasDoubledQuotes: doubled))
                         position = count
                         return true
                     }
@@ -87,7 +143,8 @@ public struct CSVReader: Sendable {
                         if byte == quote { problem = problem ?? (position, "quote inside an unquoted field") }
                         position += 1
                     }
-                    record.fields.append(CSVField(start: start, end: position, isQuoted: false, hasDoubledQuotes: false))
+                    record.fields.append(
+                        CSVField(start: start, end: position, isQuoted: false, hasDoubledQuotes: false))
                 }
                 // What ends the field.
                 if position >= count { return true }

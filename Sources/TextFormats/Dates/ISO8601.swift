@@ -14,7 +14,8 @@ public enum ISO8601 {
             switch self {
             case .malformed: "not an ISO 8601 date (expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)"
             case .invalidMonth(let month): "month \(month) does not exist"
-            case .invalidDay(let day, let month, let year): "day \(day) does not exist in \(year)-\(month < 10 ? "0" : "")\(month)"
+            case .invalidDay(let day, let month, let year):
+                "day \(day) does not exist in \(year)-\(month < 10 ? "0" : "")\(month)"
             case .invalidTime: "time of day out of range"
             }
         }

@@ -66,7 +66,8 @@ public struct JSONParser {
         case UInt8(ascii: "f"): try literal("false"); return JSONNode(value: .bool(false), offset: start)
         case UInt8(ascii: "n"): try literal("null"); return JSONNode(value: .null, offset: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        case UInt8(ascii: "}"), UInt8(ascii: "]"): throw fail("unexpected '\(Character(Unicode.Scalar(bytes[index])))', expected a value")
+        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+            throw fail("unexpected '\(Character(Unicode.Scalar(bytes[index])))', expected a value")
         default: throw fail("unexpected character, expected a value")
         }
     }
@@ -101,13 +102,17 @@ public struct JSONParser {
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of file in an object opened here", at: start) }
             guard bytes[index] == UInt8(ascii: "\"") else {
-                throw fail(bytes[index] == UInt8(ascii: "}") ? "trailing comma in an object" : "expected a key in double quotes")
+                throw fail(
+                    bytes[index] == UInt8(ascii: "}")
+                        ? "trailing comma in an object" : "expected a key in double quotes")
             }
             let keyOffset = index
             let key = try parseString()
             if !seen.insert(key).inserted { duplicateKeys.append((key, keyOffset)) }
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after the key") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw fail("expected ':' after the key")
+            }
             index += 1
             skipWhitespace()
             let value = try parseValue()
@@ -161,21 +166,27 @@ public struct JSONParser {
         let start = index
         func digitsRun() -> Int {
             let from = index
-            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                index += 1
+            }
             return index - from
         }
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         let integerStart = index
         let integerDigits = digitsRun()
         guard integerDigits > 0 else { throw fail("invalid number") }
-        if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") { throw fail("leading zero in a number", at: integerStart) }
+        if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") {
+            throw fail("leading zero in a number", at: integerStart)
+        }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             guard digitsRun() > 0 else { throw fail("expected digits after the decimal point") }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard digitsRun() > 0 else { throw fail("expected digits in the exponent") }
         }
         return JSONNode(value: .number(String(decoding: bytes[start..<index], as: UTF8.self)), offset: start)
@@ -196,7 +207,9 @@ public struct JSONParser {
                 return String(decoding: output, as: UTF8.self)
             }
             if byte < 0x20 {
-                throw fail(byte == UInt8(ascii: "\n") ? "line break inside a string (write \\n)" : "control character inside a string")
+                throw fail(
+                    byte == UInt8(ascii: "\n")
+                        ? "line break inside a string (write \\n)" : "control character inside a string")
             }
             if byte != UInt8(ascii: "\\") {
                 index += 1
@@ -218,11 +231,14 @@ public struct JSONParser {
             case UInt8(ascii: "u"):
                 var scalar = try hex4(at: escapeStart)
                 if (0xD800...0xDBFF).contains(scalar) {
-                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                        bytes[index + 1] == UInt8(ascii: "u")
                     else { throw fail("unpaired surrogate in \\u escape", at: escapeStart) }
                     index += 2
                     let low = try hex4(at: escapeStart)
-                    guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired surrogate in \\u escape", at: escapeStart) }
+                    guard (0xDC00...0xDFFF).contains(low) else {
+                        throw fail("unpaired surrogate in \\u escape", at: escapeStart)
+                    }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 } else if (0xDC00...0xDFFF).contains(scalar) {
                     throw fail("unpaired surrogate in \\u escape", at: escapeStart)
@@ -269,13 +285,16 @@ public struct JSONParser {
             if kind == UInt8(ascii: "u") {
                 var length = 6
                 // A surrogate pair is one scalar of four UTF-8 bytes written in twelve source bytes.
-                if index + 7 < bytes.count, bytes[index + 6] == UInt8(ascii: "\\"), bytes[index + 7] == UInt8(ascii: "u"),
-                    let high = UInt32(String(decoding: bytes[(index + 2)..<min(index + 6, bytes.count)], as: UTF8.self), radix: 16),
+                if index + 7 < bytes.count, bytes[index + 6] == UInt8(ascii: "\\"),
+                    bytes[index + 7] == UInt8(ascii: "u"),
+                    let high = UInt32(
+                        String(decoding: bytes[(index + 2)..<min(index + 6, bytes.count)], as: UTF8.self), radix: 16),
                     (0xD800...0xDBFF).contains(high)
                 {
                     length = 12
                     map.append(contentsOf: repeatElement(start, count: 4))
-                } else if let scalarValue = UInt32(String(decoding: bytes[(index + 2)..<min(index + 6, bytes.count)], as: UTF8.self), radix: 16),
+                } else if let scalarValue = UInt32(
+                    String(decoding: bytes[(index + 2)..<min(index + 6, bytes.count)], as: UTF8.self), radix: 16),
                     let scalar = Unicode.Scalar(scalarValue)
                 {
                     map.append(contentsOf: repeatElement(start, count: String(Character(scalar)).utf8.count))

@@ -12,7 +12,9 @@ public struct CommandSpec: Sendable {
             Option(name: name, valueName: nil, help: help, defaultValue: nil)
         }
 
-        public static func value(_ name: String, _ valueName: String, _ help: String, default defaultValue: String? = nil) -> Option {
+        public static func value(
+            _ name: String, _ valueName: String, _ help: String, default defaultValue: String? = nil
+        ) -> Option {
             Option(name: name, valueName: valueName, help: help, defaultValue: defaultValue)
         }
     }

@@ -10,7 +10,8 @@ enum CheckCommand {
             positionals: [.init(name: "STORE", help: "The store folder (same as --store).", isOptional: true)],
             options: [
                 CommonOptions.store,
-                .value("format", "FORMAT", "Format of products.csv: vitrine, woocommerce or shopify (default: detected)."),
+                .value(
+                    "format", "FORMAT", "Format of products.csv: vitrine, woocommerce or shopify (default: detected)."),
                 CommonOptions.json, CommonOptions.quiet,
             ]),
         run: run)
@@ -39,7 +40,8 @@ enum CheckCommand {
             var text = ""
             if result.store != nil {
                 for row in result.summary.rows {
-                    text += "  " + row.label.padding(toLength: 22, withPad: " ", startingAt: 0) + String(row.value) + "\n"
+                    text +=
+                        "  " + row.label.padding(toLength: 22, withPad: " ", startingAt: 0) + String(row.value) + "\n"
                 }
             }
             let tally = Console.tally(result.diagnostics)

@@ -27,7 +27,9 @@ public enum InitWorkflow {
         guard !fileManager.fileExists(atPath: destination) else { throw .destinationExists(destination) }
         guard let example = example ?? locateExample() else { throw .exampleNotFound }
         let parent = (destination as NSString).deletingLastPathComponent
-        let staging = (parent.isEmpty ? "." : parent) + "/.vitrine-init-\(getpid())-\((destination as NSString).lastPathComponent)"
+        let staging =
+            (parent.isEmpty ? "." : parent)
+            + "/.vitrine-init-\(getpid())-\((destination as NSString).lastPathComponent)"
         var written: [String] = []
         do {
             try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
@@ -61,7 +63,8 @@ public enum InitWorkflow {
     public static func locateExample() -> String? {
         let fileManager = FileManager.default
         if let path = ProcessInfo.processInfo.environment["VITRINE_EXAMPLE"] { return path }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<6 {
             for candidate in ["Catalog", "share/vitrine/Catalog"] {
                 let path = directory.appendingPathComponent(candidate).path
