@@ -97,7 +97,8 @@ enum SegmentBenchmark {
                 FileHandle.standardError.write(Data("no customer \(customer)\n".utf8))
                 return 1
             }
-            print(options.flags.contains("--json") ? explanation.renderedJSON : explanation.renderedText, terminator: "")
+            print(
+                options.flags.contains("--json") ? explanation.renderedJSON : explanation.renderedText, terminator: "")
         } else {
             print(options.flags.contains("--json") ? report.renderedJSON : report.renderedTable, terminator: "")
         }
@@ -159,7 +160,8 @@ enum SegmentBenchmark {
         func percent(_ value: Double) -> String { String(format: "%.2f%%", value * 100) }
         let p = outcome.picks
         let b = outcome.baseline
-        return "picks hit@10 \(percent(p.hitRate)) recall@10 \(percent(p.macroRecall)) (micro \(percent(p.microRecall)))"
+        return
+            "picks hit@10 \(percent(p.hitRate)) recall@10 \(percent(p.macroRecall)) (micro \(percent(p.microRecall)))"
             + " | popularity hit@10 \(percent(b.hitRate)) recall@10 \(percent(b.macroRecall)) "
             + "(micro \(percent(b.microRecall))) | ratio hit \(String(format: "%.2f", outcome.hitRateRatio))× "
             + "recall \(String(format: "%.2f", outcome.recallRatio))×"
@@ -191,7 +193,8 @@ enum SegmentBenchmark {
                 FileHandle.standardError.write(Data(DiagnosticPrinter().render(diagnostics).utf8))
                 return 1
             }
-            let report = SegmentReport(segments: compiled, context: RuleContext(metrics: metrics, customers: store.customers))
+            let report = SegmentReport(
+                segments: compiled, context: RuleContext(metrics: metrics, customers: store.customers))
             let assignmentTime = seconds(since: start)
             // The steps of `SegmentsWorkflow.recommend`, timed one by one.
             let settings = RecommendationSettings()
@@ -218,7 +221,8 @@ enum SegmentBenchmark {
                 segmentOfCustomer: report.assignment.segmentOfCustomer, segmentCount: report.assignment.segmentCount)
             lap(3)
             let recommendationTime = seconds(since: start)
-            checksum = report.rows.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element.size }
+            checksum =
+                report.rows.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element.size }
                 + picks.items.count + Int(similarity.items.reduce(0, &+)) + ranking.items.count
             if run == 0 {
                 print(report.renderedTable)
@@ -237,8 +241,12 @@ enum SegmentBenchmark {
         print("    item-to-item cosine, top-K                  \(ms(phases[1]))")
         print("    per-customer picks                          \(ms(phases[2]))")
         print("    per-segment ranking                         \(ms(phases[3]))")
-        print("  total                                         \(ms(best.metrics + best.assignment + best.recommendations))")
-        print("  peak RSS (VmHWM)                              \(String(format: "%8.1f MiB", Double(peakResidentBytes()) / 1_048_576))")
+        print(
+            "  total                                         \(ms(best.metrics + best.assignment + best.recommendations))"
+        )
+        print(
+            "  peak RSS (VmHWM)                              \(String(format: "%8.1f MiB", Double(peakResidentBytes()) / 1_048_576))"
+        )
         print("  checksum \(checksum)")
         return 0
     }
@@ -381,7 +389,8 @@ extension SegmentBenchmark {
                 SegmentDefinition(
                     id: entry.id, name: entry.id,
                     rule: entry.rule.map {
-                        LocatedText(text: $0, location: SourceLocation(file: "segments.json", line: index + 2, column: 1))
+                        LocatedText(
+                            text: $0, location: SourceLocation(file: "segments.json", line: index + 2, column: 1))
                     },
                     location: SourceLocation(file: "segments.json", line: index + 2, column: 1))
             }

@@ -130,7 +130,8 @@ import TextFormats
     }
 
     @Test func holdoutMetricsOnAHandMadeSplit() {
-        let train = PurchaseMatrix(customerCount: 3, productCount: 4, offsets: [0, 1, 2, 2], items: [0, 1], days: [0, 0])
+        let train = PurchaseMatrix(
+            customerCount: 3, productCount: 4, offsets: [0, 1, 2, 2], items: [0, 1], days: [0, 0])
         // Customer 0 buys 0 again (not new) and 2, 3; customer 1 buys 1 again only; customer 2 buys 3.
         let test = PurchaseMatrix(
             customerCount: 3, productCount: 4, offsets: [0, 3, 4, 5], items: [0, 2, 3, 1, 3], days: [0, 0, 0, 0, 0])

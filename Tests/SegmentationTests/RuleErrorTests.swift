@@ -49,7 +49,10 @@ import Testing
                 + "'30 days ago')"
         ),
         ("affinity > 0.5", "segments.json:2:40: error: 'affinity' needs a category: write affinity[\"Category\"]"),
-        ("orders[\"Tea\"] > 1", "segments.json:2:40: error: only 'affinity' takes a category in '[ ]'; this is a number"),
+        (
+            "orders[\"Tea\"] > 1",
+            "segments.json:2:40: error: only 'affinity' takes a category in '[ ]'; this is a number"
+        ),
         ("affinity[Tea] > 1", "segments.json:2:49: error: expected a quoted name inside '[ ]', found 'Tea'"),
         ("1 < orders < 3", "segments.json:2:51: error: comparisons cannot be chained; join them with 'and'"),
         ("orders = 3", "segments.json:2:47: error: '=' is not an operator; write '==' to compare"),
@@ -62,7 +65,10 @@ import Testing
         ),
         ("tags == \"b2b\"", "segments.json:2:45: error: cannot compare a list of strings with a string"),
         ("orders in [\"a\"]", "segments.json:2:47: error: cannot look for a number in a list of strings"),
-        ("locale in [country]", "segments.json:2:51: error: a list holds literal strings, numbers or dates, not a string"),
+        (
+            "locale in [country]",
+            "segments.json:2:51: error: a list holds literal strings, numbers or dates, not a string"
+        ),
         ("orders > 1 and", "segments.json:2:54: error: expected a value, found the end of the rule"),
         ("orders > 1.", "segments.json:2:49: error: a number needs digits after '.'"),
         ("locale == \"a\\q\"", "segments.json:2:53: error: unknown escape '\\q' in a string"),

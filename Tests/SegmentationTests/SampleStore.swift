@@ -21,8 +21,10 @@ enum SampleStore {
     }
 
     static let products: [Product] = [
-        Product(id: "p0", slug: "green", name: "Green tea", price: Money(minorUnits: 1000), category: ["Tea", "Green"]),
-        Product(id: "p1", slug: "black", name: "Black tea", price: Money(minorUnits: 3000), category: ["Tea", "Black"]),
+        Product(
+            id: "p0", slug: "green", name: "Green tea", price: Money(minorUnits: 1000), category: ["Tea", "Green"]),
+        Product(
+            id: "p1", slug: "black", name: "Black tea", price: Money(minorUnits: 3000), category: ["Tea", "Black"]),
         Product(id: "p2", slug: "soap", name: "Soap", price: Money(minorUnits: 500), category: ["Soap"]),
         Product(id: "p3", slug: "book", name: "Book", price: Money(minorUnits: 10000), category: ["Books"]),
     ]

@@ -207,8 +207,12 @@ public struct CustomerPicks: Sendable {
             // bounds checks per step).
             var sources: [(item: Int32, weight: Float)] = []
             sources.reserveCapacity(owned.count)
-            for entry in owned { sources.append((matrix.customerItems[entry], weight(day: matrix.customerItemDays[entry]))) }
-            for signal in signals.of(customer) { sources.append((signal.product, signal.weight * weight(day: signal.day))) }
+            for entry in owned {
+                sources.append((matrix.customerItems[entry], weight(day: matrix.customerItemDays[entry])))
+            }
+            for signal in signals.of(customer) {
+                sources.append((signal.product, signal.weight * weight(day: signal.day)))
+            }
             scores.withUnsafeMutableBufferPointer { scores in
                 similarity.offsets.withUnsafeBufferPointer { offsets in
                     similarity.items.withUnsafeBufferPointer { items in
@@ -242,7 +246,9 @@ public struct CustomerPicks: Sendable {
 
             if categories.boost > 0, !owned.isEmpty {
                 let unit = categories.boost / Float(owned.count)
-                for entry in owned { categoryShare[Int(categories.ofProduct[Int(matrix.customerItems[entry])])] += unit }
+                for entry in owned {
+                    categoryShare[Int(categories.ofProduct[Int(matrix.customerItems[entry])])] += unit
+                }
                 for item in touched { scores[Int(item)] *= 1 + categoryShare[Int(categories.ofProduct[Int(item)])] }
                 for entry in owned { categoryShare[Int(categories.ofProduct[Int(matrix.customerItems[entry])])] = 0 }
             }
@@ -256,12 +262,15 @@ public struct CustomerPicks: Sendable {
                 let score = scores[index]
                 scores[index] = 0
                 guard excludedStamp[index] != stamp, available[index], score > 0 else { continue }
-                if best.count == keep, let last = best.last, !(score > last.score || (score == last.score && item < last.item)) {
+                if best.count == keep, let last = best.last,
+                    !(score > last.score || (score == last.score && item < last.item))
+                {
                     continue
                 }
                 var position = best.count
                 while position > 0,
-                    score > best[position - 1].score || (score == best[position - 1].score && item < best[position - 1].item)
+                    score > best[position - 1].score
+                        || (score == best[position - 1].score && item < best[position - 1].item)
                 {
                     position -= 1
                 }

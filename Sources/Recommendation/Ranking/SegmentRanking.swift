@@ -58,7 +58,8 @@ public struct SegmentRanking: Sendable {
                 let affinity =
                     segmentSpend[segment] > 0
                     ? Float(Double(spend[segment * categoryCount + category]) / Double(segmentSpend[segment])) : 0
-                let score = Float(buyers[row + product]) / Float(max(1, sizes[segment])) * (1 + affinityBoost * affinity)
+                let score =
+                    Float(buyers[row + product]) / Float(max(1, sizes[segment])) * (1 + affinityBoost * affinity)
                 candidates.append((Int32(product), score))
             }
             candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.item < $1.item }

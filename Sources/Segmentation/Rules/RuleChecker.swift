@@ -138,12 +138,15 @@ struct RuleChecker {
                 valid = false
                 continue
             default:
-                fail("a list holds literal strings, numbers or dates, not \(checked.type!.spelling)", at: element.offset)
+                fail(
+                    "a list holds literal strings, numbers or dates, not \(checked.type!.spelling)", at: element.offset)
                 valid = false
                 continue
             }
             if let first, first != type {
-                fail("a list holds values of one type: found \(type.spelling) after \(first.spelling)", at: element.offset)
+                fail(
+                    "a list holds values of one type: found \(type.spelling) after \(first.spelling)",
+                    at: element.offset)
                 valid = false
             }
             first = first ?? type
@@ -172,7 +175,9 @@ struct RuleChecker {
             return .condition(.compareNumbers(op, a, b))
         case (.string(let a), .string(let b)):
             guard !op.isOrdering else {
-                fail("'\(op.rawValue)' orders numbers or dates; strings compare only with '==' or '!='", at: syntax.offset)
+                fail(
+                    "'\(op.rawValue)' orders numbers or dates; strings compare only with '==' or '!='",
+                    at: syntax.offset)
                 return .invalid
             }
             checkLifecycle(a, b, at: rhs.offset)
@@ -180,7 +185,9 @@ struct RuleChecker {
             return .condition(.compareStrings(equal: op == .equal, a, b))
         case (.condition(let a), .condition(let b)):
             guard !op.isOrdering else {
-                fail("'\(op.rawValue)' orders numbers or dates; conditions compare only with '==' or '!='", at: syntax.offset)
+                fail(
+                    "'\(op.rawValue)' orders numbers or dates; conditions compare only with '==' or '!='",
+                    at: syntax.offset)
                 return .invalid
             }
             return .condition(.compareConditions(equal: op == .equal, a, b))

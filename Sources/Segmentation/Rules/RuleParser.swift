@@ -126,7 +126,9 @@ struct RuleParser {
                 }
                 return RuleSyntax(.daysAgo(Int32(value) * days), at: token.start)
             }
-            if case .identifier(let unit) = current.kind, position + 1 < tokens.count, tokens[position + 1].isKeyword("ago") {
+            if case .identifier(let unit) = current.kind, position + 1 < tokens.count,
+                tokens[position + 1].isKeyword("ago")
+            {
                 throw RuleError("unknown unit '\(unit)'; a duration counts 'days' or 'weeks'", at: current.start)
             }
             return RuleSyntax(.number(value), at: token.start)

@@ -51,7 +51,8 @@ public struct CustomerExplanation: Sendable {
 
     /// The same as a JSON object.
     public var renderedJSON: String {
-        var out = "{\n  \"customer\": \(ReportFormat.quoted(customerID)),\n  \"segment\": \(ReportFormat.quoted(segmentID)),\n"
+        var out =
+            "{\n  \"customer\": \(ReportFormat.quoted(customerID)),\n  \"segment\": \(ReportFormat.quoted(segmentID)),\n"
         out += "  \"as_of\": \"\(asOf.isoDate)\",\n  \"metrics\": {\n"
         out += metrics.map { "    \(ReportFormat.quoted($0.field)): \(Self.json($0.value))" }.joined(separator: ",\n")
         out += "\n  },\n  \"tried\": [\n"
@@ -72,7 +73,8 @@ public struct CustomerExplanation: Sendable {
         case .boolean(let flag): flag ? "true" : "false"
         case .strings(let list): "[" + list.map(ReportFormat.quoted).joined(separator: ", ") + "]"
         case .shares(let shares):
-            "{" + shares.map { "\(ReportFormat.quoted($0.category)): \(ReportFormat.number($0.share))" }
+            "{"
+                + shares.map { "\(ReportFormat.quoted($0.category)): \(ReportFormat.number($0.share))" }
                 .joined(separator: ", ") + "}"
         }
     }

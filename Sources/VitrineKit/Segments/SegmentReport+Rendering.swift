@@ -39,7 +39,8 @@ extension SegmentReport {
                 out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
             }
         }
-        out += "\n\(customerCount) customers, \(pareto.buyers) with orders, revenue "
+        out +=
+            "\n\(customerCount) customers, \(pareto.buyers) with orders, revenue "
             + "\(ReportFormat.money(pareto.totalRevenue)), as of \(asOf.isoDate)\n"
         out += "80/20: \(paretoLine)\n"
         return out
@@ -51,7 +52,8 @@ extension SegmentReport {
     public var renderedJSON: String {
         var out = "{\n  \"as_of\": \"\(asOf.isoDate)\",\n  \"customers\": \(customerCount),\n"
         out += "  \"revenue\": \"\(ReportFormat.money(pareto.totalRevenue))\",\n"
-        out += "  \"pareto\": {\"top_fraction\": \(ReportFormat.number(pareto.topFraction)), "
+        out +=
+            "  \"pareto\": {\"top_fraction\": \(ReportFormat.number(pareto.topFraction)), "
             + "\"buyers\": \(pareto.buyers), \"top_customers\": \(pareto.topCustomers), "
             + "\"top_revenue\": \"\(ReportFormat.money(pareto.topRevenue))\", "
             + "\"revenue_share\": \(ReportFormat.number(pareto.revenueShare))},\n"
