@@ -13,7 +13,7 @@ import VitrineKit
 /// on a store folder, as `vitrine segments` will print it (an end-to-end check of loader, rules and report).
 ///
 /// `vitrine-bench segments uci [--data FILE] [--tune] [--validate] [--neighbours K] [--iuf on|off]
-/// [--half-life DAYS|off] [--damping A] [--blend B] [--exponent Q] [--category-boost G] [--per-category N|off]
+/// [--half-life DAYS|off] [--damping A] [--blend B] [--exponent Q] [--per-category N|off]
 /// [--popularity-half-life DAYS|off]`:
 /// recommendation quality on the UCI Online Retail transactions, trained on 2010-12 … 2011-04 and tested on
 /// 2011-05, against the popularity baseline. `--tune` first chooses the settings on a validation split inside the
@@ -130,7 +130,6 @@ enum SegmentBenchmark {
                 popularityDamping: options.double("--damping", tuned.picks.popularityDamping) ?? 0,
                 popularityBlend: options.double("--blend", tuned.picks.popularityBlend) ?? 0,
                 similarityExponent: options.double("--exponent", tuned.picks.similarityExponent) ?? 1,
-                categoryBoost: options.double("--category-boost", tuned.picks.categoryBoost) ?? 0,
                 maximumPerCategory: options.values["--per-category"].map { Int($0) } ?? tuned.picks.maximumPerCategory),
             popularityHalfLifeDays: options.double("--popularity-half-life", tuned.popularityHalfLifeDays))
         if options.flags.contains("--tune") {

@@ -145,3 +145,52 @@ import TextFormats
         #expect(abs(evaluation.microRecall - 1.0 / 3) < 1e-12)
     }
 }
+
+/// The tuning knobs of the picks, each on the six-product store of `RecommendationTests`.
+@Suite struct PickSettingsTests {
+    static let matrix = RecommendationTests.matrix
+    static let products = RecommendationTests.products
+
+    static func picks(_ configuration: CustomerPicks.Configuration, popularity: Popularity? = nil) -> CustomerPicks {
+        CustomerPicks(
+            matrix: matrix, similarity: ItemSimilarity(matrix: matrix),
+            popularity: popularity ?? Popularity(matrix: matrix), products: products,
+            asOfDay: Int32(RecommendationTests.day.day), configuration: configuration)
+    }
+
+    @Test func recencyWeightedPopularityPrefersRecentBuyers() {
+        // Three lines: p5 bought by two customers 100 days ago, p3 by one customer today.
+        let today = RecommendationTests.day
+        let old = today.adding(days: -100)
+        let lines = [(0, 5, old), (1, 5, old), (2, 3, today)].map { customer, product, date in
+            OrderLine(
+                orderID: "o\(customer)", customer: Int32(customer), product: Int32(product), date: date, quantity: 1,
+                unitPrice: Money(minorUnits: 100))
+        }
+        let matrix = PurchaseMatrix(customerCount: 3, productCount: 6, orders: lines)
+        #expect(Popularity(matrix: matrix).ranked.prefix(2) == [5, 3])
+        let recent = Popularity(matrix: matrix, asOfDay: Int32(today.day), halfLifeDays: 30)
+        #expect(recent.ranked.prefix(2) == [3, 5])
+        // Two buyers at 0.5^(100/30) each.
+        #expect(abs(Double(recent.weights[5]) - 2 * exp2(-100.0 / 30)) < 1e-6)
+    }
+
+    @Test func popularityBlendFillsANewCustomersListWithThePrior() {
+        let picks = Self.picks(.init(count: 3, popularityBlend: 1))
+        #expect(Array(picks.picks(for: 4)) == [0, 1, 2])
+    }
+
+    @Test func categoryCapLimitsPicksPerTopLevelCategory() {
+        // E (new) gets popularity: 0, 1, 2 are all Tea; with at most two Tea picks, the third is Soap (p5).
+        // The cap applies to scored candidates; a new customer's list comes from the prior, so blend it in.
+        let capped = Self.picks(.init(count: 3, popularityBlend: 1, maximumPerCategory: 2))
+        #expect(Array(capped.picks(for: 4)) == [0, 1, 5])
+    }
+
+    @Test func negativeDampingFavoursPopularNeighbours() {
+        // F owns 0: neighbours 1, 2, 4 tie at 2/√8; 4 is out of stock. Damping by popularity^-1 keeps 1 and 2
+        // (two buyers each) ahead of the fill.
+        let picks = Self.picks(.init(count: 2, popularityDamping: -1))
+        #expect(Array(picks.picks(for: 5)) == [1, 2])
+    }
+}

@@ -21,8 +21,7 @@ import Store
 /// never a product they own unless it is consumable, never one on their wish list or otherwise signalled (they see
 /// those already), never one out of stock; topped up from the most popular products, which is all a new customer
 /// gets. Raising similarities to a power above 1 lets the strongest neighbours dominate (Aiolli's "locality", MSD
-/// challenge 2012). With a category boost, a score is multiplied by `1 + categoryBoost × share`, where `share` is the
-/// fraction of the customer's products in the candidate's top-level category (their category affinity). Layout: `items[offsets[c] ..< offsets[c + 1]]`, best first.
+/// challenge 2012). A category cap keeps a list from being ten variants of one thing. Layout: `items[offsets[c] ..< offsets[c + 1]]`, best first.
 public struct CustomerPicks: Sendable {
     public struct Configuration: Sendable, Hashable {
         /// Picks per customer.
@@ -37,7 +36,6 @@ public struct CustomerPicks: Sendable {
         public var popularityBlend: Double
         public var blendCandidates: Int
         public var similarityExponent: Double
-        public var categoryBoost: Double
         /// At most this many picks from one top-level category (nil: no cap), so a list is not ten variants of
         /// one thing.
         public var maximumPerCategory: Int?
@@ -45,11 +43,10 @@ public struct CustomerPicks: Sendable {
         public init(
             count: Int = 10, recencyHalfLifeDays: Double? = nil, popularityDamping: Double = 0,
             popularityBlend: Double = 0, blendCandidates: Int = 50, similarityExponent: Double = 1,
-            categoryBoost: Double = 0, maximumPerCategory: Int? = nil
+            maximumPerCategory: Int? = nil
         ) {
             self.maximumPerCategory = maximumPerCategory
             self.similarityExponent = similarityExponent
-            self.categoryBoost = categoryBoost
             self.count = count
             self.recencyHalfLifeDays = recencyHalfLifeDays
             self.popularityDamping = popularityDamping
@@ -94,7 +91,7 @@ public struct CustomerPicks: Sendable {
             return id
         }
         let categories = Categories(
-            ofProduct: categoryOfProduct, count: categoryOfName.count, boost: Float(configuration.categoryBoost),
+            ofProduct: categoryOfProduct, count: categoryOfName.count,
             maximumPerCategory: configuration.maximumPerCategory)
         let topWeight = popularity.ranked.first.map { popularity.weights[Int($0)] } ?? 0
         let prior: [(item: Int32, score: Float)] =
@@ -137,11 +134,10 @@ public struct CustomerPicks: Sendable {
         self.items = items
     }
 
-    /// The top-level category of each product, for the category boost.
+    /// The top-level category of each product, for the category cap.
     struct Categories: Sendable {
         let ofProduct: [Int32]
         let count: Int
-        let boost: Float
         let maximumPerCategory: Int?
     }
 
@@ -176,12 +172,13 @@ public struct CustomerPicks: Sendable {
         var touched: [Int32] = []
         var stamp: Int32 = 0
         var best: [(item: Int32, score: Float)] = []
-        var categoryShare: [Float]
+        /// Picks per category while the cap is applied.
+        var categoryPicks: [Int32]
         let pickCount: Int
 
         init(productCount: Int, pickCount: Int, categoryCount: Int) {
             scores = [Float](repeating: 0, count: productCount)
-            categoryShare = [Float](repeating: 0, count: categoryCount)
+            categoryPicks = [Int32](repeating: 0, count: categoryCount)
             excludedStamp = [Int32](repeating: 0, count: productCount)
             self.pickCount = pickCount
         }
@@ -244,15 +241,6 @@ public struct CustomerPicks: Sendable {
                 }
             }
 
-            if categories.boost > 0, !owned.isEmpty {
-                let unit = categories.boost / Float(owned.count)
-                for entry in owned {
-                    categoryShare[Int(categories.ofProduct[Int(matrix.customerItems[entry])])] += unit
-                }
-                for item in touched { scores[Int(item)] *= 1 + categoryShare[Int(categories.ofProduct[Int(item)])] }
-                for entry in owned { categoryShare[Int(categories.ofProduct[Int(matrix.customerItems[entry])])] = 0 }
-            }
-
             // Keep the best candidates by insertion into a short sorted list (more than `pickCount` when a category
             // cap may skip some).
             let keep = categories.maximumPerCategory == nil ? pickCount : pickCount * 4
@@ -283,11 +271,11 @@ public struct CustomerPicks: Sendable {
             if let cap = categories.maximumPerCategory {
                 for (item, _) in best where result.count < pickCount {
                     let category = Int(categories.ofProduct[Int(item)])
-                    guard categoryShare[category] < Float(cap) else { continue }
-                    categoryShare[category] += 1
+                    guard categoryPicks[category] < Int32(cap) else { continue }
+                    categoryPicks[category] += 1
                     result.append(item)
                 }
-                for item in result { categoryShare[Int(categories.ofProduct[Int(item)])] = 0 }
+                for item in result { categoryPicks[Int(categories.ofProduct[Int(item)])] = 0 }
             } else {
                 result = best.prefix(pickCount).map(\.item)
             }

@@ -37,7 +37,7 @@ public enum OnlineRetailEvaluation {
             return "K=\(similarity.neighbours) iuf=\(similarity.inverseUserFrequency ? "on" : "off") "
                 + "half-life=\(halfLife) damping=\(picks.popularityDamping) blend=\(picks.popularityBlend) "
                 + "popularity-half-life=\(trend) exponent=\(picks.similarityExponent) "
-                + "category-boost=\(picks.categoryBoost) per-category=\(picks.maximumPerCategory.map(String.init) ?? "off")"
+                + "per-category=\(picks.maximumPerCategory.map(String.init) ?? "off")"
         }
     }
 
