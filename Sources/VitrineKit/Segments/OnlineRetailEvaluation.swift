@@ -23,7 +23,11 @@ public enum OnlineRetailEvaluation {
             self.popularityHalfLifeDays = popularityHalfLifeDays
         }
 
-        /// The settings `tune` chose on the validation split (train 2010-12 … 2011-03, validate 2011-04).
+        /// The settings chosen on the validation split (train 2010-12 … 2011-03, validate 2011-04), never on May:
+        /// `tune` ranks K=200 and K=100 level (1.31× hit rate, 1.95× recall on validation) and K=100 halves the
+        /// time of the picks. Earlier rounds of the same kind settled the fixed parts: inverse user frequency on,
+        /// history half-life 120 days, popularity half-life 7 days; first-order popularity for new customers,
+        /// basket-level co-occurrence, recency-weighted similarity and a category boost were tried and lost.
         public static let tuned = Settings(
             similarity: .init(neighbours: 100, inverseUserFrequency: true),
             picks: .init(
@@ -90,7 +94,8 @@ public enum OnlineRetailEvaluation {
             baselineWithHistory: baselineWarm)
     }
 
-    /// The settings tried by `tune`: neighbours, customer weighting, recency half-life and popularity damping.
+    /// The settings tried by `tune` (the last round): neighbours, similarity exponent, popularity blend and
+    /// damping, category cap.
     public static var grid: [Settings] {
         var grid: [Settings] = []
         for neighbours in [100, 200] {
