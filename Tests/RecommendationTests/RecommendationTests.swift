@@ -194,3 +194,23 @@ import TextFormats
         #expect(Array(picks.picks(for: 5)) == [1, 2])
     }
 }
+
+@Suite struct EmptyStoreTests {
+    @Test func noCustomersNoProducts() {
+        let matrix = PurchaseMatrix(customerCount: 0, productCount: 0, orders: [])
+        let similarity = ItemSimilarity(matrix: matrix)
+        let picks = CustomerPicks(
+            matrix: matrix, similarity: similarity, popularity: Popularity(matrix: matrix), products: [], asOfDay: 0)
+        #expect(similarity.items.isEmpty)
+        #expect(picks.items.isEmpty)
+        #expect(picks.offsets == [0])
+    }
+
+    @Test func customersButNoProducts() {
+        let matrix = PurchaseMatrix(customerCount: 3, productCount: 0, orders: [])
+        let picks = CustomerPicks(
+            matrix: matrix, similarity: ItemSimilarity(matrix: matrix), popularity: Popularity(matrix: matrix),
+            products: [], asOfDay: 0)
+        #expect(picks.offsets == [0, 0, 0, 0])
+    }
+}

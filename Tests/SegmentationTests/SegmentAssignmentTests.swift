@@ -71,3 +71,13 @@ import Testing
         #expect(rows[3].lifecycleCounts == [0, 1, 0, 0])
     }
 }
+
+@Suite struct EmptyStoreSegmentTests {
+    @Test func aStoreWithoutCustomers() {
+        let metrics = CustomerMetrics(customers: [], products: [], orders: [])
+        let assignment = SegmentAssignmentTests.compiled().assign(RuleContext(metrics: metrics, customers: []))
+        #expect(assignment.segmentOfCustomer.isEmpty)
+        #expect(assignment.sizes == [0, 0, 0, 0])
+        #expect(ParetoShare(metrics: metrics).revenueShare == 0)
+    }
+}

@@ -105,8 +105,8 @@ public struct CustomerPicks: Sendable {
         let workers = max(1, min(customerCount, ProcessInfoCores.count * 4))
         counts.withUnsafeMutableBufferPointer { countBuffer in
             slots.withUnsafeMutableBufferPointer { slotBuffer in
-                let countSlots = DisjointSlots(base: countBuffer.baseAddress!)
-                let pickSlots = DisjointSlots(base: slotBuffer.baseAddress!)
+                let countSlots = DisjointSlots(countBuffer)
+                let pickSlots = DisjointSlots(slotBuffer)
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     var scratch = Scratch(productCount: productCount, pickCount: n, categoryCount: categories.count)
                     // Interleaved, so heavy buyers (often neighbours in the file) spread over the workers.
@@ -116,8 +116,8 @@ public struct CustomerPicks: Sendable {
                             signals: signalTable, available: available, consumable: consumable, damping: damping,
                             prior: prior, powered: powered, categories: categories, asOfDay: asOfDay,
                             halfLife: halfLife)
-                        for (rank, item) in picks.enumerated() { pickSlots.base[customer * n + rank] = item }
-                        countSlots.base[customer] = Int32(picks.count)
+                        for (rank, item) in picks.enumerated() { pickSlots.write(item, at: customer * n + rank) }
+                        countSlots.write(Int32(picks.count), at: customer)
                     }
                 }
             }

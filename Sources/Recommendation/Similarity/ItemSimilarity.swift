@@ -61,9 +61,9 @@ public struct ItemSimilarity: Sendable {
         counts.withUnsafeMutableBufferPointer { countBuffer in
             slotItems.withUnsafeMutableBufferPointer { itemBuffer in
                 slotScores.withUnsafeMutableBufferPointer { scoreBuffer in
-                    let countSlots = DisjointSlots(base: countBuffer.baseAddress!)
-                    let itemSlots = DisjointSlots(base: itemBuffer.baseAddress!)
-                    let scoreSlots = DisjointSlots(base: scoreBuffer.baseAddress!)
+                    let countSlots = DisjointSlots(countBuffer)
+                    let itemSlots = DisjointSlots(itemBuffer)
+                    let scoreSlots = DisjointSlots(scoreBuffer)
                     DispatchQueue.concurrentPerform(iterations: workers) { worker in
                         var scratch = [Float](repeating: 0, count: productCount)
                         var coCounts = [Int32](repeating: 0, count: productCount)
@@ -93,10 +93,10 @@ public struct ItemSimilarity: Sendable {
                             candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.item < $1.item }
                             let kept = min(k, candidates.count)
                             for rank in 0..<kept {
-                                itemSlots.base[item * k + rank] = candidates[rank].item
-                                scoreSlots.base[item * k + rank] = candidates[rank].score
+                                itemSlots.write(candidates[rank].item, at: item * k + rank)
+                                scoreSlots.write(candidates[rank].score, at: item * k + rank)
                             }
-                            countSlots.base[item] = Int32(kept)
+                            countSlots.write(Int32(kept), at: item)
                             item += workers
                         }
                     }

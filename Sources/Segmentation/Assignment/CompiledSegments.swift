@@ -68,7 +68,7 @@ public struct CompiledSegments: Sendable {
         let chunk = 8192
         let chunks = (count + chunk - 1) / chunk
         let segmentOfCustomer = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let slots = DisjointSlots(base: buffer.baseAddress!)
+            let slots = DisjointSlots(buffer)
             DispatchQueue.concurrentPerform(iterations: chunks) { part in
                 // Disjoint ranges: no two workers write the same element.
                 for customer in (part * chunk)..<min(count, (part + 1) * chunk) {
@@ -79,7 +79,7 @@ public struct CompiledSegments: Sendable {
                             break
                         }
                     }
-                    slots.base[customer] = segment
+                    slots.write(segment, at: customer)
                 }
             }
             initialized = count
