@@ -1,6 +1,12 @@
 import Store
 import TextFormats
 
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
 /// Per-customer figures the segment rules and reports use, as a struct of arrays indexed by customer index (the
 /// index into `LoadedStore.customers`), so a rule over a million customers walks flat columns.
 ///
@@ -73,9 +79,3 @@ public struct CustomerMetrics: Sendable {
         return monetary + Int64((perDay * 365 * pActive).rounded())
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#else
-    import Darwin
-#endif
