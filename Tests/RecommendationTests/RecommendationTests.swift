@@ -1,1 +1,216 @@
+import Foundation
+import Recommendation
+import Store
 import Testing
+import TextFormats
+
+/// Six products (2 consumable, 4 out of stock) and six customers:
+///
+///     A {0, 2}   B {0, 1, 4}   C {0, 1, 2, 4}   D {5}   E {} (new)   F {0}, wishes 1
+///
+/// Buyers: 0 → 4, 1 → 2, 2 → 2, 3 → 0, 4 → 2, 5 → 1. Cosines: sim(0,1) = sim(0,2) = sim(0,4) = 2/√8,
+/// sim(1,2) = sim(2,4) = 1/√4, sim(1,4) = 2/√4 = 1.
+@Suite struct RecommendationTests {
+    static let day = Timestamp(secondsSince1970: 20_000 * 86_400)
+
+    static let products: [Product] = (0..<6).map { index in
+        Product(
+            id: "p\(index)", slug: "p\(index)", name: "P\(index)", price: Money(minorUnits: 100),
+            category: [index < 3 ? "Tea" : "Soap"], stock: index == 4 ? 0 : nil, consumable: index == 2)
+    }
+
+    static let purchases: [[Int32]] = [[0, 2], [0, 1, 4], [0, 1, 2, 4], [5], [], [0]]
+
+    static var orders: [OrderLine] {
+        var orders: [OrderLine] = []
+        for (customer, items) in purchases.enumerated() {
+            for item in items {
+                orders.append(
+                    OrderLine(
+                        orderID: "o\(customer)", customer: Int32(customer), product: item, date: day, quantity: 1,
+                        unitPrice: Money(minorUnits: 100)))
+            }
+        }
+        // A returned line is not a purchase.
+        orders.append(
+            OrderLine(
+                orderID: "r", customer: 3, product: 0, date: day, quantity: 1, unitPrice: Money(minorUnits: 100),
+                status: .returned))
+        return orders
+    }
+
+    static let matrix = PurchaseMatrix(customerCount: 6, productCount: 6, orders: orders)
+
+    @Test func matrixRowsAndColumns() {
+        #expect(Array(Self.matrix.items(of: 2)) == [0, 1, 2, 4])
+        #expect(Array(Self.matrix.customers(of: 0)) == [0, 1, 2, 5])
+        #expect(Array(Self.matrix.items(of: 3)) == [5])
+        #expect(Self.matrix.owns(customer: 1, item: 4))
+        #expect(!Self.matrix.owns(customer: 1, item: 2))
+    }
+
+    @Test func cosineOfBinaryCustomerVectors() {
+        let similarity = ItemSimilarity(matrix: Self.matrix)
+        let zero = similarity.neighbours(of: 0)
+        #expect(zero.map(\.item) == [1, 2, 4])
+        #expect(zero.allSatisfy { abs($0.score - Float(2 / 8.0.squareRoot())) < 1e-6 })
+        let one = similarity.neighbours(of: 1)
+        #expect(one.map(\.item) == [4, 0, 2])
+        #expect(abs(one[0].score - 1) < 1e-6)
+        #expect(abs(one[2].score - 0.5) < 1e-6)
+        #expect(similarity.neighbours(of: 3).isEmpty)
+        #expect(similarity.neighbours(of: 5).isEmpty)
+    }
+
+    @Test func topKKeepsTheBestNeighbours() {
+        let similarity = ItemSimilarity(matrix: Self.matrix, configuration: .init(neighbours: 1))
+        #expect(similarity.neighbours(of: 1).map(\.item) == [4])
+        #expect(similarity.neighbours(of: 0).map(\.item) == [1])
+    }
+
+    @Test func inverseUserFrequencyWeighsHeavyBuyersLess() {
+        // sim(1,2) rests on C alone (4 items, w² = 1/log2(6)); |1| = {B (3 items), C}, |2| = {A (2 items), C}.
+        let similarity = ItemSimilarity(matrix: Self.matrix, configuration: .init(inverseUserFrequency: true))
+        let a = 1 / log2(4.0)
+        let b = 1 / log2(5.0)
+        let c = 1 / log2(6.0)
+        let expected = c / ((b + c) * (a + c)).squareRoot()
+        let score = similarity.neighbours(of: 1).first { $0.item == 2 }!.score
+        #expect(abs(Double(score) - expected) < 1e-6)
+    }
+
+    @Test func popularityRanksByDistinctBuyers() {
+        #expect(Popularity(matrix: Self.matrix).ranked == [0, 1, 2, 4, 5, 3])
+    }
+
+    static func picks(count: Int = 3) -> CustomerPicks {
+        let similarity = ItemSimilarity(matrix: matrix)
+        return CustomerPicks(
+            matrix: matrix, similarity: similarity, popularity: Popularity(matrix: matrix), products: products,
+            signals: InterestSignal.wishlist([WishlistEntry(customer: 5, product: 1, added: day)]),
+            asOfDay: Int32(day.day), configuration: .init(count: count))
+    }
+
+    @Test(arguments: [
+        // A: 1 and 4 score highest but 4 is out of stock; 2 is owned yet consumable; 0 owned; 5 from popularity.
+        (customer: 0, expected: [Int32(1), 2, 5]),
+        // E has no history: the most popular in-stock products.
+        (4, [0, 1, 2]),
+        // F wished for 1: its neighbours count, 1 itself is not offered (on the wish list), 0 owned.
+        (5, [2, 5, 3]),
+        // D's only product has no neighbours: popularity minus what D owns.
+        (3, [0, 1, 2]),
+    ])
+    func picksExcludeOwnedAndOutOfStock(customer: Int, expected: [Int32]) {
+        #expect(Array(Self.picks().picks(for: customer)) == expected)
+    }
+
+    @Test func picksNeverRepeatOrExceedTheCount() {
+        let picks = Self.picks(count: 10)
+        for customer in 0..<6 {
+            let list = Array(picks.picks(for: customer))
+            #expect(Set(list).count == list.count)
+            #expect(!list.contains(4))
+        }
+        // Everything in stock except what B owns (0, 1, 4 — 4 is out of stock anyway): 2, 3, 5.
+        #expect(Set(picks.picks(for: 1)) == [2, 3, 5])
+    }
+
+    @Test func segmentRankingFollowsMembersAndAffinityWithoutOutOfStock() {
+        // Segment 0 = {A, C}, segment 1 = {B, D, E, F}.
+        let ranking = SegmentRanking(
+            matrix: Self.matrix, orders: Self.orders, products: Self.products, segmentOfCustomer: [0, 1, 0, 1, 1, 1],
+            segmentCount: 2, count: 3)
+        // Segment 0: 0 and 2 bought by both (Tea affinity 1), 1 by one; 4 is out of stock.
+        #expect(Array(ranking.ranking(of: 0)) == [0, 2, 1])
+        // Segment 1 spends 3.00 on Tea, 2.00 on Soap: 0 by B and F (2/4 × 1.6), 1 by B (1/4 × 1.6), 5 by D
+        // (1/4 × 1.4).
+        #expect(Array(ranking.ranking(of: 1)) == [0, 1, 5])
+        #expect(ranking.scores[3...].map { ($0 * 1000).rounded() } == [800, 400, 350])
+    }
+
+    @Test func holdoutMetricsOnAHandMadeSplit() {
+        let train = PurchaseMatrix(
+            customerCount: 3, productCount: 4, offsets: [0, 1, 2, 2], items: [0, 1], days: [0, 0])
+        // Customer 0 buys 0 again (not new) and 2, 3; customer 1 buys 1 again only; customer 2 buys 3.
+        let test = PurchaseMatrix(
+            customerCount: 3, productCount: 4, offsets: [0, 3, 4, 5], items: [0, 2, 3, 1, 3], days: [0, 0, 0, 0, 0])
+        let evaluation = HoldoutEvaluation(train: train, test: test, k: 2) { customer in
+            customer == 0 ? [2, 1, 3] : [0, 1]
+        }
+        #expect(evaluation.customers == 2)
+        #expect(evaluation.customersWithHit == 1)
+        #expect(evaluation.hitRate == 0.5)
+        #expect(evaluation.macroRecall == 0.25)
+        #expect(abs(evaluation.microRecall - 1.0 / 3) < 1e-12)
+    }
+}
+
+/// The tuning knobs of the picks, each on the six-product store of `RecommendationTests`.
+@Suite struct PickSettingsTests {
+    static let matrix = RecommendationTests.matrix
+    static let products = RecommendationTests.products
+
+    static func picks(_ configuration: CustomerPicks.Configuration, popularity: Popularity? = nil) -> CustomerPicks {
+        CustomerPicks(
+            matrix: matrix, similarity: ItemSimilarity(matrix: matrix),
+            popularity: popularity ?? Popularity(matrix: matrix), products: products,
+            asOfDay: Int32(RecommendationTests.day.day), configuration: configuration)
+    }
+
+    @Test func recencyWeightedPopularityPrefersRecentBuyers() {
+        // Three lines: p5 bought by two customers 100 days ago, p3 by one customer today.
+        let today = RecommendationTests.day
+        let old = today.adding(days: -100)
+        let lines = [(0, 5, old), (1, 5, old), (2, 3, today)].map { customer, product, date in
+            OrderLine(
+                orderID: "o\(customer)", customer: Int32(customer), product: Int32(product), date: date, quantity: 1,
+                unitPrice: Money(minorUnits: 100))
+        }
+        let matrix = PurchaseMatrix(customerCount: 3, productCount: 6, orders: lines)
+        #expect(Popularity(matrix: matrix).ranked.prefix(2) == [5, 3])
+        let recent = Popularity(matrix: matrix, asOfDay: Int32(today.day), halfLifeDays: 30)
+        #expect(recent.ranked.prefix(2) == [3, 5])
+        // Two buyers at 0.5^(100/30) each.
+        #expect(abs(Double(recent.weights[5]) - 2 * exp2(-100.0 / 30)) < 1e-6)
+    }
+
+    @Test func popularityBlendFillsANewCustomersListWithThePrior() {
+        let picks = Self.picks(.init(count: 3, popularityBlend: 1))
+        #expect(Array(picks.picks(for: 4)) == [0, 1, 2])
+    }
+
+    @Test func categoryCapLimitsPicksPerTopLevelCategory() {
+        // E (new) gets popularity: 0, 1, 2 are all Tea; with at most two Tea picks, the third is Soap (p5).
+        // The cap applies to scored candidates; a new customer's list comes from the prior, so blend it in.
+        let capped = Self.picks(.init(count: 3, popularityBlend: 1, maximumPerCategory: 2))
+        #expect(Array(capped.picks(for: 4)) == [0, 1, 5])
+    }
+
+    @Test func negativeDampingFavoursPopularNeighbours() {
+        // F owns 0: neighbours 1, 2, 4 tie at 2/√8; 4 is out of stock. Damping by popularity^-1 keeps 1 and 2
+        // (two buyers each) ahead of the fill.
+        let picks = Self.picks(.init(count: 2, popularityDamping: -1))
+        #expect(Array(picks.picks(for: 5)) == [1, 2])
+    }
+}
+
+@Suite struct EmptyStoreTests {
+    @Test func noCustomersNoProducts() {
+        let matrix = PurchaseMatrix(customerCount: 0, productCount: 0, orders: [])
+        let similarity = ItemSimilarity(matrix: matrix)
+        let picks = CustomerPicks(
+            matrix: matrix, similarity: similarity, popularity: Popularity(matrix: matrix), products: [], asOfDay: 0)
+        #expect(similarity.items.isEmpty)
+        #expect(picks.items.isEmpty)
+        #expect(picks.offsets == [0])
+    }
+
+    @Test func customersButNoProducts() {
+        let matrix = PurchaseMatrix(customerCount: 3, productCount: 0, orders: [])
+        let picks = CustomerPicks(
+            matrix: matrix, similarity: ItemSimilarity(matrix: matrix), popularity: Popularity(matrix: matrix),
+            products: [], asOfDay: 0)
+        #expect(picks.offsets == [0, 0, 0, 0])
+    }
+}

@@ -1,0 +1,127 @@
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
+/// Item-to-item collaborative filtering (Linden, Smith & York, "Amazon.com recommendations: item-to-item
+/// collaborative filtering", IEEE Internet Computing 2003): for each product, the `neighbours` products most similar
+/// to it by the cosine of their customer vectors.
+///
+///     sim(i, j) = Σ_{c ∈ C(i) ∩ C(j)} w(c)²  /  sqrt(Σ_{c ∈ C(i)} w(c)² · Σ_{c ∈ C(j)} w(c)²)
+///
+/// With every `w(c) = 1` this is the plain binary cosine `|C(i) ∩ C(j)| / sqrt(|C(i)| · |C(j)|)`. With
+/// `inverseUserFrequency` a customer's weight falls with the number of distinct items they bought
+/// (`w(c) = 1 / sqrt(log2(2 + |I(c)|))`), so that one wholesaler who bought half the catalogue does not make
+/// everything similar to everything.
+///
+/// As in the paper, each item walks its customers and their items, accumulating co-counts into a scratch array of
+/// one row (never a products × products table); items are split across cores, each worker with its own scratch,
+/// writing only its items' slots of the result. Result layout: CSR, `offsets[i] ..< offsets[i + 1]` of
+/// `items`/`scores`, best first (ties by item index).
+public struct ItemSimilarity: Sendable {
+    public struct Configuration: Sendable, Hashable {
+        /// How many neighbours each item keeps (K).
+        public var neighbours: Int
+        public var inverseUserFrequency: Bool
+        /// Co-purchases needed for a pair to count (1 keeps every pair).
+        public var minimumCoPurchases: Int
+
+        public init(neighbours: Int = 50, inverseUserFrequency: Bool = false, minimumCoPurchases: Int = 1) {
+            self.neighbours = neighbours
+            self.inverseUserFrequency = inverseUserFrequency
+            self.minimumCoPurchases = minimumCoPurchases
+        }
+    }
+
+    public let offsets: [Int32]
+    public let items: [Int32]
+    public let scores: [Float]
+
+    public init(matrix: PurchaseMatrix, configuration: Configuration = Configuration()) {
+        let productCount = matrix.productCount
+        let k = max(1, configuration.neighbours)
+        let weightSquared: [Float] = (0..<matrix.customerCount).map { customer in
+            guard configuration.inverseUserFrequency else { return 1 }
+            let count = Double(matrix.customerOffsets[customer + 1] - matrix.customerOffsets[customer])
+            return Float(1 / log2(2 + count))
+        }
+        let norms: [Float] = (0..<productCount).map { item in
+            var sum: Float = 0
+            for customer in matrix.customers(of: item) { sum += weightSquared[Int(customer)] }
+            return sum.squareRoot()
+        }
+
+        var counts = [Int32](repeating: 0, count: productCount)
+        var slotItems = [Int32](repeating: 0, count: productCount * k)
+        var slotScores = [Float](repeating: 0, count: productCount * k)
+        let workers = max(1, min(productCount, ProcessInfoCores.count * 4))
+        counts.withUnsafeMutableBufferPointer { countBuffer in
+            slotItems.withUnsafeMutableBufferPointer { itemBuffer in
+                slotScores.withUnsafeMutableBufferPointer { scoreBuffer in
+                    let countSlots = DisjointSlots(countBuffer)
+                    let itemSlots = DisjointSlots(itemBuffer)
+                    let scoreSlots = DisjointSlots(scoreBuffer)
+                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                        var scratch = [Float](repeating: 0, count: productCount)
+                        var coCounts = [Int32](repeating: 0, count: productCount)
+                        var touched: [Int32] = []
+                        var candidates: [(item: Int32, score: Float)] = []
+                        // Interleaved items spread popular (expensive) items over the workers.
+                        var item = worker
+                        while item < productCount {
+                            for customer in matrix.customers(of: item) {
+                                let weight = weightSquared[Int(customer)]
+                                for other in matrix.items(of: Int(customer)) where Int(other) != item {
+                                    if coCounts[Int(other)] == 0 { touched.append(other) }
+                                    coCounts[Int(other)] += 1
+                                    scratch[Int(other)] += weight
+                                }
+                            }
+                            candidates.removeAll(keepingCapacity: true)
+                            for other in touched {
+                                if Int(coCounts[Int(other)]) >= configuration.minimumCoPurchases {
+                                    let score = scratch[Int(other)] / (norms[item] * norms[Int(other)])
+                                    candidates.append((other, score))
+                                }
+                                scratch[Int(other)] = 0
+                                coCounts[Int(other)] = 0
+                            }
+                            touched.removeAll(keepingCapacity: true)
+                            candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.item < $1.item }
+                            let kept = min(k, candidates.count)
+                            for rank in 0..<kept {
+                                itemSlots.write(candidates[rank].item, at: item * k + rank)
+                                scoreSlots.write(candidates[rank].score, at: item * k + rank)
+                            }
+                            countSlots.write(Int32(kept), at: item)
+                            item += workers
+                        }
+                    }
+                }
+            }
+        }
+
+        var offsets = [Int32](repeating: 0, count: productCount + 1)
+        for item in 0..<productCount { offsets[item + 1] = offsets[item] + counts[item] }
+        var items = [Int32](repeating: 0, count: Int(offsets[productCount]))
+        var scores = [Float](repeating: 0, count: Int(offsets[productCount]))
+        for item in 0..<productCount {
+            let start = Int(offsets[item])
+            for rank in 0..<Int(counts[item]) {
+                items[start + rank] = slotItems[item * k + rank]
+                scores[start + rank] = slotScores[item * k + rank]
+            }
+        }
+        self.offsets = offsets
+        self.items = items
+        self.scores = scores
+    }
+
+    /// The neighbours of `item`, most similar first.
+    public func neighbours(of item: Int) -> [(item: Int32, score: Float)] {
+        (Int(offsets[item])..<Int(offsets[item + 1])).map { (items[$0], scores[$0]) }
+    }
+}

@@ -1,0 +1,85 @@
+import Segmentation
+import TextFormats
+
+/// `vitrine segments --explain CUSTOMER_ID`: what the rules saw for one customer, and which rules were tried until
+/// one matched. Only metrics and ids: no name or e-mail address.
+public struct CustomerExplanation: Sendable {
+    public struct Trial: Sendable, Hashable {
+        public var segmentID: String
+        /// Nil for the fallback.
+        public var rule: String?
+        public var matched: Bool
+    }
+
+    public var customerID: String
+    public var segmentID: String
+    public var asOf: Timestamp
+    /// Every rule field with its value, in the order of `RuleField.allCases`.
+    public var metrics: [(field: String, value: RuleValue)]
+    public var tried: [Trial]
+
+    /// A value as the report prints it: numbers with up to 4 decimals, dates in ISO 8601, `none` when missing.
+    static func text(_ value: RuleValue) -> String {
+        switch value {
+        case .number(let number?): ReportFormat.number(number)
+        case .date(let day?): Timestamp(secondsSince1970: Int64(day) * Timestamp.secondsPerDay).isoDate
+        case .number(nil), .date(nil): "none"
+        case .string(let text): "\"\(text)\""
+        case .boolean(let flag): flag ? "true" : "false"
+        case .strings(let list): "[" + list.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+        case .shares(let shares):
+            "{" + shares.map { "\"\($0.category)\": \(ReportFormat.number($0.share))" }.joined(separator: ", ") + "}"
+        }
+    }
+
+    /// Plain text for a terminal.
+    public var renderedText: String {
+        var out = "customer \(customerID) is in segment \(segmentID) (as of \(asOf.isoDate))\n\nmetrics:\n"
+        let width = metrics.map(\.field.count).max() ?? 0
+        for (field, value) in metrics {
+            out += "  \(ReportFormat.pad(field, width))  \(Self.text(value))\n"
+        }
+        out += "\nrules tried, first match wins:\n"
+        let idWidth = tried.map(\.segmentID.count).max() ?? 0
+        for (index, trial) in tried.enumerated() {
+            let outcome = trial.matched ? "matched" : "no"
+            let rule = trial.rule ?? "(fallback: everyone else)"
+            out += "  \(index + 1). \(ReportFormat.pad(trial.segmentID, idWidth))  \(outcome.padding(7))  \(rule)\n"
+        }
+        return out
+    }
+
+    /// The same as a JSON object.
+    public var renderedJSON: String {
+        var out =
+            "{\n  \"customer\": \(ReportFormat.quoted(customerID)),\n  \"segment\": \(ReportFormat.quoted(segmentID)),\n"
+        out += "  \"as_of\": \"\(asOf.isoDate)\",\n  \"metrics\": {\n"
+        out += metrics.map { "    \(ReportFormat.quoted($0.field)): \(Self.json($0.value))" }.joined(separator: ",\n")
+        out += "\n  },\n  \"tried\": [\n"
+        out += tried.map { trial in
+            "    {\"segment\": \(ReportFormat.quoted(trial.segmentID)), \"rule\": "
+                + "\(trial.rule.map(ReportFormat.quoted) ?? "null"), \"matched\": \(trial.matched)}"
+        }.joined(separator: ",\n")
+        out += "\n  ]\n}\n"
+        return out
+    }
+
+    static func json(_ value: RuleValue) -> String {
+        switch value {
+        case .number(let number?): ReportFormat.number(number)
+        case .date(let day?): "\"\(Timestamp(secondsSince1970: Int64(day) * Timestamp.secondsPerDay).isoDate)\""
+        case .number(nil), .date(nil): "null"
+        case .string(let text): ReportFormat.quoted(text)
+        case .boolean(let flag): flag ? "true" : "false"
+        case .strings(let list): "[" + list.map(ReportFormat.quoted).joined(separator: ", ") + "]"
+        case .shares(let shares):
+            "{"
+                + shares.map { "\(ReportFormat.quoted($0.category)): \(ReportFormat.number($0.share))" }
+                .joined(separator: ", ") + "}"
+        }
+    }
+}
+
+extension String {
+    fileprivate func padding(_ width: Int) -> String { ReportFormat.pad(self, width) }
+}

@@ -1,0 +1,134 @@
+import Recommendation
+import Store
+import TextFormats
+
+/// Recommendation quality on a time split of real purchases: train on the lines before `testFrom`, test on the
+/// lines in `testFrom ..< testUntil`, and compare the per-customer picks with the popularity baseline (the 10 most
+/// bought products of the training period that the customer does not own) by hit rate@10 and recall@10 (see
+/// `HoldoutEvaluation`). Everything the recommender sees comes from before `testFrom`, including the as-of day
+/// its recency weights count from (the day before `testFrom`).
+public enum OnlineRetailEvaluation {
+    public struct Settings: Sendable, Hashable, CustomStringConvertible {
+        public var similarity: ItemSimilarity.Configuration
+        public var picks: CustomerPicks.Configuration
+        /// Half-life of the popularity the picks blend in and fall back on (nil: plain distinct buyers).
+        public var popularityHalfLifeDays: Double?
+
+        public init(
+            similarity: ItemSimilarity.Configuration = .init(),
+            picks: CustomerPicks.Configuration = .init(), popularityHalfLifeDays: Double? = nil
+        ) {
+            self.similarity = similarity
+            self.picks = picks
+            self.popularityHalfLifeDays = popularityHalfLifeDays
+        }
+
+        /// The settings chosen on the validation split (train 2010-12 … 2011-03, validate 2011-04), never on May:
+        /// `tune` ranks K=200 and K=100 level (1.31× hit rate, 1.95× recall on validation) and K=100 halves the
+        /// time of the picks. Earlier rounds of the same kind settled the fixed parts: inverse user frequency on,
+        /// history half-life 120 days, popularity half-life 7 days; first-order popularity for new customers,
+        /// basket-level co-occurrence, recency-weighted similarity and a category boost were tried and lost.
+        public static let tuned = Settings(
+            similarity: .init(neighbours: 100, inverseUserFrequency: true),
+            picks: .init(
+                count: 10, recencyHalfLifeDays: 120, popularityDamping: -0.125, popularityBlend: 0.25,
+                similarityExponent: 3, maximumPerCategory: 3),
+            popularityHalfLifeDays: 7)
+
+        public var description: String {
+            let halfLife = picks.recencyHalfLifeDays.map { "\(Int($0))" } ?? "off"
+            let trend = popularityHalfLifeDays.map { "\(Int($0))" } ?? "off"
+            return "K=\(similarity.neighbours) iuf=\(similarity.inverseUserFrequency ? "on" : "off") "
+                + "half-life=\(halfLife) damping=\(picks.popularityDamping) blend=\(picks.popularityBlend) "
+                + "popularity-half-life=\(trend) exponent=\(picks.similarityExponent) "
+                + "per-category=\(picks.maximumPerCategory.map(String.init) ?? "off")"
+        }
+    }
+
+    public struct Outcome: Sendable, Hashable {
+        public var trainLines: Int
+        public var testLines: Int
+        public var picks: HoldoutEvaluation
+        public var baseline: HoldoutEvaluation
+        /// Evaluated customers with no purchase before the test period (both methods give them popular products).
+        public var coldCustomers: Int
+        /// The same two evaluations over the customers with a purchase before the test period.
+        public var picksWithHistory: HoldoutEvaluation
+        public var baselineWithHistory: HoldoutEvaluation
+
+        public var hitRateRatio: Double { baseline.hitRate > 0 ? picks.hitRate / baseline.hitRate : 0 }
+        public var recallRatio: Double { baseline.macroRecall > 0 ? picks.macroRecall / baseline.macroRecall : 0 }
+    }
+
+    public static func evaluate(
+        _ data: OnlineRetailStore.Data, testFrom: Timestamp, testUntil: Timestamp, settings: Settings
+    ) -> Outcome {
+        let train = data.orders.filter { $0.date < testFrom }
+        let test = data.orders.filter { $0.date >= testFrom && $0.date < testUntil }
+        let customerCount = data.customers.count
+        let productCount = data.products.count
+        let trainMatrix = PurchaseMatrix(customerCount: customerCount, productCount: productCount, orders: train)
+        let testMatrix = PurchaseMatrix(customerCount: customerCount, productCount: productCount, orders: test)
+        let similarity = ItemSimilarity(matrix: trainMatrix, configuration: settings.similarity)
+        let popularity = Popularity(matrix: trainMatrix)
+        let k = settings.picks.count
+        let asOfDay = Int32(testFrom.day) - 1
+        let trend = Popularity(matrix: trainMatrix, asOfDay: asOfDay, halfLifeDays: settings.popularityHalfLifeDays)
+        let picks = CustomerPicks(
+            matrix: trainMatrix, similarity: similarity, popularity: trend, products: data.products,
+            asOfDay: asOfDay, configuration: settings.picks)
+        let picked = HoldoutEvaluation(train: trainMatrix, test: testMatrix, k: k) { Array(picks.picks(for: $0)) }
+        let baseline = HoldoutEvaluation(train: trainMatrix, test: testMatrix, k: k) { customer in
+            popularity.top(k) { !trainMatrix.owns(customer: customer, item: $0) }
+        }
+        let warm: (Int) -> Bool = { !trainMatrix.items(of: $0).isEmpty }
+        let pickedWarm = HoldoutEvaluation(train: trainMatrix, test: testMatrix, k: k, including: warm) {
+            Array(picks.picks(for: $0))
+        }
+        let baselineWarm = HoldoutEvaluation(train: trainMatrix, test: testMatrix, k: k, including: warm) { customer in
+            popularity.top(k) { !trainMatrix.owns(customer: customer, item: $0) }
+        }
+        return Outcome(
+            trainLines: train.count, testLines: test.count, picks: picked, baseline: baseline,
+            coldCustomers: picked.customers - pickedWarm.customers, picksWithHistory: pickedWarm,
+            baselineWithHistory: baselineWarm)
+    }
+
+    /// The settings tried by `tune` (the last round): neighbours, similarity exponent, popularity blend and
+    /// damping, category cap.
+    public static var grid: [Settings] {
+        var grid: [Settings] = []
+        for neighbours in [100, 200] {
+            for exponent in [3.0, 4.0] {
+                for blend in [0.1, 0.25] {
+                    for damping in [-0.125, -0.25] {
+                        for cap in [nil, 3] {
+                            grid.append(
+                                Settings(
+                                    similarity: .init(neighbours: neighbours, inverseUserFrequency: true),
+                                    picks: .init(
+                                        count: 10, recencyHalfLifeDays: 120, popularityDamping: damping,
+                                        popularityBlend: blend, similarityExponent: exponent,
+                                        maximumPerCategory: cap),
+                                    popularityHalfLifeDays: 7))
+                        }
+                    }
+                }
+            }
+        }
+        return grid
+    }
+
+    /// Every setting of `grid` on a validation split that ends before the test period, best first by the sum of
+    /// the two ratios to the baseline (hit rate and macro recall).
+    public static func tune(
+        _ data: OnlineRetailStore.Data, validateFrom: Timestamp, validateUntil: Timestamp
+    ) -> [(settings: Settings, outcome: Outcome)] {
+        let trials = grid.map {
+            (settings: $0, outcome: evaluate(data, testFrom: validateFrom, testUntil: validateUntil, settings: $0))
+        }
+        return trials.sorted {
+            $0.outcome.hitRateRatio + $0.outcome.recallRatio > $1.outcome.hitRateRatio + $1.outcome.recallRatio
+        }
+    }
+}

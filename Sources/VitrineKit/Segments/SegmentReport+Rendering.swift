@@ -1,0 +1,83 @@
+import Segmentation
+
+extension SegmentReport {
+    /// The 80/20 line: `the top 20% of buyers (1 of 5) bring 45.5% of revenue`.
+    public var paretoLine: String {
+        "the top \(ReportFormat.number(pareto.topFraction * 100))% of buyers (\(pareto.topCustomers) of "
+            + "\(pareto.buyers)) bring \(ReportFormat.percent(pareto.revenueShare)) of revenue"
+    }
+
+    /// The segments table for a terminal, then the totals and the 80/20 line.
+    public var renderedTable: String {
+        let header = [
+            "segment", "name", "size", "customers", "revenue", "revenue", "R", "F", "M", "new", "active", "at_risk",
+            "lapsed",
+        ]
+        var table: [[String]] = [header]
+        for row in rows {
+            let customerShare = customerCount > 0 ? Double(row.size) / Double(customerCount) : 0
+            table.append(
+                [
+                    row.id, row.name, String(row.size), ReportFormat.percent(customerShare),
+                    ReportFormat.money(row.revenue), ReportFormat.percent(row.revenueShare),
+                    ReportFormat.fixed(row.averageRecencyScore, decimals: 1),
+                    ReportFormat.fixed(row.averageFrequencyScore, decimals: 1),
+                    ReportFormat.fixed(row.averageMonetaryScore, decimals: 1),
+                ] + row.lifecycleCounts.map(String.init))
+        }
+        let widths = header.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
+        var out = ""
+        for (index, line) in table.enumerated() {
+            var cells: [String] = []
+            for (column, cell) in line.enumerated() {
+                // Text columns left, figures right.
+                cells.append(
+                    column < 2 ? ReportFormat.pad(cell, widths[column]) : ReportFormat.padLeft(cell, widths[column]))
+            }
+            out += cells.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+            if index == 0 {
+                out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+            }
+        }
+        out +=
+            "\n\(customerCount) customers, \(pareto.buyers) with orders, revenue "
+            + "\(ReportFormat.money(pareto.totalRevenue)), as of \(asOf.isoDate)\n"
+        out += "80/20: \(paretoLine)\n"
+        return out
+    }
+
+    /// The same summary as JSON: `as_of`, `customers`, `revenue`, `pareto`, and `segments` (each an object with
+    /// `id`, `name`, `rule`, `size`, `buyers`, `revenue`, `revenue_share`, `average_r`/`_f`/`_m`, `lifecycle`).
+    /// Money is a decimal string in the store currency, shares are fractions.
+    public var renderedJSON: String {
+        var out = "{\n  \"as_of\": \"\(asOf.isoDate)\",\n  \"customers\": \(customerCount),\n"
+        out += "  \"revenue\": \"\(ReportFormat.money(pareto.totalRevenue))\",\n"
+        out +=
+            "  \"pareto\": {\"top_fraction\": \(ReportFormat.number(pareto.topFraction)), "
+            + "\"buyers\": \(pareto.buyers), \"top_customers\": \(pareto.topCustomers), "
+            + "\"top_revenue\": \"\(ReportFormat.money(pareto.topRevenue))\", "
+            + "\"revenue_share\": \(ReportFormat.number(pareto.revenueShare))},\n"
+        out += "  \"segments\": [\n"
+        out += zip(rows, segments.segments).map { row, segment in
+            let lifecycle = Lifecycle.allCases.map { "\"\($0.name)\": \(row.lifecycleCounts[Int($0.rawValue)])" }
+            return "    {\"id\": \(ReportFormat.quoted(row.id)), \"name\": \(ReportFormat.quoted(row.name)), "
+                + "\"rule\": \(segment.ruleText.map(ReportFormat.quoted) ?? "null"), \"size\": \(row.size), "
+                + "\"buyers\": \(row.buyers), \"revenue\": \"\(ReportFormat.money(row.revenue))\", "
+                + "\"revenue_share\": \(ReportFormat.number(row.revenueShare)), "
+                + "\"average_r\": \(ReportFormat.number(row.averageRecencyScore)), "
+                + "\"average_f\": \(ReportFormat.number(row.averageFrequencyScore)), "
+                + "\"average_m\": \(ReportFormat.number(row.averageMonetaryScore)), "
+                + "\"lifecycle\": {\(lifecycle.joined(separator: ", "))}}"
+        }.joined(separator: ",\n")
+        out += "\n  ]\n}\n"
+        return out
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.hasSuffix(" ") { copy.removeLast() }
+        return copy
+    }
+}

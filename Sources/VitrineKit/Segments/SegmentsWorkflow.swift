@@ -1,0 +1,98 @@
+import Diagnostics
+import Recommendation
+import Segmentation
+import Store
+import TextFormats
+
+/// `vitrine segments`: compile the rules of `segments.json`, compute every customer's metrics, put each customer in
+/// the first segment whose rule matches, and summarise; and, for `build` and `mail`, the recommendations.
+public enum SegmentsWorkflow {
+    /// The segments of a loaded store. `asOf` defaults to the newest order line (reproducible builds); engagement
+    /// comes from the events store when the caller has it. Nil, with every rule error in `diagnostics`, when a
+    /// rule does not compile.
+    public static func run(
+        _ store: LoadedStore, asOf: Timestamp? = nil, engagement: Engagement? = nil,
+        diagnostics: inout DiagnosticEngine
+    ) -> SegmentReport? {
+        run(
+            customers: store.customers, products: store.products, orders: store.orders, segments: store.segments,
+            asOf: asOf, engagement: engagement, diagnostics: &diagnostics)
+    }
+
+    /// The same from the parts of a store (benchmarks and evaluations build these in memory).
+    public static func run(
+        customers: [Customer], products: [Product], orders: [OrderLine], segments: [SegmentDefinition],
+        asOf: Timestamp? = nil, engagement: Engagement? = nil, diagnostics: inout DiagnosticEngine
+    ) -> SegmentReport? {
+        guard let compiled = CompiledSegments.compile(segments, diagnostics: &diagnostics) else { return nil }
+        let metrics = CustomerMetrics(
+            customers: customers, products: products, orders: orders, asOf: asOf, engagement: engagement)
+        return SegmentReport(segments: compiled, context: RuleContext(metrics: metrics, customers: customers))
+    }
+
+    /// Similar items, per-segment rankings and per-customer picks for a store and its segments.
+    public static func recommend(
+        _ store: LoadedStore, report: SegmentReport, settings: RecommendationSettings = .init()
+    ) -> StoreRecommendations {
+        recommend(
+            products: store.products, orders: store.orders, wishlists: store.wishlists, report: report,
+            settings: settings)
+    }
+
+    public static func recommend(
+        products: [Product], orders: [OrderLine], wishlists: [WishlistEntry], report: SegmentReport,
+        settings: RecommendationSettings = .init()
+    ) -> StoreRecommendations {
+        let metrics = report.context.metrics
+        let matrix = PurchaseMatrix(customerCount: metrics.customerCount, productCount: products.count, orders: orders)
+        let similarity = ItemSimilarity(matrix: matrix, configuration: settings.similarity)
+        let trend = Popularity(
+            matrix: matrix, asOfDay: metrics.asOfDay, halfLifeDays: settings.popularityHalfLifeDays)
+        let picks = CustomerPicks(
+            matrix: matrix, similarity: similarity, popularity: trend, products: products,
+            signals: InterestSignal.wishlist(wishlists, weight: settings.wishlistWeight), asOfDay: metrics.asOfDay,
+            configuration: settings.picks)
+        let ranking = SegmentRanking(
+            matrix: matrix, orders: orders, products: products,
+            segmentOfCustomer: report.assignment.segmentOfCustomer, segmentCount: report.assignment.segmentCount,
+            count: settings.segmentRankingCount, affinityBoost: settings.segmentAffinityBoost)
+        return StoreRecommendations(
+            matrix: matrix, similarity: similarity, popularity: trend, segmentRanking: ranking, customerPicks: picks)
+    }
+}
+
+/// How recommendations are made; the defaults are the settings chosen on the UCI validation split
+/// (`vitrine-bench segments uci --tune`).
+public struct RecommendationSettings: Sendable, Hashable {
+    public var similarity: ItemSimilarity.Configuration
+    public var picks: CustomerPicks.Configuration
+    /// Half-life of the popularity used as prior and fallback, in days.
+    public var popularityHalfLifeDays: Double?
+    /// A wish-list entry counts like a purchase of this weight.
+    public var wishlistWeight: Float
+    public var segmentRankingCount: Int
+    public var segmentAffinityBoost: Float
+
+    public init(
+        similarity: ItemSimilarity.Configuration = OnlineRetailEvaluation.Settings.tuned.similarity,
+        picks: CustomerPicks.Configuration = OnlineRetailEvaluation.Settings.tuned.picks,
+        popularityHalfLifeDays: Double? = OnlineRetailEvaluation.Settings.tuned.popularityHalfLifeDays,
+        wishlistWeight: Float = 1, segmentRankingCount: Int = 24, segmentAffinityBoost: Float = 1
+    ) {
+        self.similarity = similarity
+        self.picks = picks
+        self.popularityHalfLifeDays = popularityHalfLifeDays
+        self.wishlistWeight = wishlistWeight
+        self.segmentRankingCount = segmentRankingCount
+        self.segmentAffinityBoost = segmentAffinityBoost
+    }
+}
+
+/// Everything recommended for one store.
+public struct StoreRecommendations: Sendable {
+    public let matrix: PurchaseMatrix
+    public let similarity: ItemSimilarity
+    public let popularity: Popularity
+    public let segmentRanking: SegmentRanking
+    public let customerPicks: CustomerPicks
+}
