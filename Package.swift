@@ -44,7 +44,9 @@ let package = Package(
         .testTarget(name: "MustacheTests", dependencies: ["Mustache", "Diagnostics"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "StoreTests", dependencies: ["Store", "Diagnostics", "TextFormats"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Store", "Diagnostics", "TextFormats", "VitrineKit"]),
+        .testTarget(
+            name: "SegmentationTests",
+            dependencies: ["Segmentation", "Store", "Diagnostics", "TextFormats", "VitrineKit"]),
         .testTarget(name: "RecommendationTests", dependencies: ["Recommendation", "Store", "TextFormats"]),
         .testTarget(name: "VitrineCLITests", dependencies: ["VitrineCLI", "VitrineKit", "Diagnostics"]),
     ],

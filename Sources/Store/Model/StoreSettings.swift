@@ -5,17 +5,29 @@ public struct StoreSettings: Sendable {
     public struct Sender: Sendable, Hashable {
         public var name: String
         public var address: String
+        public init(name: String, address: String) {
+            self.name = name
+            self.address = address
+        }
     }
 
     /// Where the signing secret lives; the secret itself is never in the store folder.
     public struct SecretSource: Sendable, Hashable {
         public var environmentVariable: String?
         public var file: String?
+        public init(environmentVariable: String? = nil, file: String? = nil) {
+            self.environmentVariable = environmentVariable
+            self.file = file
+        }
     }
 
     public struct Privacy: Sendable, Hashable {
         public var trackOpens: Bool = true
         public var attributionDays: Int = 7
+        public init(trackOpens: Bool = true, attributionDays: Int = 7) {
+            self.trackOpens = trackOpens
+            self.attributionDays = attributionDays
+        }
     }
 
     public var name: String

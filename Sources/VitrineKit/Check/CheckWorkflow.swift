@@ -1,4 +1,5 @@
 import Diagnostics
+import Segmentation
 import Store
 
 /// `vitrine check`: load and cross-check a store, and count what it holds.
@@ -38,7 +39,9 @@ public enum CheckWorkflow {
     }
 
     public static func run(directory: String, productFormat: ProductFileFormat? = nil) -> Result {
-        let (store, diagnostics) = StoreLoader.load(directory: directory, options: .init(productFormat: productFormat))
+        var (store, diagnostics) = StoreLoader.load(directory: directory, options: .init(productFormat: productFormat))
+        // Segment rules are checked with the rest of the store: every rule error in the same run.
+        if let store { _ = CompiledSegments.compile(store.segments, diagnostics: &diagnostics) }
         var summary = Summary()
         if let store {
             summary.products = store.products.count
