@@ -209,12 +209,19 @@ struct CSVTable {
 
     /// `true`/`false`, `yes`/`no`, `1`/`0` (any case).
     func bool(_ column: Int?, _ name: String, diagnostics: inout DiagnosticEngine) -> Parsed<Bool> {
-        let text = string(column).lowercased()
-        switch text {
-        case "": return .absent
-        case "true", "yes", "1", "y": return .value(true)
-        case "false", "no", "0", "n": return .value(false)
-        default:
+        let bytes = bytes(column)
+        if bytes.isEmpty { return .absent }
+        // ASCII case folding on the bytes: no String per field.
+        func matches(_ word: StaticString) -> Bool {
+            guard bytes.count == word.utf8CodeUnitCount else { return false }
+            return word.withUTF8Buffer { expected in
+                zip(bytes, expected).allSatisfy { ($0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0) == $1 }
+            }
+        }
+        if matches("true") || matches("yes") || matches("1") || matches("y") { return .value(true) }
+        if matches("false") || matches("no") || matches("0") || matches("n") { return .value(false) }
+        do {
+            let text = String(decoding: bytes, as: UTF8.self)
             diagnostics.error("invalid \(name) \"\(text)\": expected true or false", at: location(column))
             return .invalid
         }
