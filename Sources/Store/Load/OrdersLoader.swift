@@ -106,7 +106,8 @@ enum OrdersLoader {
             let errorsBefore = diagnostics.errorCount
             let idBytes = table.bytes(c.order)
             let sameOrder = previous.map { $0.idBytes == idBytes } ?? false
-            let orderID = sameOrder ? previous?.orderID : table.requiredString(c.order, "order id", diagnostics: &diagnostics)
+            let orderID =
+                sameOrder ? previous?.orderID : table.requiredString(c.order, "order id", diagnostics: &diagnostics)
             // Ids are looked up from their bytes; a String is made only for a message.
             let customerBytes = table.bytes(c.customer)
             let customer = references.customers.value(for: customerBytes)
