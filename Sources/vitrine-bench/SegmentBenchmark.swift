@@ -129,9 +129,14 @@ enum SegmentBenchmark {
                 count: 10, recencyHalfLifeDays: options.double("--half-life", tuned.picks.recencyHalfLifeDays),
                 popularityDamping: options.double("--damping", tuned.picks.popularityDamping) ?? 0,
                 popularityBlend: options.double("--blend", tuned.picks.popularityBlend) ?? 0,
+                blendCandidates: options.int("--blend-candidates", tuned.picks.blendCandidates),
                 similarityExponent: options.double("--exponent", tuned.picks.similarityExponent) ?? 1,
-                maximumPerCategory: options.values["--per-category"].map { Int($0) } ?? tuned.picks.maximumPerCategory),
-            popularityHalfLifeDays: options.double("--popularity-half-life", tuned.popularityHalfLifeDays))
+                maximumPerCategory: options.values["--per-category"].map { Int($0) } ?? tuned.picks.maximumPerCategory,
+                groupScope: options.values["--country-scope"].map { $0 == "new" ? .newCustomers : .everyone }
+                    ?? tuned.picks.groupScope),
+            popularityHalfLifeDays: options.double("--popularity-half-life", tuned.popularityHalfLifeDays),
+            countryShrinkage: options.double("--country-shrinkage", tuned.countryShrinkage),
+            countryHalfLifeDays: options.double("--country-half-life", tuned.countryHalfLifeDays))
         if options.flags.contains("--tune") {
             print("\ntuning on train 2010-12 … 2011-03, validation 2011-04 (May unseen):")
             let trials = OnlineRetailEvaluation.tune(data, validateFrom: day(2011, 4), validateUntil: day(2011, 5))
@@ -143,8 +148,10 @@ enum SegmentBenchmark {
         let validate = options.flags.contains("--validate")
         let outcome = OnlineRetailEvaluation.evaluate(
             data, testFrom: day(2011, validate ? 4 : 5), testUntil: day(2011, validate ? 5 : 6), settings: settings)
+        let period = validate ? "train 2010-12 … 2011-03 (" : "train 2010-12 … 2011-04 ("
+        let tested = validate ? "validation 2011-04 (" : "test 2011-05 ("
         print(
-            "\ntest: train 2010-12 … 2011-04 (\(outcome.trainLines) lines), test 2011-05 (\(outcome.testLines) lines), "
+            "\n\(validate ? "validation" : "test"): \(period)\(outcome.trainLines) lines), \(tested)\(outcome.testLines) lines), "
                 + "\(outcome.picks.customers) customers with new products (\(outcome.coldCustomers) without history), "
                 + "settings \(settings)")
         print("all:          " + describe(outcome))
@@ -152,6 +159,10 @@ enum SegmentBenchmark {
         warm.picks = outcome.picksWithHistory
         warm.baseline = outcome.baselineWithHistory
         print("with history: " + describe(warm))
+        var cold = outcome
+        cold.picks = outcome.picks.subtracting(outcome.picksWithHistory)
+        cold.baseline = outcome.baseline.subtracting(outcome.baselineWithHistory)
+        print("new in test:  " + describe(cold))
         return 0
     }
 
@@ -210,10 +221,16 @@ enum SegmentBenchmark {
             lap(1)
             let trend = Popularity(
                 matrix: matrix, asOfDay: metrics.asOfDay, halfLifeDays: settings.popularityHalfLifeDays)
+            let countries = settings.countryShrinkage.map { shrinkage in
+                let groups = GroupPopularity.groups(store.customers.map(\.country))
+                return GroupPopularity(
+                    matrix: matrix, groupOfCustomer: groups.groupOfCustomer, groupCount: groups.names.count,
+                    asOfDay: metrics.asOfDay, halfLifeDays: settings.countryHalfLifeDays, shrinkage: shrinkage)
+            }
             let picks = CustomerPicks(
                 matrix: matrix, similarity: similarity, popularity: trend, products: store.products,
-                signals: InterestSignal.wishlist(store.wishlists), asOfDay: metrics.asOfDay,
-                configuration: settings.picks)
+                signals: InterestSignal.wishlist(store.wishlists), groupPopularity: countries,
+                asOfDay: metrics.asOfDay, configuration: settings.picks)
             lap(2)
             let ranking = SegmentRanking(
                 matrix: matrix, orders: store.orders, products: store.products,

@@ -214,3 +214,74 @@ import TextFormats
         #expect(picks.offsets == [0, 0, 0, 0])
     }
 }
+
+/// Popularity within groups on the six-product store of `RecommendationTests`, groups {A, B, C} = 0, {D, E} = 1,
+/// F unknown. Customers with a purchase: A, B, C, D, F (N = 5); everyone's buyers: p0 4, p1 2, p2 2, p4 2, p5 1.
+/// Group 1 has one member with a purchase (D: p5), E has none.
+@Suite struct GroupPopularityTests {
+    static let matrix = RecommendationTests.matrix
+    static let groupOfCustomer: [Int32] = [0, 0, 0, 1, 1, -1]
+
+    static func popularity(shrinkage: Double) -> GroupPopularity {
+        GroupPopularity(matrix: matrix, groupOfCustomer: groupOfCustomer, groupCount: 2, shrinkage: shrinkage)
+    }
+
+    @Test func withoutShrinkageAGroupIsItsMembersAlone() {
+        let popularity = Self.popularity(shrinkage: 0)
+        #expect(Array(popularity.ranking(ofRow: 1)) == [5])
+        // A, B, C: p0 3/3, p1, p2, p4 2/3.
+        #expect(Array(popularity.ranking(ofRow: 0)) == [0, 1, 2, 4])
+        #expect(abs(popularity.rates(ofRow: 0).last! - 2.0 / 3) < 1e-6)
+    }
+
+    @Test func shrinkageAddsPseudoMembersWhoBuyLikeEveryone() {
+        // m = 1: (w_g + w / 5) / (1 + 1): p5 (1 + 0.2) / 2 = 0.6, p0 0.8 / 2 = 0.4, p1, p2, p4 0.4 / 2 = 0.2.
+        let light = Self.popularity(shrinkage: 1)
+        #expect(Array(light.ranking(ofRow: 1)) == [5, 0, 1, 2, 4])
+        #expect(zip(light.rates(ofRow: 1), [0.6, 0.4, 0.2, 0.2, 0.2]).allSatisfy { abs(Double($0) - $1) < 1e-6 })
+        // m = 10: p0 8 / 11 and p1 4 / 11 outrank D's own p5 (1 + 2) / 11.
+        let heavy = Self.popularity(shrinkage: 10)
+        #expect(Array(heavy.ranking(ofRow: 1)) == [0, 1, 2, 4, 5])
+        #expect(abs(Double(heavy.rates(ofRow: 1).first!) - 8.0 / 11) < 1e-6)
+    }
+
+    @Test func unknownGroupGetsEveryonesRow() {
+        let popularity = Self.popularity(shrinkage: 1)
+        #expect(popularity.row(of: 5) == 2)
+        #expect(Array(popularity.ranking(ofRow: 2)) == [0, 1, 2, 4, 5])
+        #expect(popularity.row(of: 4) == 1)
+    }
+
+    @Test func groupsNumberKeysInOrderOfFirstAppearance() {
+        let groups = GroupPopularity.groups(["GB", nil, "DE", "GB"])
+        #expect(groups.groupOfCustomer == [0, -1, 1, 0])
+        #expect(groups.names == ["GB", "DE"])
+    }
+
+    static func picks(scope: CustomerPicks.Configuration.GroupScope, blend: Double) -> CustomerPicks {
+        CustomerPicks(
+            matrix: matrix, similarity: ItemSimilarity(matrix: matrix), popularity: Popularity(matrix: matrix),
+            products: RecommendationTests.products, groupPopularity: popularity(shrinkage: 1),
+            asOfDay: Int32(RecommendationTests.day.day),
+            configuration: .init(count: 3, popularityBlend: blend, groupScope: scope))
+    }
+
+    @Test(arguments: [0.0, 1.0])
+    func aNewCustomerGetsTheirGroupsPopularProducts(blend: Double) {
+        // E (new, group 1): 5, 0, 1 (4 is out of stock) from the prior, or the top-up when nothing is blended.
+        #expect(Array(Self.picks(scope: .newCustomers, blend: blend).picks(for: 4)) == [5, 0, 1])
+        // Without groups E gets everyone's: 0, 1, 2.
+        #expect(Array(RecommendationTests.picks().picks(for: 4)) == [0, 1, 2])
+    }
+
+    @Test func aReturningCustomersGroupPriorStillExcludesWhatTheyOwn() {
+        // A (group 0, owns 0 and 2): 1 leads (a neighbour of both) under either scope; 0 and 4 never appear.
+        for scope in [CustomerPicks.Configuration.GroupScope.newCustomers, .everyone] {
+            let list = Array(Self.picks(scope: scope, blend: 1).picks(for: 0))
+            #expect(!list.contains(0) && !list.contains(4))
+            #expect(list.first == 1)
+        }
+        // F (unknown group) is new to no group: everyone's prior and top-up.
+        #expect(Array(Self.picks(scope: .everyone, blend: 1).picks(for: 5)).contains(1))
+    }
+}

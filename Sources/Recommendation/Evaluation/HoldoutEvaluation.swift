@@ -38,4 +38,15 @@ public struct HoldoutEvaluation: Sendable, Hashable {
             recallSum += Double(found) / Double(fresh.count)
         }
     }
+
+    /// The customers of `self` that are not in `part` (an evaluation of a subset of the same customers).
+    public func subtracting(_ part: HoldoutEvaluation) -> HoldoutEvaluation {
+        var rest = self
+        rest.customers -= part.customers
+        rest.customersWithHit -= part.customersWithHit
+        rest.newProducts -= part.newProducts
+        rest.newProductsFound -= part.newProductsFound
+        rest.recallSum -= part.recallSum
+        return rest
+    }
 }

@@ -16,7 +16,9 @@ import Store
 ///
 /// The blend adds the popularity given (recency-weighted, so the season's products) as a prior: the neighbours
 /// say what fits this customer, the prior what sells now; candidates are the neighbours and the
-/// `blendCandidates` most popular products.
+/// `blendCandidates` most popular products. Given a `GroupPopularity` (customers grouped by what is known before
+/// they buy, such as their country), the prior and the top-up come from the customer's group instead, for the
+/// customers `groupScope` covers: for a new customer that is all there is to go on.
 ///
 /// never a product they own unless it is consumable, never one on their wish list or otherwise signalled (they see
 /// those already), never one out of stock; topped up from the most popular products, which is all a new customer
@@ -39,12 +41,22 @@ public struct CustomerPicks: Sendable {
         /// At most this many picks from one top-level category (nil: no cap), so a list is not ten variants of
         /// one thing.
         public var maximumPerCategory: Int?
+        /// Who gets their group's popularity (`GroupPopularity`) as prior and top-up instead of everyone's, when
+        /// the picks are given groups.
+        public var groupScope: GroupScope
+
+        public enum GroupScope: Sendable, Hashable {
+            /// Only customers with no purchase yet: their group is all that is known of them.
+            case newCustomers
+            case everyone
+        }
 
         public init(
             count: Int = 10, recencyHalfLifeDays: Double? = nil, popularityDamping: Double = 0,
             popularityBlend: Double = 0, blendCandidates: Int = 50, similarityExponent: Double = 1,
-            maximumPerCategory: Int? = nil
+            maximumPerCategory: Int? = nil, groupScope: GroupScope = .everyone
         ) {
+            self.groupScope = groupScope
             self.maximumPerCategory = maximumPerCategory
             self.similarityExponent = similarityExponent
             self.count = count
@@ -65,7 +77,7 @@ public struct CustomerPicks: Sendable {
     /// The picks of every customer, computed on all cores (each worker owns a scratch row and its customers' slots).
     public init(
         matrix: PurchaseMatrix, similarity: ItemSimilarity, popularity: Popularity, products: [Product],
-        signals: [InterestSignal] = [],
+        signals: [InterestSignal] = [], groupPopularity: GroupPopularity? = nil,
         asOfDay: Int32, configuration: Configuration = Configuration()
     ) {
         let customerCount = matrix.customerCount
@@ -93,12 +105,9 @@ public struct CustomerPicks: Sendable {
         let categories = Categories(
             ofProduct: categoryOfProduct, count: categoryOfName.count,
             maximumPerCategory: configuration.maximumPerCategory)
-        let topWeight = popularity.ranked.first.map { popularity.weights[Int($0)] } ?? 0
-        let prior: [(item: Int32, score: Float)] =
-            configuration.popularityBlend > 0 && topWeight > 0
-            ? popularity.ranked.prefix(configuration.blendCandidates).map {
-                ($0, Float(configuration.popularityBlend) * popularity.weights[Int($0)] / topWeight)
-            } : []
+        let priors = Priors(
+            popularity: popularity, groups: groupPopularity, scope: configuration.groupScope,
+            blend: Float(configuration.popularityBlend), candidates: configuration.blendCandidates)
 
         var counts = [Int32](repeating: 0, count: customerCount)
         var slots = [Int32](repeating: 0, count: customerCount * n)
@@ -111,11 +120,14 @@ public struct CustomerPicks: Sendable {
                     var scratch = Scratch(productCount: productCount, pickCount: n, categoryCount: categories.count)
                     // Interleaved, so heavy buyers (often neighbours in the file) spread over the workers.
                     for customer in stride(from: worker, to: customerCount, by: workers) {
+                        let isNew = matrix.customerOffsets[customer] == matrix.customerOffsets[customer + 1]
+                        let row = priors.row(of: customer, isNew: isNew)
                         let picks = scratch.picks(
-                            customer: customer, matrix: matrix, similarity: similarity, popularity: popularity,
-                            signals: signalTable, available: available, consumable: consumable, damping: damping,
-                            prior: prior, powered: powered, categories: categories, asOfDay: asOfDay,
-                            halfLife: halfLife)
+                            customer: customer, matrix: matrix, similarity: similarity,
+                            fallback: priors.fallback(row: row), popularity: popularity, signals: signalTable,
+                            available: available, consumable: consumable, damping: damping,
+                            prior: priors.prior(row: row), priorScores: priors.priorScores(row: row), powered: powered, categories: categories,
+                            asOfDay: asOfDay, halfLife: halfLife)
                         for (rank, item) in picks.enumerated() { pickSlots.write(item, at: customer * n + rank) }
                         countSlots.write(Int32(picks.count), at: customer)
                     }
@@ -132,6 +144,66 @@ public struct CustomerPicks: Sendable {
         }
         self.offsets = offsets
         self.items = items
+    }
+
+    /// The popularity prior blended into each customer's scores, and the ranking their list is topped up from:
+    /// everyone's popularity, or their group's (`GroupPopularity`) where the scope covers them. Row r's prior is
+    /// `items[offsets[r] ..< offsets[r + 1]]` with `scores` alongside; the last row is everyone's.
+    struct Priors: Sendable {
+        let offsets: [Int32]
+        let items: [Int32]
+        let scores: [Float]
+        let groups: GroupPopularity?
+        let scope: Configuration.GroupScope
+
+        init(
+            popularity: Popularity, groups: GroupPopularity?, scope: Configuration.GroupScope, blend: Float,
+            candidates: Int
+        ) {
+            var offsets: [Int32] = [0]
+            var items: [Int32] = []
+            var scores: [Float] = []
+            func append(_ ranked: some Collection<Int32>, _ weight: (Int, Int32) -> Float) {
+                let top = ranked.first.map { weight(0, $0) } ?? 0
+                if blend > 0 && top > 0 {
+                    for (rank, item) in ranked.prefix(candidates).enumerated() {
+                        items.append(item)
+                        scores.append(blend * weight(rank, item) / top)
+                    }
+                }
+                offsets.append(Int32(items.count))
+            }
+            if let groups {
+                for row in 0..<groups.groupCount {
+                    let rates = groups.rates(ofRow: row)
+                    append(groups.ranking(ofRow: row)) { rank, _ in rates[rates.startIndex + rank] }
+                }
+            }
+            append(popularity.ranked) { _, item in popularity.weights[Int(item)] }
+            self.offsets = offsets
+            self.items = items
+            self.scores = scores
+            self.groups = groups
+            self.scope = scope
+        }
+
+        /// Everyone's row unless the customer's group applies to them.
+        func row(of customer: Int, isNew: Bool) -> Int {
+            let everyone = offsets.count - 2
+            guard let groups, scope == .everyone || isNew else { return everyone }
+            let row = groups.row(of: customer)
+            return row < groups.groupCount ? row : everyone
+        }
+
+        func prior(row: Int) -> ArraySlice<Int32> { items[Int(offsets[row])..<Int(offsets[row + 1])] }
+
+        func priorScores(row: Int) -> ArraySlice<Float> { scores[Int(offsets[row])..<Int(offsets[row + 1])] }
+
+        /// The group's ranking to top up from (everyone's follows it in `Scratch.picks`).
+        func fallback(row: Int) -> ArraySlice<Int32> {
+            guard let groups, row < groups.groupCount else { return [] }
+            return groups.ranking(ofRow: row)
+        }
     }
 
     /// The top-level category of each product, for the category cap.
@@ -184,10 +256,10 @@ public struct CustomerPicks: Sendable {
         }
 
         mutating func picks(
-            customer: Int, matrix: PurchaseMatrix, similarity: ItemSimilarity, popularity: Popularity,
-            signals: SignalTable, available: [Bool], consumable: [Bool], damping: [Float],
-            prior: [(item: Int32, score: Float)], powered: [Float], categories: Categories, asOfDay: Int32,
-            halfLife: Double?
+            customer: Int, matrix: PurchaseMatrix, similarity: ItemSimilarity, fallback: ArraySlice<Int32>,
+            popularity: Popularity, signals: SignalTable, available: [Bool], consumable: [Bool], damping: [Float],
+            prior: ArraySlice<Int32>, priorScores: ArraySlice<Float>, powered: [Float], categories: Categories,
+            asOfDay: Int32, halfLife: Double?
         ) -> [Int32] {
             stamp += 1
             let owned = Int(matrix.customerOffsets[customer])..<Int(matrix.customerOffsets[customer + 1])
@@ -235,7 +307,7 @@ public struct CustomerPicks: Sendable {
                 // Scale the neighbours' scores to 0...1 so the prior weighs the same for light and heavy buyers.
                 let scale: Float = maximum > 0 ? 1 / maximum : 0
                 for item in touched { scores[Int(item)] *= scale }
-                for (item, score) in prior {
+                for (item, score) in zip(prior, priorScores) {
                     if scores[Int(item)] == 0 { touched.append(item) }
                     scores[Int(item)] += score
                 }
@@ -281,6 +353,12 @@ public struct CustomerPicks: Sendable {
             }
             if result.count < pickCount {
                 for item in result { excludedStamp[Int(item)] = stamp }
+                for item in fallback where result.count < pickCount {
+                    if excludedStamp[Int(item)] != stamp, available[Int(item)] {
+                        result.append(item)
+                        excludedStamp[Int(item)] = stamp
+                    }
+                }
                 for item in popularity.ranked where result.count < pickCount {
                     if excludedStamp[Int(item)] != stamp, available[Int(item)] { result.append(item) }
                 }

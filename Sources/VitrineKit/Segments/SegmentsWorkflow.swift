@@ -48,10 +48,16 @@ public enum SegmentsWorkflow {
         let similarity = ItemSimilarity(matrix: matrix, configuration: settings.similarity)
         let trend = Popularity(
             matrix: matrix, asOfDay: metrics.asOfDay, halfLifeDays: settings.popularityHalfLifeDays)
+        let countries = settings.countryShrinkage.map { shrinkage in
+            let groups = GroupPopularity.groups(report.context.customers.map(\.country))
+            return GroupPopularity(
+                matrix: matrix, groupOfCustomer: groups.groupOfCustomer, groupCount: groups.names.count,
+                asOfDay: metrics.asOfDay, halfLifeDays: settings.countryHalfLifeDays, shrinkage: shrinkage)
+        }
         let picks = CustomerPicks(
             matrix: matrix, similarity: similarity, popularity: trend, products: products,
-            signals: InterestSignal.wishlist(wishlists, weight: settings.wishlistWeight), asOfDay: metrics.asOfDay,
-            configuration: settings.picks)
+            signals: InterestSignal.wishlist(wishlists, weight: settings.wishlistWeight), groupPopularity: countries,
+            asOfDay: metrics.asOfDay, configuration: settings.picks)
         let ranking = SegmentRanking(
             matrix: matrix, orders: orders, products: products,
             segmentOfCustomer: report.assignment.segmentOfCustomer, segmentCount: report.assignment.segmentCount,
@@ -68,6 +74,10 @@ public struct RecommendationSettings: Sendable, Hashable {
     public var picks: CustomerPicks.Configuration
     /// Half-life of the popularity used as prior and fallback, in days.
     public var popularityHalfLifeDays: Double?
+    /// Popularity within the customer's country as prior (for whom: `picks.groupScope`), shrunk toward
+    /// everyone's with this many pseudo-members; nil: everyone's only.
+    public var countryShrinkage: Double?
+    public var countryHalfLifeDays: Double?
     /// A wish-list entry counts like a purchase of this weight.
     public var wishlistWeight: Float
     public var segmentRankingCount: Int
@@ -77,8 +87,12 @@ public struct RecommendationSettings: Sendable, Hashable {
         similarity: ItemSimilarity.Configuration = OnlineRetailEvaluation.Settings.tuned.similarity,
         picks: CustomerPicks.Configuration = OnlineRetailEvaluation.Settings.tuned.picks,
         popularityHalfLifeDays: Double? = OnlineRetailEvaluation.Settings.tuned.popularityHalfLifeDays,
+        countryShrinkage: Double? = OnlineRetailEvaluation.Settings.tuned.countryShrinkage,
+        countryHalfLifeDays: Double? = OnlineRetailEvaluation.Settings.tuned.countryHalfLifeDays,
         wishlistWeight: Float = 1, segmentRankingCount: Int = 24, segmentAffinityBoost: Float = 1
     ) {
+        self.countryShrinkage = countryShrinkage
+        self.countryHalfLifeDays = countryHalfLifeDays
         self.similarity = similarity
         self.picks = picks
         self.popularityHalfLifeDays = popularityHalfLifeDays
