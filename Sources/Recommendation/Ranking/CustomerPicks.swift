@@ -126,7 +126,8 @@ public struct CustomerPicks: Sendable {
                             customer: customer, matrix: matrix, similarity: similarity,
                             fallback: priors.fallback(row: row), popularity: popularity, signals: signalTable,
                             available: available, consumable: consumable, damping: damping,
-                            prior: priors.prior(row: row), priorScores: priors.priorScores(row: row), powered: powered, categories: categories,
+                            prior: priors.prior(row: row), priorScores: priors.priorScores(row: row), powered: powered,
+                            categories: categories,
                             asOfDay: asOfDay, halfLife: halfLife)
                         for (rank, item) in picks.enumerated() { pickSlots.write(item, at: customer * n + rank) }
                         countSlots.write(Int32(picks.count), at: customer)
