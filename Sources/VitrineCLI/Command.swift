@@ -11,7 +11,7 @@ public struct Command: Sendable {
 
 /// Options shared by every command that reads a store (SPEC §7).
 enum CommonOptions {
-    static let store = CommandSpec.Option.value("store", "DIR", "The store folder.", default: "Catalog")
+    static let store = CommandSpec.Option.value("store", "DIR", "The store folder (default: Catalog).")
     static let output = CommandSpec.Option.value("output", "DIR", "Where generated files go.", default: "Output")
     static let json = CommandSpec.Option.flag("json", "Print the summary as JSON.")
     static let quiet = CommandSpec.Option.flag("quiet", "Print nothing but problems.")

@@ -27,7 +27,7 @@ struct ArgumentTests {
         #expect(result.status == 0)
         #expect(
             result.stdout.contains("usage: vitrine check [--store DIR] [--format FORMAT] [--json] [--quiet] [STORE]\n"))
-        #expect(result.stdout.contains("  --store DIR           The store folder. (default: Catalog)\n"))
+        #expect(result.stdout.contains("  --store DIR           The store folder (default: Catalog).\n"))
         let overview = try VitrineBinary.run(["--help"])
         #expect(overview.status == 0)
         #expect(overview.stdout.contains("  check             "))

@@ -74,3 +74,29 @@ struct TemplateCommandTests {
         #expect(ok.status == 0)
     }
 }
+
+@Suite("vitrine theme check renders pages against the store")
+struct ThemeRenderCheckTests {
+    @Test("pages and e-mails render strictly against the example store's data; a misspelt name is an error")
+    func renderPages() throws {
+        let directory = try TemplateCommandTests.write([
+            "theme/pages/product.mustache":
+                "<html dir=\"{{store.dir}}\"><h1>{{product.name}}</h1>{{#product.on_sale}}<s>{{product.compare_at_price}}</s>{{/product.on_sale}}\n{{>partials/list}}</html>",
+            "theme/partials/list.mustache": "{{#products}}<li>{{name}} {{price}} {{currency}}</li>{{/products}}",
+            "theme/emails/newsletter.mustache": "{{campaign.subject}} {{#segment}}{{name}}{{/segment}}",
+        ])
+        let catalog = "\(VitrineBinary.packageRoot)/Catalog"
+        let result = try VitrineBinary.run(["theme", "check", "theme", "--store", catalog], in: directory)
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.hasPrefix(
+                "theme/partials/list.mustache:1:37: error: variable \"currency\" not found"),
+            "products have no currency of their own: \(result.stderr)")
+        try "{{#products}}<li>{{name}} {{price}}</li>{{/products}}".write(
+            toFile: "\(directory)/theme/partials/list.mustache", atomically: true, encoding: .utf8)
+        let fixed = try VitrineBinary.run(["theme", "check", "theme", "--store", catalog], in: directory)
+        #expect(fixed.stderr == "")
+        #expect(fixed.status == 0)
+        #expect(fixed.stdout == "theme: ok\n")
+    }
+}

@@ -1,4 +1,7 @@
+import Diagnostics
+import Foundation
 import Mustache
+import Store
 import VitrineKit
 
 /// `vitrine template render` and `vitrine theme check`: the theme author's tools.
@@ -30,19 +33,28 @@ enum TemplateCommands {
     static let check = Command(
         spec: CommandSpec(
             name: "theme check",
-            summary: "Parse every template of a theme strictly and check that every partial it names exists.",
+            summary:
+                "Parse every template of a theme strictly, check every partial it names, and render its pages and e-mails against the store's data.",
             positionals: [
                 .init(name: "THEME", help: "A theme folder or name (default: the store's theme).", isOptional: true)
             ],
             options: [CommonOptions.store, CommonOptions.quiet]),
         run: { arguments, console in
-            var theme = arguments.positionals.first
-            let store = arguments.value("store")
-            if theme == nil, let store {
-                theme = CheckWorkflow.run(directory: store).store?.settings.theme
+            // Without --store, pages render against ./Catalog when there is one; a theme alone is still checked.
+            let storeDirectory = arguments.value("store") ?? "Catalog"
+            var (store, storeDiagnostics): (LoadedStore?, DiagnosticEngine) = (nil, DiagnosticEngine())
+            if arguments.value("store") != nil || FileManager.default.fileExists(atPath: storeDirectory) {
+                (store, storeDiagnostics) = StoreLoader.load(directory: storeDirectory)
             }
-            let directories = ThemeLocation.searchPath(theme: theme, store: store)
-            let diagnostics = TemplateRendering.checkTheme(directories: directories)
+            if storeDiagnostics.hasErrors {
+                console.err(
+                    "vitrine theme check: error: \(storeDirectory) has errors (run vitrine check \(storeDirectory)); pages are not rendered\n"
+                )
+            }
+            let theme = arguments.positionals.first ?? store?.settings.theme
+            let directories = ThemeLocation.searchPath(theme: theme, store: storeDirectory)
+            let diagnostics = ThemeCheckWorkflow.run(
+                directories: directories, store: storeDiagnostics.hasErrors ? nil : store)
             console.print(diagnostics)
             if !arguments.flag("quiet") {
                 let tally = Console.tally(diagnostics)
@@ -51,6 +63,6 @@ enum TemplateCommands {
                     diagnostics.hasErrors
                         ? "\(name): \(tally ?? "errors")\n" : "\(name): ok\(tally.map { " (\($0))" } ?? "")\n")
             }
-            return diagnostics.hasErrors ? .badInput : .success
+            return diagnostics.hasErrors || storeDiagnostics.hasErrors ? .badInput : .success
         })
 }
