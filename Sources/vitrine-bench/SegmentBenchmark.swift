@@ -289,20 +289,8 @@ extension SegmentBenchmark {
             var segments: [SegmentDefinition]
         }
 
-        /// SplitMix64 (Steele, Lea & Flood 2014): tiny, fast and good enough for test data.
-        struct Random {
-            var state: UInt64
-            mutating func next() -> UInt64 {
-                state &+= 0x9E37_79B9_7F4A_7C15
-                var z = state
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                return z ^ (z >> 31)
-            }
-            /// Uniform in [0, 1).
-            mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-            mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-        }
+        /// The generator's seeded SplitMix64: the synthetic store is the same on every run.
+        typealias Random = SplitMix64
 
         static let segmentRules: [(id: String, rule: String?)] = [
             ("vip", "monetary_rank <= 0.05"),
@@ -316,7 +304,7 @@ extension SegmentBenchmark {
         ]
 
         static func generate(_ shape: Shape) -> Parts {
-            var random = Random(state: 0x5EED_2026)
+            var random = Random(seed: 0x5EED_2026)
             let categoryCount = 50
             let asOfDay = CivilDate.daysSince1970(year: 2026, month: 11, day: 1)
             func day(_ days: Int64) -> Timestamp { Timestamp(secondsSince1970: days * Timestamp.secondsPerDay) }

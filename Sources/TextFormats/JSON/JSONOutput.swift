@@ -48,6 +48,13 @@ public indirect enum JSONOutput: Sendable, Equatable {
         }
     }
 
+    /// A JSON string literal for `text`.
+    public static func quoted(_ text: String) -> String {
+        var out = ""
+        writeString(text, into: &out)
+        return out
+    }
+
     /// RFC 8259 §7: quote, backslash and control characters escaped; everything else verbatim UTF-8.
     static func writeString(_ text: String, into out: inout String) {
         out += "\""

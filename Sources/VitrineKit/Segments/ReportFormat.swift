@@ -1,3 +1,6 @@
+import Store
+import TextFormats
+
 /// Number and string spellings shared by the segment report's renderings: fixed decimals without a formatter per
 /// value, JSON string escaping per RFC 8259 §7.
 enum ReportFormat {
@@ -22,37 +25,13 @@ enum ReportFormat {
     }
 
     /// Minor units as `123.45`.
-    static func money(_ minorUnits: Int64) -> String {
-        let sign = minorUnits < 0 ? "-" : ""
-        let magnitude = minorUnits.magnitude
-        let cents = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
-    }
+    static func money(_ minorUnits: Int64) -> String { Money(minorUnits: minorUnits).description }
 
     /// A share as `45.5%`.
     static func percent(_ share: Double) -> String { fixed(share * 100, decimals: 1) + "%" }
 
     /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { JSONOutput.quoted(text) }
 
     /// Left-aligned in `width` characters.
     static func pad(_ text: String, _ width: Int) -> String {
