@@ -143,7 +143,8 @@ enum OrdersLoader {
                 date = previousDate.value
             } else {
                 date = table.date(c.date, "order date", diagnostics: &diagnostics)
-                previousDate = (dateBytes, date)
+                // Only a good date is reused: a bad one is reported on every line that has it.
+                previousDate = date.value == nil ? nil : (dateBytes, date)
             }
             if case .absent = date { diagnostics.error("missing order date", at: table.location(c.date)) }
             let quantity = table.integer(c.quantity, "quantity", in: 1...1_000_000, diagnostics: &diagnostics)
