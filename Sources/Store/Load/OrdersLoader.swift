@@ -44,37 +44,51 @@ enum OrdersLoader {
             return (parsed: parsed, findings: findings)
         }
         var lines = results[0].parsed.lines
+        var rowOffsets = results[0].parsed.rowOffsets
         var orders = results[0].parsed.orders
-        results[0].parsed = ([], [:])
+        results[0].parsed = ([], [], [:])
         diagnostics.merge(results[0].findings)
+        // An order may continue across a slice boundary: its later lines must agree with its first line in the
+        // file, as they would in one pass. Such orders are rare; their lines are checked once all are in.
+        var continued = Set<String>()
+        let firstLaterLine = lines.count
         for index in 1..<results.count {
             diagnostics.merge(results[index].findings)
             lines.append(contentsOf: results[index].parsed.lines)
+            rowOffsets.append(contentsOf: results[index].parsed.rowOffsets)
             let slice = results[index].parsed.orders
-            results[index].parsed = ([], [:])
-            // An order may continue across a slice boundary: its lines must still agree.
+            results[index].parsed = ([], [], [:])
             for (orderID, head) in slice {
-                guard let first = orders[orderID] else {
+                if let first = orders[orderID] {
+                    if first.customer != head.customer || first.day != head.day { continued.insert(orderID) }
+                } else {
                     orders[orderID] = head
-                    continue
-                }
-                let note = [Diagnostic.Note("first line of the order", at: source.location(atOffset: first.rowOffset))]
-                let row = table.reader.record(at: head.rowOffset)
-                func fieldOffset(_ column: Int?) -> Int {
-                    column.flatMap { $0 < row.count ? row[$0].start : nil } ?? head.rowOffset
-                }
-                if first.customer != head.customer {
-                    diagnostics.error(
-                        "order \"\(orderID)\" already belongs to another customer",
-                        at: source.location(atOffset: fieldOffset(c.customer)), notes: note)
-                } else if first.day != head.day {
-                    diagnostics.error(
-                        "order \"\(orderID)\" has another date on an earlier line",
-                        at: source.location(atOffset: fieldOffset(c.date)), notes: note)
                 }
             }
         }
-        return lines
+        guard !continued.isEmpty else { return lines }
+        var rejected = Set<Int>()
+        for index in firstLaterLine..<lines.count where continued.contains(lines[index].orderID) {
+            let line = lines[index]
+            guard let first = orders[line.orderID], first.rowOffset < rowOffsets[index] else { continue }
+            let note = [Diagnostic.Note("first line of the order", at: source.location(atOffset: first.rowOffset))]
+            let row = table.reader.record(at: rowOffsets[index])
+            func fieldOffset(_ column: Int?) -> Int {
+                column.flatMap { $0 < row.count ? row[$0].start : nil } ?? rowOffsets[index]
+            }
+            if first.customer != line.customer {
+                diagnostics.error(
+                    "order \"\(line.orderID)\" already belongs to another customer",
+                    at: source.location(atOffset: fieldOffset(c.customer)), notes: note)
+                rejected.insert(index)
+            } else if first.day != Int32(truncatingIfNeeded: line.date.day) {
+                diagnostics.error(
+                    "order \"\(line.orderID)\" has another date on an earlier line",
+                    at: source.location(atOffset: fieldOffset(c.date)), notes: note)
+                rejected.insert(index)
+            }
+        }
+        return lines.enumerated().filter { !rejected.contains($0.offset) }.map(\.element)
     }
 
     /// The customer, day and place of an order's first line.
@@ -92,10 +106,13 @@ enum OrdersLoader {
     private static func parse(
         _ table: inout CSVTable, columns c: Columns, capacity: Int, references: References,
         diagnostics: inout DiagnosticEngine
-    ) -> (lines: [OrderLine], orders: [String: OrderHead]) {
+    ) -> (lines: [OrderLine], rowOffsets: [Int], orders: [String: OrderHead]) {
         let source = table.source
         var lines: [OrderLine] = []
         lines.reserveCapacity(capacity)
+        // Where each kept line starts, for the checks across slices (dropped after the merge).
+        var rowOffsets: [Int] = []
+        rowOffsets.reserveCapacity(capacity)
         // Lines of one order must agree on customer and date.
         var orders: [String: OrderHead] = [:]
         // Lines of one order usually follow each other: the previous line's id, head and date are reused when
@@ -180,11 +197,12 @@ enum OrdersLoader {
                 orders[orderID] = head
                 previous = (idBytes, orderID, head)
             }
+            rowOffsets.append(table.record.startOffset)
             lines.append(
                 OrderLine(
                     orderID: orderID, customer: customer, product: product, date: date, quantity: Int32(quantity),
                     unitPrice: price, coupon: table.optionalString(c.coupon), status: status))
         }
-        return (lines, orders)
+        return (lines, rowOffsets, orders)
     }
 }
