@@ -99,19 +99,27 @@ public enum OnlineRetailEvaluation {
         let picks = CustomerPicks(
             matrix: trainMatrix, similarity: similarity, popularity: trend, products: data.products,
             groupPopularity: countries, asOfDay: asOfDay, configuration: settings.picks)
-        let picked = HoldoutEvaluation(train: trainMatrix, test: testMatrix, k: k) { Array(picks.picks(for: $0)) }
-        let baseline = HoldoutEvaluation(train: trainMatrix, test: testMatrix, k: k) { customer in
-            popularity.top(k) { !trainMatrix.owns(customer: customer, item: $0) }
+        return outcome(
+            trainLines: train.count, testLines: test.count, train: trainMatrix, test: testMatrix, k: k,
+            popularity: popularity
+        ) { Array(picks.picks(for: $0)) }
+    }
+
+    /// The picks and the baseline scored on `test`, over all customers and over those with a purchase in `train`.
+    static func outcome(
+        trainLines: Int, testLines: Int, train: PurchaseMatrix, test: PurchaseMatrix, k: Int, popularity: Popularity,
+        picks: (Int) -> [Int32]
+    ) -> Outcome {
+        let baselinePicks: (Int) -> [Int32] = { customer in
+            popularity.top(k) { !train.owns(customer: customer, item: $0) }
         }
-        let warm: (Int) -> Bool = { !trainMatrix.items(of: $0).isEmpty }
-        let pickedWarm = HoldoutEvaluation(train: trainMatrix, test: testMatrix, k: k, including: warm) {
-            Array(picks.picks(for: $0))
-        }
-        let baselineWarm = HoldoutEvaluation(train: trainMatrix, test: testMatrix, k: k, including: warm) { customer in
-            popularity.top(k) { !trainMatrix.owns(customer: customer, item: $0) }
-        }
+        let picked = HoldoutEvaluation(train: train, test: test, k: k, picks: picks)
+        let baseline = HoldoutEvaluation(train: train, test: test, k: k, picks: baselinePicks)
+        let warm: (Int) -> Bool = { !train.items(of: $0).isEmpty }
+        let pickedWarm = HoldoutEvaluation(train: train, test: test, k: k, including: warm, picks: picks)
+        let baselineWarm = HoldoutEvaluation(train: train, test: test, k: k, including: warm, picks: baselinePicks)
         return Outcome(
-            trainLines: train.count, testLines: test.count, picks: picked, baseline: baseline,
+            trainLines: trainLines, testLines: testLines, picks: picked, baseline: baseline,
             coldCustomers: picked.customers - pickedWarm.customers, picksWithHistory: pickedWarm,
             baselineWithHistory: baselineWarm)
     }
