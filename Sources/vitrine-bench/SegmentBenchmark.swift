@@ -164,13 +164,16 @@ enum SegmentBenchmark {
                 maximumPerCategory: options.values["--hybrid-per-category"].map { Int($0) }
                     ?? defaults.maximumPerCategory)
             let result = OnlineRetailEvaluation.evaluateHybrid(
-                data, fitLabelsFrom: day(2011, testMonth - 1), testFrom: day(2011, testMonth),
+                data,
+                fitLabelsFrom: (max(2, testMonth - Int64(options.int("--fit-months", 2)))...testMonth - 1).map {
+                    day(2011, $0)
+                }, testFrom: day(2011, testMonth),
                 testUntil: day(2011, testMonth + 1), settings: settings, hybrid: hybrid)
             outcome = result.outcome
             method = "\(hybrid)"
             print(
-                "\nhybrid fit: features to 2011-\(String(format: "%02d", testMonth - 2)), labels 2011-"
-                    + "\(String(format: "%02d", testMonth - 1)), \(result.fitCustomers) customers with a bought "
+                "\nhybrid fit: labels to 2011-\(String(format: "%02d", testMonth - 1)) (features to the month "
+                    + "before each), \(result.fitCustomers) customers with a bought "
                     + "candidate, loss \(String(format: "%.4f", result.fitLosses.first)) → "
                     + "\(String(format: "%.4f", result.fitLosses.last))")
             for (name, weight) in zip(HybridFeatures.names, result.ranker.weights) {

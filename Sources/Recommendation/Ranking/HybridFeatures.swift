@@ -33,12 +33,18 @@ public struct HybridFeatures: Sendable {
         public var growthWindowDays: Int32
         public var recencyHalfLifeDays: Double?
         public var similarityExponent: Double
+        /// As `CustomerPicks.Configuration.popularityDamping`, for the "knn-damped-share" feature, which with
+        /// "trend-share" (and "group-share×new-customer") makes the blended score of `CustomerPicks` one of the
+        /// linear models the ranker can learn.
+        public var popularityDamping: Double
 
         public init(
             neighbourCandidates: Int = 100, popularCandidates: Int = 100, categoryCandidates: Int = 30,
             favouriteCategories: Int = 3, newArrivalCandidates: Int = 50, newArrivalDays: Int32 = 30,
-            growthWindowDays: Int32 = 14, recencyHalfLifeDays: Double? = 120, similarityExponent: Double = 3
+            growthWindowDays: Int32 = 14, recencyHalfLifeDays: Double? = 120, similarityExponent: Double = 3,
+            popularityDamping: Double = -0.25
         ) {
+            self.popularityDamping = popularityDamping
             self.neighbourCandidates = neighbourCandidates
             self.popularCandidates = popularCandidates
             self.categoryCandidates = categoryCandidates
@@ -56,6 +62,7 @@ public struct HybridFeatures: Sendable {
         "knn-share", "knn-log", "knn-rank", "knn-plain-share", "trend-log", "buyers-log", "group-log",
         "category-share", "age-log", "new-arrival", "growth-log", "recent-log", "price-distance",
         "knn-share×history-log", "trend-log×new-customer", "group-log×new-customer", "trend-log×days-since-log",
+        "knn-damped-share", "trend-share", "group-share×new-customer",
     ]
 
     public let matrix: PurchaseMatrix
@@ -75,6 +82,7 @@ public struct HybridFeatures: Sendable {
     let categoryOffsets: [Int32]
     let categoryItems: [Int32]
     let logPrice: [Float]
+    let damping: [Float]
     let firstSaleDay: [Int32]
     let recentLines: [Int32]
     let previousLines: [Int32]
@@ -125,6 +133,11 @@ public struct HybridFeatures: Sendable {
         for items in perCategory { categoryOffsets.append(categoryOffsets.last! + Int32(items.count)) }
         self.categoryOffsets = categoryOffsets
         categoryItems = perCategory.flatMap { $0 }
+        let floor = (trend.ranked.first.map { trend.weights[Int($0)] } ?? 1) * 1e-3
+        damping = trend.weights.map {
+            configuration.popularityDamping == 0
+                ? 1 : Float(1 / pow(Double(max(floor, $0)), configuration.popularityDamping))
+        }
         logPrice = products.map { Float(log(Double(max(1, $0.price.minorUnits)))) }
 
         var firstSaleDay = [Int32](repeating: .max, count: productCount)
@@ -247,14 +260,18 @@ public struct HybridFeatures: Sendable {
         }
         var maxKnn: Float = 0
         var maxPlain: Float = 0
+        var maxDamped: Float = 0
         for item in touched {
             maxKnn = max(maxKnn, scratch.knn[Int(item)])
             maxPlain = max(maxPlain, scratch.plain[Int(item)])
+            maxDamped = max(maxDamped, scratch.knn[Int(item)] * damping[Int(item)])
         }
+        let maxTrend = trend.ranked.first.map { trend.weights[Int($0)] } ?? 0
         let meanLogPrice = historyCount > 0 ? priceSum / Float(historyCount) : 0
         let historyLog = Float(log(1 + Double(historyCount)))
         let daysSinceLog = historyCount > 0 ? Float(log(1 + Double(max(0, asOfDay - lastDay)))) : 0
         let groupRow = groups.map { $0.row(of: customer) }
+        let maxGroup: Float = groupRow.flatMap { groups?.rates(ofRow: $0).first } ?? 0
 
         var list: [Int32] = []
         func consider(_ item: Int32) {
@@ -325,6 +342,9 @@ public struct HybridFeatures: Sendable {
                 trendLog * isNew,
                 groupLog * isNew,
                 trendLog * daysSinceLog,
+                maxDamped > 0 ? scratch.knn[index] * damping[index] / maxDamped : 0,
+                maxTrend > 0 ? trend.weights[index] / maxTrend : 0,
+                maxGroup > 0 ? groupRate / maxGroup * isNew : 0,
             ]
             rows.append((item, features))
         }

@@ -33,4 +33,15 @@ public struct RankingGroups: Sendable {
         customers.append(customer)
         offsets.append(Int32(items.count))
     }
+
+    /// Adds every group of `other` (same features), after those of `self`.
+    public mutating func append(_ other: RankingGroups) {
+        precondition(other.featureCount == featureCount, "same features")
+        let base = Int32(items.count)
+        offsets.append(contentsOf: other.offsets.dropFirst().map { $0 + base })
+        customers.append(contentsOf: other.customers)
+        items.append(contentsOf: other.items)
+        features.append(contentsOf: other.features)
+        labels.append(contentsOf: other.labels)
+    }
 }

@@ -2,9 +2,9 @@ import Recommendation
 import Store
 import TextFormats
 
-/// The learned hybrid (`HybridRanker` over `HybridFeatures`) on the same time split: the model is fit one period
-/// earlier, on features as of the day before `fitLabelsFrom` and labels = the new products bought in
-/// `fitLabelsFrom ..< testFrom`, then applied to features as of the day before `testFrom`. Nothing of the test
+/// The learned hybrid (`HybridRanker` over `HybridFeatures`) on the same time split: the model is fit on earlier
+/// periods, each with features as of the day before one of `fitLabelsFrom` and labels = the new products bought
+/// from then to the next (the last one to `testFrom`), then applied to features as of the day before `testFrom`. Nothing of the test
 /// period is seen, neither by the features nor by the fit.
 extension OnlineRetailEvaluation {
     public struct HybridSettings: Sendable, Hashable, CustomStringConvertible {
@@ -38,18 +38,21 @@ extension OnlineRetailEvaluation {
     }
 
     public static func evaluateHybrid(
-        _ data: OnlineRetailStore.Data, fitLabelsFrom: Timestamp, testFrom: Timestamp, testUntil: Timestamp,
+        _ data: OnlineRetailStore.Data, fitLabelsFrom: [Timestamp], testFrom: Timestamp, testUntil: Timestamp,
         settings: Settings, hybrid: HybridSettings
     ) -> HybridOutcome {
-        let fitOrders = data.orders.filter { $0.date < fitLabelsFrom }
-        let labelOrders = data.orders.filter { $0.date >= fitLabelsFrom && $0.date < testFrom }
-        let fitFeatures = features(data, orders: fitOrders, asOf: fitLabelsFrom, settings: settings, hybrid: hybrid)
-        let labels = PurchaseMatrix(
-            customerCount: data.customers.count, productCount: data.products.count, orders: labelOrders)
-        let learners = (0..<data.customers.count).filter { customer in
-            labels.items(of: customer).contains { !fitFeatures.matrix.owns(customer: customer, item: $0) }
+        var groups = RankingGroups(featureCount: HybridFeatures.names.count)
+        for (labelsFrom, labelsUntil) in zip(fitLabelsFrom, fitLabelsFrom.dropFirst() + [testFrom]) {
+            let fitOrders = data.orders.filter { $0.date < labelsFrom }
+            let labelOrders = data.orders.filter { $0.date >= labelsFrom && $0.date < labelsUntil }
+            let fitFeatures = features(data, orders: fitOrders, asOf: labelsFrom, settings: settings, hybrid: hybrid)
+            let labels = PurchaseMatrix(
+                customerCount: data.customers.count, productCount: data.products.count, orders: labelOrders)
+            let learners = (0..<data.customers.count).filter { customer in
+                labels.items(of: customer).contains { !fitFeatures.matrix.owns(customer: customer, item: $0) }
+            }
+            groups.append(fitFeatures.groups(for: learners, labels: labels))
         }
-        let groups = fitFeatures.groups(for: learners, labels: labels)
         let (ranker, losses) = HybridRanker.fit(groups, configuration: hybrid.ranker)
 
         let train = data.orders.filter { $0.date < testFrom }
