@@ -40,7 +40,7 @@ public enum OnlineRetailEvaluation {
         /// (and popularity of recent joiners) for new customers, adoption-dated popularity, customer-to-customer
         /// neighbours, dropping products not sold lately, basket-level co-occurrence, recency-weighted similarity
         /// and a category boost were tried and lost. So did the learned hybrid (`evaluateHybrid`, `--method hybrid`:
-        /// a `HybridRanker` over 20 features of ~300 candidates, fit on the two months before): 1.35×/1.90× on
+        /// a `HybridRanker` over 20 features of ~300 candidates, fit on the two months before): 1.35×/1.89× on
         /// validation against these settings' 1.35×/2.03×, so it is not the default.
         public static let tuned = Settings(
             similarity: .init(neighbours: 100, inverseUserFrequency: true),
