@@ -146,14 +146,49 @@ enum SegmentBenchmark {
         }
         // --validate: the April validation split instead of May, for exploring settings without seeing May.
         let validate = options.flags.contains("--validate")
-        let outcome = OnlineRetailEvaluation.evaluate(
-            data, testFrom: day(2011, validate ? 4 : 5), testUntil: day(2011, validate ? 5 : 6), settings: settings)
+        let testMonth: Int64 = validate ? 4 : 5
+        let outcome: OnlineRetailEvaluation.Outcome
+        var method = "picks"
+        if (options.values["--method"] ?? "picks") == "hybrid" {
+            let defaults = OnlineRetailEvaluation.HybridSettings()
+            let hybrid = OnlineRetailEvaluation.HybridSettings(
+                features: .init(
+                    neighbourCandidates: options.int("--knn-candidates", defaults.features.neighbourCandidates),
+                    popularCandidates: options.int("--popular-candidates", defaults.features.popularCandidates),
+                    categoryCandidates: options.int("--category-candidates", defaults.features.categoryCandidates),
+                    newArrivalCandidates: options.int("--new-candidates", defaults.features.newArrivalCandidates)),
+                ranker: .init(
+                    iterations: options.int("--iterations", defaults.ranker.iterations),
+                    learningRate: options.double("--learning-rate", defaults.ranker.learningRate) ?? 0.05,
+                    l2: options.double("--l2", defaults.ranker.l2) ?? 0),
+                maximumPerCategory: options.values["--hybrid-per-category"].map { Int($0) }
+                    ?? defaults.maximumPerCategory)
+            let result = OnlineRetailEvaluation.evaluateHybrid(
+                data,
+                fitLabelsFrom: (max(2, testMonth - Int64(options.int("--fit-months", 2)))...testMonth - 1).map {
+                    day(2011, $0)
+                }, testFrom: day(2011, testMonth),
+                testUntil: day(2011, testMonth + 1), settings: settings, hybrid: hybrid)
+            outcome = result.outcome
+            method = "\(hybrid)"
+            print(
+                "\nhybrid fit: labels to 2011-\(String(format: "%02d", testMonth - 1)) (features to the month "
+                    + "before each), \(result.fitCustomers) customers with a bought "
+                    + "candidate, loss \(String(format: "%.4f", result.fitLosses.first)) → "
+                    + "\(String(format: "%.4f", result.fitLosses.last))")
+            for (name, weight) in zip(HybridFeatures.names, result.ranker.weights) {
+                print("  \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(String(format: "%+.3f", weight))")
+            }
+        } else {
+            outcome = OnlineRetailEvaluation.evaluate(
+                data, testFrom: day(2011, testMonth), testUntil: day(2011, testMonth + 1), settings: settings)
+        }
         let period = validate ? "train 2010-12 … 2011-03 (" : "train 2010-12 … 2011-04 ("
         let tested = validate ? "validation 2011-04 (" : "test 2011-05 ("
         print(
             "\n\(validate ? "validation" : "test"): \(period)\(outcome.trainLines) lines), \(tested)\(outcome.testLines) lines), "
                 + "\(outcome.picks.customers) customers with new products (\(outcome.coldCustomers) without history), "
-                + "settings \(settings)")
+                + "settings \(settings), method \(method)")
         print("all:          " + describe(outcome))
         var warm = outcome
         warm.picks = outcome.picksWithHistory

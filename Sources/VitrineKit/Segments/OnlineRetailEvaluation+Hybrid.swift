@@ -1,0 +1,96 @@
+import Recommendation
+import Store
+import TextFormats
+
+/// The learned hybrid (`HybridRanker` over `HybridFeatures`) on the same time split: the model is fit on earlier
+/// periods, each with features as of the day before one of `fitLabelsFrom` and labels = the new products bought
+/// from then to the next (the last one to `testFrom`), then applied to features as of the day before `testFrom`. Nothing of the test
+/// period is seen, neither by the features nor by the fit.
+extension OnlineRetailEvaluation {
+    public struct HybridSettings: Sendable, Hashable, CustomStringConvertible {
+        public var features: HybridFeatures.Configuration
+        public var ranker: HybridRanker.Configuration
+        public var maximumPerCategory: Int?
+
+        public init(
+            features: HybridFeatures.Configuration = .init(), ranker: HybridRanker.Configuration = .init(),
+            maximumPerCategory: Int? = 3
+        ) {
+            self.features = features
+            self.ranker = ranker
+            self.maximumPerCategory = maximumPerCategory
+        }
+
+        public var description: String {
+            "hybrid candidates knn=\(features.neighbourCandidates) popular=\(features.popularCandidates) "
+                + "category=\(features.favouriteCategories)×\(features.categoryCandidates) "
+                + "new=\(features.newArrivalCandidates) iterations=\(ranker.iterations) l2=\(ranker.l2) "
+                + "per-category=\(maximumPerCategory.map(String.init) ?? "off")"
+        }
+    }
+
+    public struct HybridOutcome: Sendable {
+        public var outcome: Outcome
+        public var ranker: HybridRanker
+        /// Customers with a bought candidate in the fit period, and the loss before and after the fit.
+        public var fitCustomers: Int
+        public var fitLosses: (first: Double, last: Double)
+    }
+
+    public static func evaluateHybrid(
+        _ data: OnlineRetailStore.Data, fitLabelsFrom: [Timestamp], testFrom: Timestamp, testUntil: Timestamp,
+        settings: Settings, hybrid: HybridSettings
+    ) -> HybridOutcome {
+        var groups = RankingGroups(featureCount: HybridFeatures.names.count)
+        for (labelsFrom, labelsUntil) in zip(fitLabelsFrom, fitLabelsFrom.dropFirst() + [testFrom]) {
+            let fitOrders = data.orders.filter { $0.date < labelsFrom }
+            let labelOrders = data.orders.filter { $0.date >= labelsFrom && $0.date < labelsUntil }
+            let fitFeatures = features(data, orders: fitOrders, asOf: labelsFrom, settings: settings, hybrid: hybrid)
+            let labels = PurchaseMatrix(
+                customerCount: data.customers.count, productCount: data.products.count, orders: labelOrders)
+            let learners = (0..<data.customers.count).filter { customer in
+                labels.items(of: customer).contains { !fitFeatures.matrix.owns(customer: customer, item: $0) }
+            }
+            groups.append(fitFeatures.groups(for: learners, labels: labels))
+        }
+        let (ranker, losses) = HybridRanker.fit(groups, configuration: hybrid.ranker)
+
+        let train = data.orders.filter { $0.date < testFrom }
+        let test = data.orders.filter { $0.date >= testFrom && $0.date < testUntil }
+        let applied = features(data, orders: train, asOf: testFrom, settings: settings, hybrid: hybrid)
+        let testMatrix = PurchaseMatrix(
+            customerCount: data.customers.count, productCount: data.products.count, orders: test)
+        let k = settings.picks.count
+        let picks = applied.picks(ranker: ranker, count: k, maximumPerCategory: hybrid.maximumPerCategory)
+        let outcome = outcome(
+            trainLines: train.count, testLines: test.count, train: applied.matrix, test: testMatrix, k: k,
+            popularity: Popularity(matrix: applied.matrix)
+        ) { picks[$0] }
+        let fitCustomers = (0..<groups.count).count { group in groups.rows(of: group).contains { groups.labels[$0] } }
+        return HybridOutcome(
+            outcome: outcome, ranker: ranker, fitCustomers: fitCustomers,
+            fitLosses: (losses.first ?? 0, losses.last ?? 0))
+    }
+
+    /// The features of every customer as of the day before `asOf`, from `orders` (all before it), with the
+    /// similarity, trend and country popularity of `settings`.
+    static func features(
+        _ data: OnlineRetailStore.Data, orders: [OrderLine], asOf: Timestamp, settings: Settings,
+        hybrid: HybridSettings
+    ) -> HybridFeatures {
+        let matrix = PurchaseMatrix(
+            customerCount: data.customers.count, productCount: data.products.count, orders: orders)
+        let asOfDay = Int32(asOf.day) - 1
+        let groups = GroupPopularity.groups(data.customers.map(\.country))
+        let countries = GroupPopularity(
+            matrix: matrix, groupOfCustomer: groups.groupOfCustomer, groupCount: groups.names.count,
+            asOfDay: asOfDay, halfLifeDays: settings.countryHalfLifeDays, shrinkage: settings.countryShrinkage ?? 10,
+            count: data.products.count)
+        return HybridFeatures(
+            matrix: matrix, orders: orders,
+            similarity: ItemSimilarity(matrix: matrix, configuration: settings.similarity),
+            trend: Popularity(matrix: matrix, asOfDay: asOfDay, halfLifeDays: settings.popularityHalfLifeDays),
+            popularity: Popularity(matrix: matrix), groups: countries, products: data.products, asOfDay: asOfDay,
+            configuration: hybrid.features)
+    }
+}
