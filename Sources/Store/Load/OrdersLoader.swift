@@ -19,9 +19,12 @@ enum OrdersLoader {
         var rejectedCustomers = Rejected()
     }
 
-    static func load(_ source: SourceText, references: References, diagnostics: inout DiagnosticEngine) -> [OrderLine] {
+    /// The lines, and how many distinct orders they hold.
+    static func load(
+        _ source: SourceText, references: References, diagnostics: inout DiagnosticEngine
+    ) -> (lines: [OrderLine], orderCount: Int) {
         guard let table = CSVTable(source: source, required: required, known: known, diagnostics: &diagnostics) else {
-            return []
+            return ([], 0)
         }
         let c = (
             order: table.column("order_id"), customer: table.column("customer_id"), date: table.column("date"),
@@ -31,7 +34,7 @@ enum OrdersLoader {
         if c.product == nil, c.sku == nil {
             diagnostics.error(
                 "required column \"product_id\" (or \"sku\") is missing", at: source.location(atOffset: 0))
-            return []
+            return ([], 0)
         }
         // Large files are read in slices on every core; a slice's findings and lines keep file order.
         let pieces = table.split(into: ProcessInfo.processInfo.activeProcessorCount)
@@ -66,7 +69,7 @@ enum OrdersLoader {
                 }
             }
         }
-        guard !continued.isEmpty else { return lines }
+        guard !continued.isEmpty else { return (lines, orders.count) }
         var rejected = Set<Int>()
         for index in firstLaterLine..<lines.count where continued.contains(lines[index].orderID) {
             let line = lines[index]
@@ -88,7 +91,7 @@ enum OrdersLoader {
                 rejected.insert(index)
             }
         }
-        return lines.enumerated().filter { !rejected.contains($0.offset) }.map(\.element)
+        return (lines.enumerated().filter { !rejected.contains($0.offset) }.map(\.element), orders.count)
     }
 
     /// The customer, day and place of an order's first line.

@@ -77,8 +77,8 @@ public enum StoreLoader {
             references.products.insert(product.id.utf8, value: Int32(index))
             if let sku = product.sku { references.productsBySKU.insert(sku.utf8, value: Int32(index)) }
         }
-        let orders =
-            source(.orders).map { OrdersLoader.load($0, references: references, diagnostics: &diagnostics) } ?? []
+        let (orders, orderCount) =
+            source(.orders).map { OrdersLoader.load($0, references: references, diagnostics: &diagnostics) } ?? ([], 0)
         let wishlists =
             source(.wishlists).map { WishlistsLoader.load($0, references: references, diagnostics: &diagnostics) } ?? []
         var coupons: [Coupon] = []
@@ -112,7 +112,7 @@ public enum StoreLoader {
         guard let settings, SourceFiles.exists(path(.products)) else { return (nil, diagnostics) }
         let store = LoadedStore(
             directory: root, settings: settings, products: products, customers: customers, orders: orders,
-            wishlists: wishlists, segments: segments, coupons: coupons, campaigns: campaigns)
+            wishlists: wishlists, segments: segments, coupons: coupons, campaigns: campaigns, orderCount: orderCount)
         return (store, diagnostics)
     }
 

@@ -10,13 +10,15 @@ public struct LoadedStore: Sendable {
     public var segments: [SegmentDefinition]
     public var coupons: [Coupon]
     public var campaigns: [Campaign]
+    /// Distinct orders (order ids) among `orders`.
+    public var orderCount: Int
     public var productIndex: [String: Int32]
     public var customerIndex: [String: Int32]
 
     public init(
         directory: String, settings: StoreSettings, products: [Product], customers: [Customer],
         orders: [OrderLine], wishlists: [WishlistEntry], segments: [SegmentDefinition], coupons: [Coupon],
-        campaigns: [Campaign]
+        campaigns: [Campaign], orderCount: Int? = nil
     ) {
         self.directory = directory
         self.settings = settings
@@ -27,6 +29,7 @@ public struct LoadedStore: Sendable {
         self.segments = segments
         self.coupons = coupons
         self.campaigns = campaigns
+        self.orderCount = orderCount ?? Self.distinctOrders(orders)
         var productIndex: [String: Int32] = [:]
         productIndex.reserveCapacity(products.count)
         for (index, product) in products.enumerated() { productIndex[product.id] = Int32(index) }
@@ -35,5 +38,17 @@ public struct LoadedStore: Sendable {
         for (index, customer) in customers.enumerated() { customerIndex[customer.id] = Int32(index) }
         self.productIndex = productIndex
         self.customerIndex = customerIndex
+    }
+
+    static func distinctOrders(_ orders: [OrderLine]) -> Int {
+        var count = 0
+        var seen = Set<String>()
+        var previous: String?
+        // Lines of one order are usually adjacent: only a change of id needs the set.
+        for line in orders where line.orderID != previous {
+            previous = line.orderID
+            if seen.insert(line.orderID).inserted { count += 1 }
+        }
+        return count
     }
 }

@@ -49,7 +49,7 @@ public enum CheckWorkflow {
             summary.outOfStock = store.products.count { !$0.isInStock }
             summary.customers = store.customers.count
             summary.customersWithEmailConsent = store.customers.count { $0.consentEmail && $0.email != nil }
-            summary.orders = Set(store.orders.map(\.orderID)).count
+            summary.orders = store.orderCount
             summary.orderLines = store.orders.count
             summary.wishlistEntries = store.wishlists.count
             summary.segments = store.segments.count
