@@ -133,28 +133,30 @@ struct CSVTable {
     /// The field's bytes without leading and trailing spaces, tabs and no-break spaces (C2 A0).
     func bytes(_ column: Int?) -> ArraySlice<UInt8> {
         guard let field = field(column) else { return [] }
-        let all = reader.source.bytes
+        // Trimming looks at the ends only; the common field has no spaces and costs two comparisons.
         var start = field.start
         var end = field.end
         while start < end {
-            if all[start] == UInt8(ascii: " ") || all[start] == UInt8(ascii: "\t") {
+            let byte = reader.source.bytes[start]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
                 start += 1
-            } else if start + 1 < end, all[start] == 0xC2, all[start + 1] == 0xA0 {
+            } else if byte == 0xC2, start + 1 < end, reader.source.bytes[start + 1] == 0xA0 {
                 start += 2
             } else {
                 break
             }
         }
         while end > start {
-            if all[end - 1] == UInt8(ascii: " ") || all[end - 1] == UInt8(ascii: "\t") {
+            let byte = reader.source.bytes[end - 1]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
                 end -= 1
-            } else if end - 1 > start, all[end - 2] == 0xC2, all[end - 1] == 0xA0 {
+            } else if byte == 0xA0, end - 1 > start, reader.source.bytes[end - 2] == 0xC2 {
                 end -= 2
             } else {
                 break
             }
         }
-        return all[start..<end]
+        return reader.source.bytes[start..<end]
     }
 
     /// A decimal amount of money in minor units (two decimals).
