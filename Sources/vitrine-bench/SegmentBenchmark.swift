@@ -61,16 +61,6 @@ enum SegmentBenchmark {
         }
     }
 
-    /// VmHWM (peak resident set) from /proc/self/status, in bytes; 0 where unavailable.
-    static func peakResidentBytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            let digits = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
-            return digits * 1024
-        }
-        return 0
-    }
-
     static func seconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
@@ -296,7 +286,7 @@ enum SegmentBenchmark {
             "  total                                         \(ms(best.metrics + best.assignment + best.recommendations))"
         )
         print(
-            "  peak RSS (VmHWM)                              \(String(format: "%8.1f MiB", Double(peakResidentBytes()) / 1_048_576))"
+            "  peak RSS (VmHWM)                              \(String(format: "%8.1f MiB", Measure.peakRSSMiB()))"
         )
         print("  checksum \(checksum)")
         return 0
