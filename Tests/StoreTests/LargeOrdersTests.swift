@@ -33,10 +33,8 @@ struct LargeOrdersTests {
         let orders = try #require(store?.orders)
         #expect(orders.count == lineCount - 1)
         #expect(orders[lineCount / 2].coupon == "A\nB")
-        #expect(orders.first?.orderID == "o-0" && orders.last?.orderID == "o-19999")
-        #expect(
-            zip(orders, orders.dropFirst()).allSatisfy {
-                $0.orderID <= $1.orderID || $0.orderID.count < $1.orderID.count
-            })
+        // File order, without the line of the unknown product (row 29,999) and the conflicting last line.
+        let expected = (0..<lineCount).filter { $0 != 29_999 }.map { "o-\($0 / 2)" }
+        #expect(orders.map(\.orderID) == expected)
     }
 }

@@ -103,6 +103,12 @@ struct CSVTable {
         return record[column]
     }
 
+    /// The byte offset where a field starts (its opening quote when quoted); the row's start when absent.
+    func offset(_ column: Int?) -> Int {
+        guard let field = field(column) else { return record.startOffset }
+        return field.isQuoted ? field.start - 1 : field.start
+    }
+
     /// Where a field starts (its opening quote when quoted), or `offset` bytes into its content.
     func location(_ column: Int?, plus offset: Int? = nil) -> SourceLocation {
         guard let field = field(column) else { return rowLocation }

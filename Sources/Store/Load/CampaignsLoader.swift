@@ -16,20 +16,13 @@ enum CampaignsLoader {
 
     static func load(_ source: SourceText, context: Context, diagnostics: inout DiagnosticEngine) -> [Campaign] {
         var campaigns: [Campaign] = []
-        var firstOfID: [String: SourceLocation] = [:]
+        var ids = FirstDefinitions(source: source)
         for object in JSONArrayFile.objects(in: source, what: "campaign", diagnostics: &diagnostics) {
             object.warnAboutUnknownKeys(known: keys, in: "a campaign", diagnostics: &diagnostics)
             let errorsBefore = diagnostics.errorCount
             let id = object.string("id", required: true, diagnostics: &diagnostics)
             if let id {
-                if let problem = Identifier.problem(id) {
-                    diagnostics.error("campaign id \"\(id)\" \(problem)", at: object.location(of: "id"))
-                } else if let first = firstOfID[id] {
-                    diagnostics.error(
-                        "duplicate campaign id \"\(id)\"", at: object.location(of: "id"),
-                        notes: [.init("first defined here", at: first)])
-                }
-                firstOfID[id] = firstOfID[id] ?? object.location(of: "id")
+                ids.recordIdentifier(id, what: "campaign id", at: object.offset(of: "id"), diagnostics: &diagnostics)
             }
             let segments = object.strings("segments", diagnostics: &diagnostics)
             if object["segments"] == nil { diagnostics.error("missing required key \"segments\"", at: object.location) }

@@ -10,21 +10,14 @@ enum CouponsLoader {
     ) {
         var rejected = Rejected()
         var coupons: [Coupon] = []
-        var firstOfID: [String: SourceLocation] = [:]
-        var firstOfCode: [String: SourceLocation] = [:]
+        var ids = FirstDefinitions(source: source)
+        var codes = FirstDefinitions(source: source)
         for object in JSONArrayFile.objects(in: source, what: "coupon", diagnostics: &diagnostics) {
             object.warnAboutUnknownKeys(known: keys, in: "a coupon", diagnostics: &diagnostics)
             let errorsBefore = diagnostics.errorCount
             let id = object.string("id", required: true, diagnostics: &diagnostics)
             if let id {
-                if let problem = Identifier.problem(id) {
-                    diagnostics.error("coupon id \"\(id)\" \(problem)", at: object.location(of: "id"))
-                } else if let first = firstOfID[id] {
-                    diagnostics.error(
-                        "duplicate coupon id \"\(id)\"", at: object.location(of: "id"),
-                        notes: [.init("first defined here", at: first)])
-                }
-                firstOfID[id] = firstOfID[id] ?? object.location(of: "id")
+                ids.recordIdentifier(id, what: "coupon id", at: object.offset(of: "id"), diagnostics: &diagnostics)
             }
             let kindText = object.string("kind", required: true, diagnostics: &diagnostics)
             let kind = kindText.flatMap(Coupon.Kind.init(rawValue:))
@@ -54,12 +47,9 @@ enum CouponsLoader {
                 }
             }
             if let code {
-                if let first = firstOfCode[code] {
-                    diagnostics.error(
-                        "duplicate coupon code \"\(code)\"", at: object.location(of: "code"),
-                        notes: [.init("first used here", at: first)])
-                }
-                firstOfCode[code] = firstOfCode[code] ?? object.location(of: "code")
+                codes.record(
+                    code, what: "coupon code", at: object.offset(of: "code"), note: "first used here",
+                    diagnostics: &diagnostics)
             }
             var discount: Coupon.Discount?
             if let discountObject = object.object("discount", diagnostics: &diagnostics) {

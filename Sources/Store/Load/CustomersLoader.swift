@@ -26,14 +26,11 @@ enum CustomersLoader {
         var customers: [Customer] = []
         customers.reserveCapacity(source.bytes.count / 80)
         // First places as byte offsets: a location is worked out only for a message.
-        var firstRowOfID: [String: Int] = [:]
+        var ids = FirstDefinitions(source: source)
         var firstRowOfEmail: [String: (id: String, offset: Int)] = [:]
         while table.nextRow(diagnostics: &diagnostics) {
             let errorsBefore = diagnostics.errorCount
             let id = table.requiredString(c.id, "customer id", diagnostics: &diagnostics)
-            if let id, let problem = Identifier.problem(id) {
-                diagnostics.error("customer id \"\(id)\" \(problem)", at: table.location(c.id))
-            }
             let email = table.optionalString(c.email)
             // The address itself is never repeated in a message: it is personal data.
             if let email, !EmailAddress.isValid(email) {
@@ -56,13 +53,8 @@ enum CustomersLoader {
             let consentEmail = table.bool(c.consentEmail, "consent_email", diagnostics: &diagnostics)
             let consentTracking = table.bool(c.consentTracking, "consent_tracking", diagnostics: &diagnostics)
             if let id {
-                if let first = firstRowOfID[id] {
-                    diagnostics.error(
-                        "duplicate customer id \"\(id)\"", at: table.location(c.id),
-                        notes: [.init("first defined here", at: source.location(atOffset: first))])
-                } else {
-                    firstRowOfID[id] = table.field(c.id)?.start ?? 0
-                }
+                ids.recordIdentifier(
+                    id, what: "customer id", at: table.offset(c.id), diagnostics: &diagnostics)
             }
             if let email, let id {
                 // Mail systems treat addresses case-insensitively in practice (RFC 5321 §2.4 allows it).
@@ -72,7 +64,7 @@ enum CustomersLoader {
                         "e-mail address already belongs to customer \"\(first.id)\"", at: table.location(c.email),
                         notes: [.init("first used here", at: source.location(atOffset: first.offset))])
                 } else {
-                    firstRowOfEmail[key] = (id, table.field(c.email)?.start ?? 0)
+                    firstRowOfEmail[key] = (id, table.offset(c.email))
                 }
             }
             guard diagnostics.errorCount == errorsBefore, let id, let created = created.value else {

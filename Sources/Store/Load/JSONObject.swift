@@ -22,6 +22,9 @@ struct JSONObject {
 
     var location: SourceLocation { source.location(atOffset: node.offset) }
 
+    /// The offset of `key`'s value (of the object itself when the key is absent).
+    func offset(of key: String) -> Int { self[key]?.offset ?? node.offset }
+
     func location(of key: String) -> SourceLocation {
         members.first { $0.key == key }.map { source.location(atOffset: $0.value.offset) } ?? location
     }

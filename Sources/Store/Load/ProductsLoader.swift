@@ -46,14 +46,11 @@ enum ProductsLoader {
             consumable: table.column("consumable")
         )
         var products: [Product] = []
-        var firstRowOfID: [String: Int] = [:]
-        var firstRowOfSKU: [String: Int] = [:]
+        var ids = FirstDefinitions(source: source)
+        var skus = FirstDefinitions(source: source)
         while table.nextRow(diagnostics: &diagnostics) {
             let errorsBefore = diagnostics.errorCount
             let id = table.requiredString(c.id, "product id", diagnostics: &diagnostics)
-            if let id, let problem = Identifier.problem(id) {
-                diagnostics.error("product id \"\(id)\" \(problem)", at: table.location(c.id))
-            }
             let name = table.requiredString(c.name, "product name", diagnostics: &diagnostics)
             let price = table.money(c.price, "price", diagnostics: &diagnostics)
             if case .absent = price { diagnostics.error("missing price", at: table.location(c.price)) }
@@ -97,22 +94,11 @@ enum ProductsLoader {
                 }
             }
             if let id {
-                if let first = firstRowOfID[id] {
-                    diagnostics.error(
-                        "duplicate product id \"\(id)\"", at: table.location(c.id),
-                        notes: [.init("first defined here", at: source.location(atOffset: first))])
-                } else {
-                    firstRowOfID[id] = table.field(c.id)?.start ?? 0
-                }
+                ids.recordIdentifier(id, what: "product id", at: table.offset(c.id), diagnostics: &diagnostics)
             }
             if let sku = table.optionalString(c.sku) {
-                if let first = firstRowOfSKU[sku] {
-                    diagnostics.error(
-                        "duplicate sku \"\(sku)\"", at: table.location(c.sku),
-                        notes: [.init("first used here", at: source.location(atOffset: first))])
-                } else {
-                    firstRowOfSKU[sku] = table.field(c.sku)?.start ?? 0
-                }
+                skus.record(
+                    sku, what: "sku", at: table.offset(c.sku), note: "first used here", diagnostics: &diagnostics)
             }
             guard diagnostics.errorCount == errorsBefore, let id, let name, let price = price.value else {
                 rejected.insert(id: id, sku: table.optionalString(c.sku), category: category)

@@ -23,20 +23,13 @@ enum SegmentsLoader {
         var rejected = Rejected()
         let objects = JSONArrayFile.objects(in: source, what: "segment", diagnostics: &diagnostics)
         var segments: [SegmentDefinition] = []
-        var firstOfID: [String: SourceLocation] = [:]
+        var ids = FirstDefinitions(source: source)
         for object in objects {
             object.warnAboutUnknownKeys(known: keys, in: "a segment", diagnostics: &diagnostics)
             let errorsBefore = diagnostics.errorCount
             let id = object.string("id", required: true, diagnostics: &diagnostics)
             if let id {
-                if let problem = Identifier.problem(id) {
-                    diagnostics.error("segment id \"\(id)\" \(problem)", at: object.location(of: "id"))
-                } else if let first = firstOfID[id] {
-                    diagnostics.error(
-                        "duplicate segment id \"\(id)\"", at: object.location(of: "id"),
-                        notes: [.init("first defined here", at: first)])
-                }
-                firstOfID[id] = firstOfID[id] ?? object.location(of: "id")
+                ids.recordIdentifier(id, what: "segment id", at: object.offset(of: "id"), diagnostics: &diagnostics)
             }
             let name = object.string("name", diagnostics: &diagnostics) ?? id ?? ""
             let rule = object.locatedString("rule", diagnostics: &diagnostics)

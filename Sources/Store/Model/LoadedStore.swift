@@ -12,8 +12,6 @@ public struct LoadedStore: Sendable {
     public var campaigns: [Campaign]
     /// Distinct orders (order ids) among `orders`.
     public var orderCount: Int
-    public var productIndex: [String: Int32]
-    public var customerIndex: [String: Int32]
 
     public init(
         directory: String, settings: StoreSettings, products: [Product], customers: [Customer],
@@ -30,14 +28,6 @@ public struct LoadedStore: Sendable {
         self.coupons = coupons
         self.campaigns = campaigns
         self.orderCount = orderCount ?? Self.distinctOrders(orders)
-        var productIndex: [String: Int32] = [:]
-        productIndex.reserveCapacity(products.count)
-        for (index, product) in products.enumerated() { productIndex[product.id] = Int32(index) }
-        var customerIndex: [String: Int32] = [:]
-        customerIndex.reserveCapacity(customers.count)
-        for (index, customer) in customers.enumerated() { customerIndex[customer.id] = Int32(index) }
-        self.productIndex = productIndex
-        self.customerIndex = customerIndex
     }
 
     static func distinctOrders(_ orders: [OrderLine]) -> Int {

@@ -1,0 +1,35 @@
+import Diagnostics
+
+/// The first place each key of one file was defined (an id, a sku, a coupon code), so a second definition is an
+/// error that points back at the first. Places stay byte offsets until a message needs them.
+struct FirstDefinitions {
+    let source: SourceText
+    private var offsets: [String: Int] = [:]
+
+    init(source: SourceText) { self.source = source }
+
+    /// Records `key` written at `offset`; a key seen before is reported as `duplicate <what> "<key>"` with a note
+    /// at its first place.
+    mutating func record(
+        _ key: String, what: String, at offset: Int, note: String = "first defined here",
+        diagnostics: inout DiagnosticEngine
+    ) {
+        if let first = offsets[key] {
+            diagnostics.error(
+                "duplicate \(what) \"\(key)\"", at: source.location(atOffset: offset),
+                notes: [.init(note, at: source.location(atOffset: first))])
+        } else {
+            offsets[key] = offset
+        }
+    }
+
+    /// An id: checked for the characters ids may use (they end up in paths and tokens), then recorded.
+    mutating func recordIdentifier(
+        _ id: String, what: String, at offset: Int, diagnostics: inout DiagnosticEngine
+    ) {
+        if let problem = Identifier.problem(id) {
+            diagnostics.error("\(what) \"\(id)\" \(problem)", at: source.location(atOffset: offset))
+        }
+        record(id, what: what, at: offset, diagnostics: &diagnostics)
+    }
+}
