@@ -12,12 +12,13 @@ import VitrineKit
 /// `vitrine-bench segments store DIR [--json] [--explain CUSTOMER_ID] [--as-of YYYY-MM-DD]`: the segments workflow
 /// on a store folder, as `vitrine segments` will print it (an end-to-end check of loader, rules and report).
 ///
-/// `vitrine-bench segments uci [--data FILE] [--tune] [--validate] [--neighbours K] [--iuf on|off]
-/// [--half-life DAYS|off] [--damping A] [--blend B] [--exponent Q] [--per-category N|off]
-/// [--popularity-half-life DAYS|off]`:
+/// `vitrine-bench segments uci [--data FILE] [--tune] [--validate | --test-month 3|4|5] [--measure rp3|cosine]
+/// [--beta B] [--neighbours K] [--iuf on|off] [--half-life DAYS|off] [--damping A] [--blend B] [--exponent Q]
+/// [--per-category N|off] [--popularity-half-life DAYS|off]`:
 /// recommendation quality on the UCI Online Retail transactions, trained on 2010-12 … 2011-04 and tested on
-/// 2011-05, against the popularity baseline. `--tune` first chooses the settings on a validation split inside the
-/// training months (train … 2011-03, validate on 2011-04) and never looks at May.
+/// 2011-05, against the popularity baseline. `--validate` (April) and `--test-month 3` (March) test on a validation
+/// month instead, trained on the months before it. `--tune` first chooses the settings on the two validation
+/// splits (March and April) and never looks at May.
 enum SegmentBenchmark {
     static func run(_ arguments: [String]) throws -> Int32 {
         guard let workload = arguments.first else {
@@ -114,7 +115,9 @@ enum SegmentBenchmark {
         var settings = OnlineRetailEvaluation.Settings(
             similarity: .init(
                 neighbours: options.int("--neighbours", tuned.similarity.neighbours),
-                inverseUserFrequency: (options.values["--iuf"] ?? "on") == "on"),
+                inverseUserFrequency: (options.values["--iuf"] ?? "on") == "on",
+                measure: options.values["--measure"] == "cosine"
+                    ? .cosine : .randomWalk(popularityPenalty: options.double("--beta", 0.65) ?? 0)),
             picks: .init(
                 count: 10, recencyHalfLifeDays: options.double("--half-life", tuned.picks.recencyHalfLifeDays),
                 popularityDamping: options.double("--damping", tuned.picks.popularityDamping) ?? 0,
@@ -128,15 +131,21 @@ enum SegmentBenchmark {
             countryShrinkage: options.double("--country-shrinkage", tuned.countryShrinkage),
             countryHalfLifeDays: options.double("--country-half-life", tuned.countryHalfLifeDays))
         if options.flags.contains("--tune") {
-            print("\ntuning on train 2010-12 … 2011-03, validation 2011-04 (May unseen):")
-            let trials = OnlineRetailEvaluation.tune(data, validateFrom: day(2011, 4), validateUntil: day(2011, 5))
-            for trial in trials.prefix(10) { print("  \(describe(trial.outcome))  \(trial.settings)") }
+            print("\ntuning on validation 2011-03 and 2011-04, each trained on the months before (May unseen):")
+            let trials = OnlineRetailEvaluation.tune(
+                data, validationMonths: [(day(2011, 3), day(2011, 4)), (day(2011, 4), day(2011, 5))])
+            for trial in trials.prefix(10) {
+                let ratios = trial.outcomes.map {
+                    String(format: "%.3f×/%.3f×", $0.hitRateRatio, $0.recallRatio)
+                }
+                print("  \(ratios.joined(separator: " | "))  \(trial.settings)")
+            }
             settings = trials[0].settings
             print("chosen: \(settings)")
         }
-        // --validate: the April validation split instead of May, for exploring settings without seeing May.
-        let validate = options.flags.contains("--validate")
-        let testMonth: Int64 = validate ? 4 : 5
+        // --validate / --test-month: a validation split instead of May, for exploring settings without seeing May.
+        let testMonth = Int64(options.flags.contains("--validate") ? 4 : options.int("--test-month", 5))
+        let validate = testMonth != 5
         let outcome: OnlineRetailEvaluation.Outcome
         var method = "picks"
         if (options.values["--method"] ?? "picks") == "hybrid" {
@@ -173,8 +182,9 @@ enum SegmentBenchmark {
             outcome = OnlineRetailEvaluation.evaluate(
                 data, testFrom: day(2011, testMonth), testUntil: day(2011, testMonth + 1), settings: settings)
         }
-        let period = validate ? "train 2010-12 … 2011-03 (" : "train 2010-12 … 2011-04 ("
-        let tested = validate ? "validation 2011-04 (" : "test 2011-05 ("
+        let month = String(format: "%02d", testMonth)
+        let period = "train 2010-12 … 2011-\(String(format: "%02d", testMonth - 1)) ("
+        let tested = validate ? "validation 2011-\(month) (" : "test 2011-05 ("
         print(
             "\n\(validate ? "validation" : "test"): \(period)\(outcome.trainLines) lines), \(tested)\(outcome.testLines) lines), "
                 + "\(outcome.picks.customers) customers with new products (\(outcome.coldCustomers) without history), "
@@ -243,6 +253,7 @@ enum SegmentBenchmark {
                 customerCount: store.customers.count, productCount: store.products.count, orders: store.orders)
             lap(0)
             let similarity = ItemSimilarity(matrix: matrix, configuration: settings.similarity)
+            let pickSimilarity = ItemSimilarity(matrix: matrix, configuration: settings.pickSimilarity)
             lap(1)
             let trend = Popularity(
                 matrix: matrix, asOfDay: metrics.asOfDay, halfLifeDays: settings.popularityHalfLifeDays)
@@ -253,7 +264,7 @@ enum SegmentBenchmark {
                     asOfDay: metrics.asOfDay, halfLifeDays: settings.countryHalfLifeDays, shrinkage: shrinkage)
             }
             let picks = CustomerPicks(
-                matrix: matrix, similarity: similarity, popularity: trend, products: store.products,
+                matrix: matrix, similarity: pickSimilarity, popularity: trend, products: store.products,
                 signals: InterestSignal.wishlist(store.wishlists), groupPopularity: countries,
                 asOfDay: metrics.asOfDay, configuration: settings.picks)
             lap(2)
@@ -279,7 +290,7 @@ enum SegmentBenchmark {
         print("  rules + assignment + segment statistics       \(ms(best.assignment))")
         print("  recommendations (similar items, picks, ranks) \(ms(best.recommendations))")
         print("    purchase matrix (CSR both ways)             \(ms(phases[0]))")
-        print("    item-to-item cosine, top-K                  \(ms(phases[1]))")
+        print("    item-to-item cosine + RP3β, top-K           \(ms(phases[1]))")
         print("    per-customer picks                          \(ms(phases[2]))")
         print("    per-segment ranking                         \(ms(phases[3]))")
         print(

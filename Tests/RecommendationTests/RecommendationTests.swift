@@ -79,6 +79,40 @@ import TextFormats
         #expect(abs(Double(score) - expected) < 1e-6)
     }
 
+    @Test func randomWalkDiscountsPopularNeighbours() {
+        // From 1 (buyers B with 3 items, C with 4): to 0 and to 4 through both, 1/3 + 1/4 = 7/12; to 2 through C
+        // alone, 1/4. Each over |C(1)| = 2 and |C(j)|^β, with |C(0)| = 4 and |C(2)| = |C(4)| = 2; then the row
+        // scaled to sum to 1.
+        func row(_ beta: Double) -> [(item: Int32, score: Float)] {
+            ItemSimilarity(matrix: Self.matrix, configuration: .init(measure: .randomWalk(popularityPenalty: beta)))
+                .neighbours(of: 1)
+        }
+        func expected(_ beta: Double) -> [Int32: Double] {
+            let raw: [Int32: Double] = [
+                0: 7.0 / 12 / 2 / pow(4, beta), 4: 7.0 / 12 / 2 / pow(2, beta), 2: 1.0 / 4 / 2 / pow(2, beta),
+            ]
+            let sum = raw.values.reduce(0, +)
+            return raw.mapValues { $0 / sum }
+        }
+        for beta in [0.0, 0.5, 1.0] {
+            let neighbours = row(beta)
+            #expect(neighbours.count == 3)
+            for (item, score) in neighbours {
+                #expect(abs(Double(score) - expected(beta)[item]!) < 1e-6, "β = \(beta), item \(item)")
+            }
+            #expect(abs(neighbours.reduce(0) { $0 + $1.score } - 1) < 1e-6)
+        }
+        // β = 0 is the plain walk: the bestseller 0 ties with 4 (ties by index); any β > 0 puts 4 first.
+        #expect(row(0).map(\.item) == [0, 4, 2])
+        #expect(row(0.5).map(\.item) == [4, 0, 2])
+        // Scaled over the neighbours kept.
+        let one = ItemSimilarity(
+            matrix: Self.matrix, configuration: .init(neighbours: 1, measure: .randomWalk(popularityPenalty: 0.5)))
+        #expect(one.neighbours(of: 1).map(\.item) == [4])
+        #expect(abs(one.neighbours(of: 1)[0].score - 1) < 1e-6)
+        #expect(one.neighbours(of: 3).isEmpty)
+    }
+
     @Test func popularityRanksByDistinctBuyers() {
         #expect(Popularity(matrix: Self.matrix).ranked == [0, 1, 2, 4, 5, 3])
     }

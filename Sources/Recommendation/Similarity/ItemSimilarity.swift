@@ -17,6 +17,17 @@ import Dispatch
 /// (`w(c) = 1 / sqrt(log2(2 + |I(c)|))`), so that one wholesaler who bought half the catalogue does not make
 /// everything similar to everything.
 ///
+/// `Measure.randomWalk` scores the same co-purchases as RP3β (Paudel, Christoffel, Newell & Bernstein, "Updatable,
+/// accurate, diverse, and scalable recommendations for interactive applications", ACM TiiS 2017; compared with
+/// other neighbourhood methods by Dacrema, Cremonesi & Jannach, RecSys 2019): the probability of a three-step walk
+/// item → customer → item on the purchase graph, divided by the target's popularity raised to β,
+///
+///     sim(i, j) = 1/|C(i)| · Σ_{c ∈ C(i) ∩ C(j)} 1/|I(c)|  /  |C(j)|^β ,
+///
+/// each item's `neighbours` then scaled to sum to 1. A customer counts less the more items they bought (as with the
+/// inverse user frequency, only stronger), and β between 0 (the plain walk, which favours bestsellers) and 1 (which
+/// favours the long tail) sets how much a popular neighbour is discounted.
+///
 /// As in the paper, each item walks its customers and their items, accumulating co-counts into a scratch array of
 /// one row (never a products × products table); items are split across cores, each worker with its own scratch,
 /// writing only its items' slots of the result. Result layout: CSR, `offsets[i] ..< offsets[i + 1]` of
@@ -28,12 +39,24 @@ public struct ItemSimilarity: Sendable {
         public var inverseUserFrequency: Bool
         /// Co-purchases needed for a pair to count (1 keeps every pair).
         public var minimumCoPurchases: Int
+        public var measure: Measure
 
-        public init(neighbours: Int = 50, inverseUserFrequency: Bool = false, minimumCoPurchases: Int = 1) {
+        public init(
+            neighbours: Int = 50, inverseUserFrequency: Bool = false, minimumCoPurchases: Int = 1,
+            measure: Measure = .cosine
+        ) {
             self.neighbours = neighbours
             self.inverseUserFrequency = inverseUserFrequency
             self.minimumCoPurchases = minimumCoPurchases
+            self.measure = measure
         }
+    }
+
+    public enum Measure: Sendable, Hashable {
+        /// The cosine of the customer vectors (with `inverseUserFrequency`, weighted).
+        case cosine
+        /// RP3β with this β (`inverseUserFrequency` does not apply: the walk weighs customers by 1/|I(c)|).
+        case randomWalk(popularityPenalty: Double)
     }
 
     public let offsets: [Int32]
@@ -43,16 +66,31 @@ public struct ItemSimilarity: Sendable {
     public init(matrix: PurchaseMatrix, configuration: Configuration = Configuration()) {
         let productCount = matrix.productCount
         let k = max(1, configuration.neighbours)
+        // What each co-purchase by a customer adds, and per item the two factors its score is divided by: as the
+        // source (row) and as the target (column).
         let weightSquared: [Float] = (0..<matrix.customerCount).map { customer in
-            guard configuration.inverseUserFrequency else { return 1 }
             let count = Double(matrix.customerOffsets[customer + 1] - matrix.customerOffsets[customer])
-            return Float(1 / log2(2 + count))
+            switch configuration.measure {
+            case .cosine: return configuration.inverseUserFrequency ? Float(1 / log2(2 + count)) : 1
+            case .randomWalk: return Float(1 / max(1, count))
+            }
         }
-        let norms: [Float] = (0..<productCount).map { item in
-            var sum: Float = 0
-            for customer in matrix.customers(of: item) { sum += weightSquared[Int(customer)] }
-            return sum.squareRoot()
+        let rowDivisors: [Float]
+        let columnDivisors: [Float]
+        switch configuration.measure {
+        case .cosine:
+            rowDivisors = (0..<productCount).map { item in
+                var sum: Float = 0
+                for customer in matrix.customers(of: item) { sum += weightSquared[Int(customer)] }
+                return sum.squareRoot()
+            }
+            columnDivisors = rowDivisors
+        case .randomWalk(let beta):
+            let buyers = (0..<productCount).map { Double(max(1, matrix.customers(of: $0).count)) }
+            rowDivisors = buyers.map { Float($0) }
+            columnDivisors = buyers.map { Float(pow($0, beta)) }
         }
+        let scalesRows: Bool = if case .randomWalk = configuration.measure { true } else { false }
 
         var counts = [Int32](repeating: 0, count: productCount)
         var slotItems = [Int32](repeating: 0, count: productCount * k)
@@ -83,7 +121,8 @@ public struct ItemSimilarity: Sendable {
                             candidates.removeAll(keepingCapacity: true)
                             for other in touched {
                                 if Int(coCounts[Int(other)]) >= configuration.minimumCoPurchases {
-                                    let score = scratch[Int(other)] / (norms[item] * norms[Int(other)])
+                                    let score =
+                                        scratch[Int(other)] / (rowDivisors[item] * columnDivisors[Int(other)])
                                     candidates.append((other, score))
                                 }
                                 scratch[Int(other)] = 0
@@ -92,9 +131,12 @@ public struct ItemSimilarity: Sendable {
                             touched.removeAll(keepingCapacity: true)
                             candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.item < $1.item }
                             let kept = min(k, candidates.count)
+                            var rowSum: Float = 0
+                            for rank in 0..<kept { rowSum += candidates[rank].score }
+                            let scale: Float = scalesRows && rowSum > 0 ? 1 / rowSum : 1
                             for rank in 0..<kept {
                                 itemSlots.write(candidates[rank].item, at: item * k + rank)
-                                scoreSlots.write(candidates[rank].score, at: item * k + rank)
+                                scoreSlots.write(candidates[rank].score * scale, at: item * k + rank)
                             }
                             countSlots.write(Int32(kept), at: item)
                             item += workers

@@ -46,6 +46,9 @@ public enum SegmentsWorkflow {
         let metrics = report.context.metrics
         let matrix = PurchaseMatrix(customerCount: metrics.customerCount, productCount: products.count, orders: orders)
         let similarity = ItemSimilarity(matrix: matrix, configuration: settings.similarity)
+        let pickSimilarity =
+            settings.pickSimilarity == settings.similarity
+            ? similarity : ItemSimilarity(matrix: matrix, configuration: settings.pickSimilarity)
         let trend = Popularity(
             matrix: matrix, asOfDay: metrics.asOfDay, halfLifeDays: settings.popularityHalfLifeDays)
         let countries = settings.countryShrinkage.map { shrinkage in
@@ -55,7 +58,7 @@ public enum SegmentsWorkflow {
                 asOfDay: metrics.asOfDay, halfLifeDays: settings.countryHalfLifeDays, shrinkage: shrinkage)
         }
         let picks = CustomerPicks(
-            matrix: matrix, similarity: similarity, popularity: trend, products: products,
+            matrix: matrix, similarity: pickSimilarity, popularity: trend, products: products,
             signals: InterestSignal.wishlist(wishlists, weight: settings.wishlistWeight), groupPopularity: countries,
             asOfDay: metrics.asOfDay, configuration: settings.picks)
         let ranking = SegmentRanking(
@@ -70,7 +73,12 @@ public enum SegmentsWorkflow {
 /// How recommendations are made; the defaults are the settings chosen on the UCI validation split
 /// (`vitrine-bench segments uci --tune`).
 public struct RecommendationSettings: Sendable, Hashable {
+    /// "Customers who bought this also bought": the cosine of Linden et al., which ranks the products most bought
+    /// together with this one, whatever sells.
     public var similarity: ItemSimilarity.Configuration
+    /// The neighbours behind the per-customer picks: RP3β, which discounts bestsellers (the popularity prior
+    /// already brings those) and measured better for what a customer buys next.
+    public var pickSimilarity: ItemSimilarity.Configuration
     public var picks: CustomerPicks.Configuration
     /// Half-life of the popularity used as prior and fallback, in days.
     public var popularityHalfLifeDays: Double?
@@ -84,7 +92,8 @@ public struct RecommendationSettings: Sendable, Hashable {
     public var segmentAffinityBoost: Float
 
     public init(
-        similarity: ItemSimilarity.Configuration = OnlineRetailEvaluation.Settings.tuned.similarity,
+        similarity: ItemSimilarity.Configuration = .init(neighbours: 100, inverseUserFrequency: true),
+        pickSimilarity: ItemSimilarity.Configuration = OnlineRetailEvaluation.Settings.tuned.similarity,
         picks: CustomerPicks.Configuration = OnlineRetailEvaluation.Settings.tuned.picks,
         popularityHalfLifeDays: Double? = OnlineRetailEvaluation.Settings.tuned.popularityHalfLifeDays,
         countryShrinkage: Double? = OnlineRetailEvaluation.Settings.tuned.countryShrinkage,
@@ -94,6 +103,7 @@ public struct RecommendationSettings: Sendable, Hashable {
         self.countryShrinkage = countryShrinkage
         self.countryHalfLifeDays = countryHalfLifeDays
         self.similarity = similarity
+        self.pickSimilarity = pickSimilarity
         self.picks = picks
         self.popularityHalfLifeDays = popularityHalfLifeDays
         self.wishlistWeight = wishlistWeight
