@@ -14,7 +14,7 @@ import VitrineKit
 ///
 /// `vitrine-bench segments uci [--data FILE] [--tune] [--validate | --test-month 3|4|5] [--measure rp3|cosine]
 /// [--beta B] [--neighbours K] [--iuf on|off] [--half-life DAYS|off] [--damping A] [--blend B] [--exponent Q]
-/// [--per-category N|off] [--popularity-half-life DAYS|off]`:
+/// [--per-category N|off] [--popularity-half-life DAYS|off] [--method picks|hybrid|hindsight]`:
 /// recommendation quality on the UCI Online Retail transactions, trained on 2010-12 … 2011-04 and tested on
 /// 2011-05, against the popularity baseline. `--validate` (April) and `--test-month 3` (March) test on a validation
 /// month instead, trained on the months before it. `--tune` first chooses the settings on the two validation
@@ -148,7 +148,12 @@ enum SegmentBenchmark {
         let validate = testMonth != 5
         let outcome: OnlineRetailEvaluation.Outcome
         var method = "picks"
-        if (options.values["--method"] ?? "picks") == "hybrid" {
+        if options.values["--method"] == "hindsight" {
+            // The bound of any popularity ranking: the test period's own bestsellers (not a method).
+            outcome = OnlineRetailEvaluation.evaluateTestPeriodPopularity(
+                data, testFrom: day(2011, testMonth), testUntil: day(2011, testMonth + 1))
+            method = "hindsight (the test month's own popularity: a bound, not a method)"
+        } else if (options.values["--method"] ?? "picks") == "hybrid" {
             let defaults = OnlineRetailEvaluation.HybridSettings()
             let hybrid = OnlineRetailEvaluation.HybridSettings(
                 features: .init(
@@ -187,7 +192,8 @@ enum SegmentBenchmark {
         let tested = validate ? "validation 2011-\(month) (" : "test 2011-05 ("
         print(
             "\n\(validate ? "validation" : "test"): \(period)\(outcome.trainLines) lines), \(tested)\(outcome.testLines) lines), "
-                + "\(outcome.picks.customers) customers with new products (\(outcome.coldCustomers) without history), "
+                + "\(outcome.picks.customers) customers with new products (\(outcome.coldCustomers) without history; "
+                + "\(String(format: "%.1f", outcome.neverSoldBeforeShare * 100))% of their new products never sold before), "
                 + "settings \(settings), method \(method)")
         print("all:          " + describe(outcome))
         var warm = outcome

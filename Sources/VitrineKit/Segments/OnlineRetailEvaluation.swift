@@ -79,6 +79,9 @@ public enum OnlineRetailEvaluation {
         public var baseline: HoldoutEvaluation
         /// Evaluated customers with no purchase before the test period (both methods give them popular products).
         public var coldCustomers: Int
+        /// Of the (customer, new product) pairs of the test period, the share whose product was never sold before
+        /// it: out of reach of any method that learns from the past.
+        public var neverSoldBeforeShare: Double
         /// The same two evaluations over the customers with a purchase before the test period.
         public var picksWithHistory: HoldoutEvaluation
         public var baselineWithHistory: HoldoutEvaluation
@@ -117,6 +120,25 @@ public enum OnlineRetailEvaluation {
         ) { Array(picks.picks(for: $0)) }
     }
 
+    /// A bound, not a method: everyone gets the products most bought *during* the test period (by distinct buyers)
+    /// that they do not own, which no recommender can know in advance. It shows how far any popularity ranking,
+    /// however well timed, can go, in particular for customers with no history.
+    public static func evaluateTestPeriodPopularity(
+        _ data: OnlineRetailStore.Data, testFrom: Timestamp, testUntil: Timestamp, k: Int = 10
+    ) -> Outcome {
+        let train = data.orders.filter { $0.date < testFrom }
+        let test = data.orders.filter { $0.date >= testFrom && $0.date < testUntil }
+        let trainMatrix = PurchaseMatrix(
+            customerCount: data.customers.count, productCount: data.products.count, orders: train)
+        let testMatrix = PurchaseMatrix(
+            customerCount: data.customers.count, productCount: data.products.count, orders: test)
+        let hindsight = Popularity(matrix: testMatrix)
+        return outcome(
+            trainLines: train.count, testLines: test.count, train: trainMatrix, test: testMatrix, k: k,
+            popularity: Popularity(matrix: trainMatrix)
+        ) { customer in hindsight.top(k) { !trainMatrix.owns(customer: customer, item: $0) } }
+    }
+
     /// The picks and the baseline scored on `test`, over all customers and over those with a purchase in `train`.
     static func outcome(
         trainLines: Int, testLines: Int, train: PurchaseMatrix, test: PurchaseMatrix, k: Int, popularity: Popularity,
@@ -125,6 +147,14 @@ public enum OnlineRetailEvaluation {
         let baselinePicks: (Int) -> [Int32] = { customer in
             popularity.top(k) { !train.owns(customer: customer, item: $0) }
         }
+        var newPairs = 0
+        var neverSold = 0
+        for customer in 0..<test.customerCount {
+            for item in test.items(of: customer) where !train.owns(customer: customer, item: item) {
+                newPairs += 1
+                neverSold += train.customers(of: Int(item)).isEmpty ? 1 : 0
+            }
+        }
         let picked = HoldoutEvaluation(train: train, test: test, k: k, picks: picks)
         let baseline = HoldoutEvaluation(train: train, test: test, k: k, picks: baselinePicks)
         let warm: (Int) -> Bool = { !train.items(of: $0).isEmpty }
@@ -132,7 +162,8 @@ public enum OnlineRetailEvaluation {
         let baselineWarm = HoldoutEvaluation(train: train, test: test, k: k, including: warm, picks: baselinePicks)
         return Outcome(
             trainLines: trainLines, testLines: testLines, picks: picked, baseline: baseline,
-            coldCustomers: picked.customers - pickedWarm.customers, picksWithHistory: pickedWarm,
+            coldCustomers: picked.customers - pickedWarm.customers,
+            neverSoldBeforeShare: newPairs > 0 ? Double(neverSold) / Double(newPairs) : 0, picksWithHistory: pickedWarm,
             baselineWithHistory: baselineWarm)
     }
 
