@@ -1,5 +1,6 @@
 import Store
 import Testing
+import TextFormats
 import VitrineKit
 
 /// The UCI Online Retail mapping on a few rows with each quirk of the real file.
@@ -34,5 +35,47 @@ import VitrineKit
         // 0.165 rounds half up to 17 pence.
         #expect(data.orders.map(\.unitPrice.minorUnits) == [255, 17, 295])
         #expect(data.orders[1].date.secondsSince1970 == 1_291_284_000)
+    }
+
+    /// A, B and C buy before May; in May A buys 2 (new to A) and 4 (never sold before), and D, new, buys 1.
+    static let split = """
+        InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+        1,10001,ONE,1,2011-01-10 10:00:00,1.00,1.0,United Kingdom
+        2,10001,ONE,1,2011-02-10 10:00:00,1.00,2.0,United Kingdom
+        2,10002,TWO,1,2011-02-10 10:00:00,1.00,2.0,United Kingdom
+        2,10003,THREE,1,2011-02-10 10:00:00,1.00,2.0,United Kingdom
+        3,10001,ONE,1,2011-03-10 10:00:00,1.00,3.0,United Kingdom
+        3,10002,TWO,1,2011-03-10 10:00:00,1.00,3.0,United Kingdom
+        4,10002,TWO,1,2011-05-02 10:00:00,1.00,1.0,United Kingdom
+        4,10004,FOUR,1,2011-05-02 10:00:00,1.00,1.0,United Kingdom
+        5,10001,ONE,1,2011-05-03 10:00:00,1.00,4.0,United Kingdom
+        6,10002,TWO,1,2011-06-01 10:00:00,1.00,4.0,United Kingdom
+
+        """
+
+    @Test func holdoutCountsNewProductsOfTheTestMonthOnly() {
+        let (data, _) = OnlineRetailStore.map(csv: Array(Self.split.utf8))
+        let may = Timestamp(secondsSince1970: CivilDate.daysSince1970(year: 2011, month: 5, day: 1) * 86_400)
+        let june = Timestamp(secondsSince1970: CivilDate.daysSince1970(year: 2011, month: 6, day: 1) * 86_400)
+        var settings = OnlineRetailEvaluation.Settings.tuned
+        settings.picks.count = 1
+        let outcome = OnlineRetailEvaluation.evaluate(data, testFrom: may, testUntil: june, settings: settings)
+        #expect(outcome.trainLines == 6)
+        #expect(outcome.testLines == 3)
+        #expect(outcome.picks.customers == 2)
+        #expect(outcome.coldCustomers == 1)
+        // Of the three (customer, new product) pairs, one is product 4, first sold in May.
+        #expect(abs(outcome.neverSoldBeforeShare - 1.0 / 3) < 1e-12)
+        // Baseline (top 1 not owned): A gets 2 (two buyers), D gets 1 (three): both hit; A finds one of two.
+        #expect(outcome.baseline.customersWithHit == 2)
+        #expect(abs(outcome.baseline.macroRecall - 0.75) < 1e-12)
+        #expect(outcome.baselineWithHistory.customers == 1)
+
+        // The hindsight bound ranks by May's buyers: 1, 2 and 4 have one each (ties by product order).
+        let hindsight = OnlineRetailEvaluation.evaluateTestPeriodPopularity(
+            data, testFrom: may, testUntil: june, k: 1)
+        #expect(hindsight.picks.customersWithHit == 2)
+        #expect(hindsight.picks.newProducts == 3)
+        #expect(hindsight.picks.newProductsFound == 2)
     }
 }
