@@ -12,13 +12,14 @@ import VitrineKit
 /// `vitrine-bench segments store DIR [--json] [--explain CUSTOMER_ID] [--as-of YYYY-MM-DD]`: the segments workflow
 /// on a store folder, as `vitrine segments` will print it (an end-to-end check of loader, rules and report).
 ///
-/// `vitrine-bench segments uci [--data FILE] [--tune] [--validate | --test-month 3|4|5] [--measure rp3|cosine]
+/// `vitrine-bench segments uci [--data FILE] [--tune] [--rolling] [--validate | --test-month 3|4|5] [--measure rp3|cosine]
 /// [--beta B] [--neighbours K] [--iuf on|off] [--half-life DAYS|off] [--damping A] [--blend B] [--exponent Q]
 /// [--per-category N|off] [--popularity-half-life DAYS|off] [--method picks|hybrid|hindsight]`:
 /// recommendation quality on the UCI Online Retail transactions, trained on 2010-12 … 2011-04 and tested on
 /// 2011-05, against the popularity baseline. `--validate` (April) and `--test-month 3` (March) test on a validation
-/// month instead, trained on the months before it. `--tune` first chooses the settings on the two validation
-/// splits (March and April) and never looks at May.
+/// month instead, trained on the months before it. `--rolling` gives the ratios on five 30-day validation windows
+/// (from February 1, 15, March 1, 15 and April 1, each trained on what comes before it); `--tune` chooses the
+/// settings on those windows, never looking at May, then tests them on May.
 enum SegmentBenchmark {
     static func run(_ arguments: [String]) throws -> Int32 {
         guard let workload = arguments.first else {
@@ -130,18 +131,39 @@ enum SegmentBenchmark {
             popularityHalfLifeDays: options.double("--popularity-half-life", tuned.popularityHalfLifeDays),
             countryShrinkage: options.double("--country-shrinkage", tuned.countryShrinkage),
             countryHalfLifeDays: options.double("--country-half-life", tuned.countryHalfLifeDays))
+        // Five 30-day windows from February 1 to April 30, each trained on what comes before it.
+        let windows = OnlineRetailEvaluation.validationWindows(fromYear: 2011, month: 2, testFrom: day(2011, 5))
+        func ratios(_ outcomes: [OnlineRetailEvaluation.Outcome]) -> String {
+            func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+            let each = outcomes.map { String(format: "%.2f×/%.2f×", $0.hitRateRatio, $0.recallRatio) }
+            let average = String(
+                format: "mean %.3f×/%.3f×", mean(outcomes.map(\.hitRateRatio)), mean(outcomes.map(\.recallRatio)))
+            return each.joined(separator: " ") + "  " + average
+        }
         if options.flags.contains("--tune") {
-            print("\ntuning on validation 2011-03 and 2011-04, each trained on the months before (May unseen):")
-            let trials = OnlineRetailEvaluation.tune(
-                data, validationMonths: [(day(2011, 3), day(2011, 4)), (day(2011, 4), day(2011, 5))])
-            for trial in trials.prefix(10) {
-                let ratios = trial.outcomes.map {
-                    String(format: "%.3f×/%.3f×", $0.hitRateRatio, $0.recallRatio)
-                }
-                print("  \(ratios.joined(separator: " | "))  \(trial.settings)")
-            }
+            print("\ntuning on \(windows.count) validation windows from 2011-02-01 to 2011-04-30 (May unseen):")
+            let trials = OnlineRetailEvaluation.tune(data, validationSplits: windows)
+            for trial in trials.prefix(10) { print("  \(ratios(trial.outcomes))  \(trial.settings)") }
             settings = trials[0].settings
             print("chosen: \(settings)")
+        }
+        if options.flags.contains("--rolling") {
+            // The settings on each validation window, all customers and those with history (hit/recall ratios).
+            let outcomes = windows.map {
+                OnlineRetailEvaluation.evaluate(data, testFrom: $0.from, testUntil: $0.until, settings: settings)
+            }
+            print("\nvalidation windows (30 days from 02-01, 02-15, 03-01, 03-15, 04-01), settings \(settings)")
+            print("all:          " + ratios(outcomes))
+            print(
+                "with history: "
+                    + ratios(
+                        outcomes.map {
+                            var warm = $0
+                            warm.picks = $0.picksWithHistory
+                            warm.baseline = $0.baselineWithHistory
+                            return warm
+                        }))
+            return 0
         }
         // --validate / --test-month: a validation split instead of May, for exploring settings without seeing May.
         let testMonth = Int64(options.flags.contains("--validate") ? 4 : options.int("--test-month", 5))

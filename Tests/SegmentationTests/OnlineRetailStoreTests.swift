@@ -79,3 +79,24 @@ import VitrineKit
         #expect(hindsight.picks.newProductsFound == 2)
     }
 }
+
+extension OnlineRetailStoreTests {
+    @Test func validationWindowsEndBeforeTheTestPeriod() {
+        func day(_ month: Int64, _ dayOfMonth: Int64) -> Int64 {
+            CivilDate.daysSince1970(year: 2011, month: month, day: dayOfMonth)
+        }
+        let may = Timestamp(secondsSince1970: day(5, 1) * 86_400)
+        let windows = OnlineRetailEvaluation.validationWindows(fromYear: 2011, month: 2, testFrom: may)
+        #expect(windows.map(\.from.day) == [day(2, 1), day(2, 15), day(3, 1), day(3, 15), day(4, 1)])
+        #expect(windows.allSatisfy { $0.until.day - $0.from.day == 30 && $0.until.day <= may.day })
+        // Across a year's end.
+        let february = Timestamp(secondsSince1970: CivilDate.daysSince1970(year: 2011, month: 2, day: 1) * 86_400)
+        let winter = OnlineRetailEvaluation.validationWindows(fromYear: 2010, month: 12, testFrom: february)
+        #expect(
+            winter.map(\.from.day)
+                == [(2010, 12, 1), (2010, 12, 15), (2011, 1, 1)].map {
+                    CivilDate.daysSince1970(year: $0.0, month: $0.1, day: $0.2)
+                })
+        #expect(OnlineRetailEvaluation.validationWindows(fromYear: 2011, month: 4, testFrom: may).count == 1)
+    }
+}
