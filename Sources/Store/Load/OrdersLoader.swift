@@ -43,13 +43,16 @@ enum OrdersLoader {
             var findings = DiagnosticEngine()
             // The first slice's array has room for every line of the file, so the others are appended in place.
             let capacity = index == 0 ? source.lineCount : source.lineCount / pieces.count + 1
-            let parsed = parse(&piece, columns: c, capacity: capacity, references: references, diagnostics: &findings)
+            let parsed = parse(
+                &piece, columns: c, capacity: capacity, expectedOrders: source.lineCount / pieces.count / 2 + 1,
+                references: references, diagnostics: &findings)
             return (parsed: parsed, findings: findings)
         }
         var lines = results[0].parsed.lines
         var rowOffsets = results[0].parsed.rowOffsets
         var orders = results[0].parsed.orders
         results[0].parsed = ([], [], [:])
+        orders.reserveCapacity(results.reduce(0) { $0 + $1.parsed.orders.count } + orders.count)
         diagnostics.merge(results[0].findings)
         // An order may continue across a slice boundary: its later lines must agree with its first line in the
         // file, as they would in one pass. Such orders are rare; their lines are checked once all are in.
@@ -107,7 +110,7 @@ enum OrdersLoader {
     )
 
     private static func parse(
-        _ table: inout CSVTable, columns c: Columns, capacity: Int, references: References,
+        _ table: inout CSVTable, columns c: Columns, capacity: Int, expectedOrders: Int, references: References,
         diagnostics: inout DiagnosticEngine
     ) -> (lines: [OrderLine], rowOffsets: [Int], orders: [String: OrderHead]) {
         let source = table.source
@@ -117,7 +120,9 @@ enum OrdersLoader {
         var rowOffsets: [Int] = []
         rowOffsets.reserveCapacity(capacity)
         // Lines of one order must agree on customer and date.
+        // Sized up front (about two lines an order): growing a dictionary rehashes every key it holds.
         var orders: [String: OrderHead] = [:]
+        orders.reserveCapacity(expectedOrders)
         // Lines of one order usually follow each other: the previous line's id, head and date are reused when
         // the bytes are the same, which skips a String, a dictionary lookup and a date parse per line.
         var previous: (idBytes: ArraySlice<UInt8>, orderID: String, head: OrderHead)?
