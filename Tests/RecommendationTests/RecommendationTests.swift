@@ -117,6 +117,22 @@ import TextFormats
         #expect(Popularity(matrix: Self.matrix).ranked == [0, 1, 2, 4, 5, 3])
     }
 
+    @Test func eachPickIsExplainedByItsStrongestSource() {
+        let similarity = ItemSimilarity(matrix: Self.matrix)
+        let signals = InterestSignal.wishlist([WishlistEntry(customer: 5, product: 1, added: Self.day)])
+        func reasons(_ customer: Int, _ picks: [Int32]) -> [PickReason] {
+            CustomerPicks.reasons(
+                customer: customer, picks: picks, matrix: Self.matrix, similarity: similarity, signals: signals,
+                asOfDay: Int32(Self.day.day), configuration: .init())
+        }
+        // A bought 0 and 2: 1 is nearer 0 (2/√8) than 2 (1/2); 5 is nobody's neighbour.
+        #expect(reasons(0, [1, 5]) == [.nearPurchase(0), .popular])
+        // F bought 0 and wished for 1: 4 is nearer the wish (1) than the purchase (2/√8); 2 nearer the purchase.
+        #expect(reasons(5, [4, 2]) == [.nearSignal(1, .wishlist), .nearPurchase(0)])
+        // A new customer's picks are all popularity.
+        #expect(reasons(4, [0, 1]) == [.popular, .popular])
+    }
+
     static func picks(count: Int = 3) -> CustomerPicks {
         let similarity = ItemSimilarity(matrix: matrix)
         return CustomerPicks(

@@ -125,4 +125,26 @@ import VitrineKit
         #expect(!recommendations.customerPicks.picks(for: 4).contains(3))
         #expect(Array(recommendations.segmentRanking.ranking(of: 0)) == [3])
     }
+
+    @Test func explainShowsPicksAndWhy() throws {
+        let report = Self.report()
+        let recommendations = SegmentsWorkflow.recommend(
+            products: SampleStore.products, orders: SampleStore.orders,
+            wishlists: [WishlistEntry(customer: 4, product: 3, added: SampleStore.date(2026, 6, 20))], report: report)
+        let explanation = try #require(
+            report.explain(customerID: "c5", recommendations: (SampleStore.products, recommendations)))
+        // c5 bought p0, which only c0 bought with p1 and p2; nobody bought p3 with anything: it tops the list up.
+        #expect(
+            explanation.renderedText.hasSuffix(
+                "picks, best first:\n   1. p2  Soap       near p0 (bought)\n   2. p1  Black tea  near p0 (bought)\n"
+                    + "   3. p3  Book       popular now\n"))
+        #expect(
+            explanation.renderedJSON.hasSuffix(
+                "  \"picks\": [\n    {\"product\": \"p2\", \"because\": \"bought\", \"near\": \"p0\"},\n"
+                    + "    {\"product\": \"p1\", \"because\": \"bought\", \"near\": \"p0\"},\n"
+                    + "    {\"product\": \"p3\", \"because\": \"popular\"}\n  ]\n}\n"))
+        let withoutPicks = try #require(report.explain(customerID: "c0"))
+        #expect(withoutPicks.picks == nil)
+        #expect(!withoutPicks.renderedText.contains("picks"))
+    }
 }

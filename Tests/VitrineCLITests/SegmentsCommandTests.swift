@@ -16,7 +16,7 @@ struct SegmentsCommandTests {
         #expect(segments.compactMap { $0["size"] as? Int }.reduce(0, +) == 300)
     }
 
-    @Test("the table ends with the 80/20 line; --explain names the rule that matched")
+    @Test("the table ends with the 80/20 line; --explain names the rule that matched and explains the picks")
     func table() throws {
         let result = try VitrineBinary.run(["segments", "--store", "Catalog"])
         #expect(result.status == 0)
@@ -25,6 +25,12 @@ struct SegmentsCommandTests {
         #expect(explain.status == 0)
         #expect(explain.stdout.hasPrefix("customer c-0001 is in segment "))
         #expect(explain.stdout.contains("rules tried, first match wins:"))
+        // Ten picks, each with its reason.
+        let picks = explain.stdout.components(separatedBy: "\npicks, best first:\n").last ?? ""
+        let rows = picks.split(separator: "\n")
+        #expect(rows.count == 10)
+        #expect(
+            rows.allSatisfy { $0.hasSuffix("(bought)") || $0.hasSuffix("(wish list)") || $0.hasSuffix("popular now") })
         let unknown = try VitrineBinary.run(["segments", "Catalog", "--explain", "c-nobody"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "vitrine segments: error: no customer \"c-nobody\" in Catalog/customers.csv\n")

@@ -13,7 +13,9 @@ enum SegmentsCommand {
             positionals: [.init(name: "STORE", help: "The store folder (same as --store).", isOptional: true)],
             options: [
                 CommonOptions.store,
-                .value("explain", "CUSTOMER_ID", "Show one customer's metrics and which rule matched."),
+                .value(
+                    "explain", "CUSTOMER_ID",
+                    "Show one customer's metrics, which rule matched, and their picks with the reason for each."),
                 .value("as-of", "DATE", "The day recency is counted from (default: the newest order)."),
                 CommonOptions.json,
             ]),
@@ -41,7 +43,11 @@ enum SegmentsCommand {
         }
         console.print(diagnostics)
         if let customerID = arguments.value("explain") {
-            guard let explanation = report.explain(customerID: customerID) else {
+            let recommendations = SegmentsWorkflow.recommend(store, report: report)
+            guard
+                let explanation = report.explain(
+                    customerID: customerID, recommendations: (store.products, recommendations))
+            else {
                 console.err("vitrine segments: error: no customer \"\(customerID)\" in \(directory)/customers.csv\n")
                 return .badInput
             }

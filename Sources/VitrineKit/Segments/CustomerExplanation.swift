@@ -11,12 +11,28 @@ public struct CustomerExplanation: Sendable {
         public var matched: Bool
     }
 
+    /// One of the customer's picks and why it is there.
+    public struct Pick: Sendable, Hashable {
+        public enum Reason: Sendable, Hashable {
+            /// Near this product of theirs, and how it is theirs ("bought", "wish list", "clicked").
+            case near(String, String)
+            /// It sells now; none of their products leads to it.
+            case popular
+        }
+
+        public var productID: String
+        public var name: String
+        public var reason: Reason
+    }
+
     public var customerID: String
     public var segmentID: String
     public var asOf: Timestamp
     /// Every rule field with its value, in the order of `RuleField.allCases`.
     public var metrics: [(field: String, value: RuleValue)]
     public var tried: [Trial]
+    /// Nil when recommendations were not made.
+    public var picks: [Pick]?
 
     /// A value as the report prints it: numbers with up to 4 decimals, dates in ISO 8601, `none` when missing.
     static func text(_ value: RuleValue) -> String {
@@ -46,6 +62,22 @@ public struct CustomerExplanation: Sendable {
             let rule = trial.rule ?? "(fallback: everyone else)"
             out += "  \(index + 1). \(ReportFormat.pad(trial.segmentID, idWidth))  \(outcome.padding(7))  \(rule)\n"
         }
+        if let picks {
+            out += "\npicks, best first:\n"
+            let productWidth = picks.map(\.productID.count).max() ?? 0
+            let nameWidth = min(40, picks.map(\.name.count).max() ?? 0)
+            for (index, pick) in picks.enumerated() {
+                let name = pick.name.count > nameWidth ? String(pick.name.prefix(nameWidth - 1)) + "…" : pick.name
+                let because =
+                    switch pick.reason {
+                    case .near(let source, let how): "near \(source) (\(how))"
+                    case .popular: "popular now"
+                    }
+                out +=
+                    "  \(ReportFormat.padLeft(String(index + 1), 2)). \(ReportFormat.pad(pick.productID, productWidth))  "
+                    + "\(ReportFormat.pad(name, nameWidth))  \(because)\n"
+            }
+        }
         return out
     }
 
@@ -60,7 +92,21 @@ public struct CustomerExplanation: Sendable {
             "    {\"segment\": \(ReportFormat.quoted(trial.segmentID)), \"rule\": "
                 + "\(trial.rule.map(ReportFormat.quoted) ?? "null"), \"matched\": \(trial.matched)}"
         }.joined(separator: ",\n")
-        out += "\n  ]\n}\n"
+        out += "\n  ]"
+        if let picks {
+            out += ",\n  \"picks\": ["
+            out += picks.map { pick in
+                let because =
+                    switch pick.reason {
+                    case .near(let source, let how):
+                        "\"because\": \(ReportFormat.quoted(how)), \"near\": \(ReportFormat.quoted(source))"
+                    case .popular: "\"because\": \"popular\""
+                    }
+                return "\n    {\"product\": \(ReportFormat.quoted(pick.productID)), \(because)}"
+            }.joined(separator: ",")
+            out += picks.isEmpty ? "]" : "\n  ]"
+        }
+        out += "\n}\n"
         return out
     }
 

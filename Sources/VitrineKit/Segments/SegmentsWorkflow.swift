@@ -57,16 +57,18 @@ public enum SegmentsWorkflow {
                 matrix: matrix, groupOfCustomer: groups.groupOfCustomer, groupCount: groups.names.count,
                 asOfDay: metrics.asOfDay, halfLifeDays: settings.countryHalfLifeDays, shrinkage: shrinkage)
         }
+        let signals = InterestSignal.wishlist(wishlists, weight: settings.wishlistWeight)
         let picks = CustomerPicks(
-            matrix: matrix, similarity: pickSimilarity, popularity: trend, products: products,
-            signals: InterestSignal.wishlist(wishlists, weight: settings.wishlistWeight), groupPopularity: countries,
-            asOfDay: metrics.asOfDay, configuration: settings.picks)
+            matrix: matrix, similarity: pickSimilarity, popularity: trend, products: products, signals: signals,
+            groupPopularity: countries, asOfDay: metrics.asOfDay, configuration: settings.picks)
         let ranking = SegmentRanking(
             matrix: matrix, orders: orders, products: products,
             segmentOfCustomer: report.assignment.segmentOfCustomer, segmentCount: report.assignment.segmentCount,
             count: settings.segmentRankingCount, affinityBoost: settings.segmentAffinityBoost)
         return StoreRecommendations(
-            matrix: matrix, similarity: similarity, popularity: trend, segmentRanking: ranking, customerPicks: picks)
+            matrix: matrix, similarity: similarity, pickSimilarity: pickSimilarity, popularity: trend,
+            segmentRanking: ranking, customerPicks: picks, signals: signals, asOfDay: metrics.asOfDay,
+            settings: settings)
     }
 }
 
@@ -115,8 +117,23 @@ public struct RecommendationSettings: Sendable, Hashable {
 /// Everything recommended for one store.
 public struct StoreRecommendations: Sendable {
     public let matrix: PurchaseMatrix
+    /// "Also bought" neighbours.
     public let similarity: ItemSimilarity
+    /// The neighbours the picks were made from.
+    public let pickSimilarity: ItemSimilarity
     public let popularity: Popularity
     public let segmentRanking: SegmentRanking
     public let customerPicks: CustomerPicks
+    public let signals: [InterestSignal]
+    public let asOfDay: Int32
+    public let settings: RecommendationSettings
+
+    /// A customer's picks, each with why it is there.
+    public func explainedPicks(customer: Int) -> [(product: Int32, reason: PickReason)] {
+        let picks = customerPicks.picks(for: customer)
+        let reasons = CustomerPicks.reasons(
+            customer: customer, picks: picks, matrix: matrix, similarity: pickSimilarity, signals: signals,
+            asOfDay: asOfDay, configuration: settings.picks)
+        return Array(zip(picks, reasons))
+    }
 }
