@@ -17,6 +17,24 @@ public struct SourceText: Sendable {
         self.lineStarts = starts
     }
 
+    /// The same text in storage of its own. Workers that each read one part of a file keep their own copy: every
+    /// slice of the bytes retains and releases their storage, and two cores doing that on one shared storage
+    /// fight over its reference count.
+    public func unshared() -> SourceText {
+        SourceText(
+            path: path,
+            bytes: Array(unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                _ = buffer.initialize(from: bytes)
+                count = bytes.count
+            }, lineStarts: Array(lineStarts))
+    }
+
+    private init(path: String, bytes: [UInt8], lineStarts: [Int]) {
+        self.path = path
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+    }
+
     public init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }

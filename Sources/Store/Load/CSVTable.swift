@@ -80,6 +80,13 @@ struct CSVTable {
         }
     }
 
+    /// The same table over its own copy of the bytes, for a worker reading it beside others.
+    func unshared() -> CSVTable {
+        var copy = self
+        copy.reader = reader.unshared()
+        return copy
+    }
+
     /// Advances to the next data row, skipping blank lines; reports rows whose field count differs from the header's.
     mutating func nextRow(diagnostics: inout DiagnosticEngine) -> Bool {
         while reader.next(into: &record, diagnostics: &diagnostics) {

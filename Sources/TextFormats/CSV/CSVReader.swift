@@ -7,7 +7,7 @@ import Diagnostics
 /// run where `""` stands for `"` and commas and line breaks are data. A UTF-8 byte order mark is skipped.
 /// Fields are byte ranges into the source: the reader never builds a String unless asked.
 public struct CSVReader: Sendable {
-    public let source: SourceText
+    public private(set) var source: SourceText
     public let separator: UInt8
     private var position: Int
     /// Where this reader stops (the end of the file, or of its slice of the file).
@@ -40,6 +40,13 @@ public struct CSVReader: Sendable {
 
     /// Splits the rest of the input into at most `parts` readers of whole records, for parsing on several cores.
     /// A split falls on a line break outside quotes: an even number of `"` since the reader's position.
+    /// The same reader over its own copy of the bytes (see `SourceText.unshared`).
+    public func unshared() -> CSVReader {
+        var copy = self
+        copy.source = source.unshared()
+        return copy
+    }
+
     public func split(into parts: Int) -> [CSVReader] {
         guard parts > 1, !finished, end - position > 1 << 20 else { return [self] }
         var readers: [CSVReader] = []
