@@ -19,6 +19,8 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "TextFormats", dependencies: ["Diagnostics"]),
         .target(name: "Mustache", dependencies: ["Diagnostics", "TextFormats"]),
+        // Seeded randomness for generated workloads and fuzz tests: the same seed, the same bytes, everywhere.
+        .target(name: "SeededRandom"),
 
         // Stages: know the store, take values and return values.
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats"]),
@@ -36,14 +38,18 @@ let package = Package(
             name: "vitrine-bench",
             dependencies: [
                 "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "VitrineKit",
+                "SeededRandom",
             ]
         ),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
-        .testTarget(name: "MustacheTests", dependencies: ["Mustache", "Diagnostics"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "StoreTests", dependencies: ["Store", "Diagnostics", "TextFormats"], resources: [.copy("Fixtures")]),
+            name: "MustacheTests", dependencies: ["Mustache", "Diagnostics", "SeededRandom"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "StoreTests", dependencies: ["Store", "Diagnostics", "TextFormats", "SeededRandom"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SegmentationTests",
             dependencies: ["Segmentation", "Store", "Diagnostics", "TextFormats", "VitrineKit"]),

@@ -21,12 +21,11 @@ public struct SourceText: Sendable {
     /// slice of the bytes retains and releases their storage, and two cores doing that on one shared storage
     /// fight over its reference count.
     public func unshared() -> SourceText {
-        SourceText(
-            path: path,
-            bytes: Array(unsafeUninitializedCapacity: bytes.count) { buffer, count in
-                _ = buffer.initialize(from: bytes)
-                count = bytes.count
-            }, lineStarts: Array(lineStarts))
+        // `Array(bytes)` would share the storage; this copies it. The line table is read only for diagnostics.
+        let copy = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: bytes)
+        }
+        return SourceText(path: path, bytes: copy, lineStarts: lineStarts)
     }
 
     private init(path: String, bytes: [UInt8], lineStarts: [Int]) {

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Recommendation
+import SeededRandom
 import Segmentation
 import Store
 import TextFormats
@@ -57,6 +58,14 @@ enum SegmentBenchmark {
         }
 
         func int(_ name: String, _ fallback: Int) -> Int { values[name].flatMap { Int($0) } ?? fallback }
+
+        /// Every given option of `names` whose value is not a number (nor `off`), as messages.
+        func problems(numbers names: [String]) -> [String] {
+            names.compactMap { name in
+                guard let text = values[name], text != "off", Double(text) == nil else { return nil }
+                return "\(name): \"\(text)\" is not a number"
+            }
+        }
         func double(_ name: String, _ fallback: Double?) -> Double? {
             guard let text = values[name] else { return fallback }
             return text == "off" ? nil : Double(text)
@@ -100,6 +109,27 @@ enum SegmentBenchmark {
     // MARK: - UCI Online Retail
 
     static func runUCI(_ options: Options) throws -> Int32 {
+        // Every bad option at once, before the data is read.
+        var problems = options.problems(numbers: [
+            "--beta", "--neighbours", "--half-life", "--damping", "--blend", "--blend-candidates", "--exponent",
+            "--per-category", "--popularity-half-life", "--country-shrinkage", "--country-half-life", "--test-month",
+            "--fit-months", "--iterations", "--learning-rate", "--l2",
+        ])
+        if let month = options.values["--test-month"].flatMap({ Int($0) }), !(2...5).contains(month) {
+            problems.append("--test-month: \(month) is outside 2 … 5 (the file runs from 2010-12 to 2011-05)")
+        }
+        if let measure = options.values["--measure"], !["rp3", "cosine"].contains(measure) {
+            problems.append("--measure: \"\(measure)\" is neither rp3 nor cosine")
+        }
+        if let method = options.values["--method"], !["picks", "hybrid", "hindsight"].contains(method) {
+            problems.append("--method: \"\(method)\" is none of picks, hybrid, hindsight")
+        }
+        guard problems.isEmpty else {
+            for problem in problems {
+                FileHandle.standardError.write(Data("vitrine-bench segments uci: error: \(problem)\n".utf8))
+            }
+            return 2
+        }
         let path = options.values["--data"] ?? "/work/shared/data/transactions/online_retail_2010-12_to_2011-05.csv"
         let start = DispatchTime.now()
         let (data, summary) = try OnlineRetailStore.load(path: path)
@@ -107,7 +137,8 @@ enum SegmentBenchmark {
             "loaded \(summary.rows) rows in \(String(format: "%.2f", seconds(since: start))) s: kept \(summary.kept) lines, "
                 + "\(data.customers.count) customers, \(data.products.count) products; dropped \(summary.withoutCustomer) "
                 + "without customer, \(summary.cancellations) cancellation lines, \(summary.notPositive) with quantity or "
-                + "price <= 0, \(summary.nonProduct) non-product codes")
+                + "price <= 0, \(summary.nonProduct) non-product codes"
+                + (summary.malformed > 0 ? ", \(summary.malformed) malformed rows" : ""))
         func day(_ year: Int64, _ month: Int64) -> Timestamp {
             Timestamp(secondsSince1970: CivilDate.daysSince1970(year: year, month: month, day: 1) * 86_400)
         }

@@ -100,3 +100,22 @@ extension OnlineRetailStoreTests {
         #expect(OnlineRetailEvaluation.validationWindows(fromYear: 2011, month: 4, testFrom: may).count == 1)
     }
 }
+
+extension OnlineRetailStoreTests {
+    @Test func aRowTheCSVReaderRejectsIsCountedAndSkipped() {
+        let csv = """
+            InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+            1,10001,ONE,1,2011-01-10 10:00:00,1.00,1.0,United Kingdom
+            2,10002,"TWO"X,1,2011-01-11 10:00:00,1.00,1.0,United Kingdom
+            3,10003,THREE,2,2011-01-12 10:00:00,0.005,2.0,United Kingdom
+
+            """
+        let (data, summary) = OnlineRetailStore.map(csv: Array(csv.utf8))
+        #expect(summary.malformed == 1)
+        #expect(summary.rows == 2)
+        #expect(summary.kept == 2)
+        #expect(data.products.map(\.id) == ["10001", "10003"])
+        // 0.005 rounds half up to one penny.
+        #expect(data.orders.map(\.unitPrice.minorUnits) == [100, 1])
+    }
+}

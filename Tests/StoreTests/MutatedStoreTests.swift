@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import SeededRandom
 import Testing
 
 @testable import Store
@@ -8,26 +9,13 @@ import Testing
 /// point inside the file it names.
 @Suite("Damaged stores")
 struct MutatedStoreTests {
-    /// SplitMix64: deterministic, so a failure is reproducible from its iteration number.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-    }
-
     static let files = [
         "store.json", "products.csv", "customers.csv", "orders.csv", "wishlists.csv", "segments.json",
         "coupons.json", "campaigns.json",
     ]
     static let interesting: [UInt8] = Array("\",\n\r{}[]:\\ 0-.@>|".utf8) + [0x00, 0x80, 0xC3, 0xE2, 0xFF]
 
-    static func mutate(_ bytes: [UInt8], _ random: inout Random) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
         var bytes = bytes
         for _ in 0...random.below(4) {
             let position = random.below(bytes.count + 1)
@@ -51,7 +39,8 @@ struct MutatedStoreTests {
         for name in Self.files {
             originals[name] = [UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(name)")))
         }
-        var random = Random(state: 2026)
+        // Seeded, so a failure is reproducible from its iteration number.
+        var random = SplitMix64(seed: 2026)
         var reported = 0
         for _ in 0..<600 {
             let name = Self.files[random.below(Self.files.count)]

@@ -40,23 +40,18 @@ enum QuintileScore {
     }
 
     /// The number of elements < `value`.
-    static func lowerBound(_ sorted: [Int64], _ value: Int64) -> Int {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sorted[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
+    static func lowerBound(_ sorted: [Int64], _ value: Int64) -> Int { partitionPoint(sorted) { $0 < value } }
 
     /// The number of elements <= `value`.
-    static func upperBound(_ sorted: [Int64], _ value: Int64) -> Int {
+    static func upperBound(_ sorted: [Int64], _ value: Int64) -> Int { partitionPoint(sorted) { $0 <= value } }
+
+    /// The number of leading elements that satisfy `isBefore`, by binary search (`sorted` is partitioned by it).
+    private static func partitionPoint(_ sorted: [Int64], _ isBefore: (Int64) -> Bool) -> Int {
         var low = 0
         var high = sorted.count
         while low < high {
             let mid = (low + high) / 2
-            if sorted[mid] <= value { low = mid + 1 } else { high = mid }
+            if isBefore(sorted[mid]) { low = mid + 1 } else { high = mid }
         }
         return low
     }

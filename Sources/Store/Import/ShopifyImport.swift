@@ -19,10 +19,7 @@ enum ShopifyImport {
     }
 
     static func load(_ source: SourceText, diagnostics: inout DiagnosticEngine) -> [Product] {
-        guard
-            var table = CSVTable(
-                source: source, required: required, known: [], isExtraColumn: { _ in true }, diagnostics: &diagnostics)
-        else { return [] }
+        guard var table = CSVTable(export: source, required: required, diagnostics: &diagnostics) else { return [] }
         let column = table.column
         let c = (
             handle: column("Handle"), title: column("Title"), body: column("Body (HTML)"), type: column("Type"),

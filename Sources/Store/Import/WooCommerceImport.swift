@@ -18,10 +18,7 @@ enum WooCommerceImport {
     }
 
     static func load(_ source: SourceText, diagnostics: inout DiagnosticEngine) -> [Product] {
-        guard
-            var table = CSVTable(
-                source: source, required: required, known: [], isExtraColumn: { _ in true }, diagnostics: &diagnostics)
-        else { return [] }
+        guard var table = CSVTable(export: source, required: required, diagnostics: &diagnostics) else { return [] }
         let column = table.column
         let c = (
             id: column("ID"), type: column("Type"), sku: column("SKU"), name: column("Name"),

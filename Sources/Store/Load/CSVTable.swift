@@ -62,6 +62,13 @@ struct CSVTable {
         if missing { return nil }
     }
 
+    /// Another system's export: only `required` is checked; every other column is read by name or passed over
+    /// without a warning (exports carry dozens the store has no use for).
+    init?(export source: SourceText, required: [String], diagnostics: inout DiagnosticEngine) {
+        self.init(
+            source: source, required: required, known: [], isExtraColumn: { _ in true }, diagnostics: &diagnostics)
+    }
+
     func column(_ name: String) -> Int? { columnIndex[name] }
 
     /// Columns whose names satisfy `predicate`, e.g. the `name@el` translations.

@@ -20,10 +20,7 @@ enum CampaignsLoader {
         for object in JSONArrayFile.objects(in: source, what: "campaign", diagnostics: &diagnostics) {
             object.warnAboutUnknownKeys(known: keys, in: "a campaign", diagnostics: &diagnostics)
             let errorsBefore = diagnostics.errorCount
-            let id = object.string("id", required: true, diagnostics: &diagnostics)
-            if let id {
-                ids.recordIdentifier(id, what: "campaign id", at: object.offset(of: "id"), diagnostics: &diagnostics)
-            }
+            let id = ids.identifier(of: object, what: "campaign id", diagnostics: &diagnostics)
             let segments = object.strings("segments", diagnostics: &diagnostics)
             if object["segments"] == nil { diagnostics.error("missing required key \"segments\"", at: object.location) }
             for segment in segments

@@ -15,10 +15,7 @@ enum CouponsLoader {
         for object in JSONArrayFile.objects(in: source, what: "coupon", diagnostics: &diagnostics) {
             object.warnAboutUnknownKeys(known: keys, in: "a coupon", diagnostics: &diagnostics)
             let errorsBefore = diagnostics.errorCount
-            let id = object.string("id", required: true, diagnostics: &diagnostics)
-            if let id {
-                ids.recordIdentifier(id, what: "coupon id", at: object.offset(of: "id"), diagnostics: &diagnostics)
-            }
+            let id = ids.identifier(of: object, what: "coupon id", diagnostics: &diagnostics)
             let kindText = object.string("kind", required: true, diagnostics: &diagnostics)
             let kind = kindText.flatMap(Coupon.Kind.init(rawValue:))
             if let kindText, kind == nil {

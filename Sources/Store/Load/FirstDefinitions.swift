@@ -32,4 +32,14 @@ struct FirstDefinitions {
         }
         record(id, what: what, at: offset, diagnostics: &diagnostics)
     }
+
+    /// The required `"id"` of a JSON definition, checked and recorded as `recordIdentifier` does; nil (and
+    /// reported) when it is missing or not a string.
+    mutating func identifier(
+        of object: JSONObject, what: String, diagnostics: inout DiagnosticEngine
+    ) -> String? {
+        let id = object.string("id", required: true, diagnostics: &diagnostics)
+        if let id { recordIdentifier(id, what: what, at: object.offset(of: "id"), diagnostics: &diagnostics) }
+        return id
+    }
 }

@@ -27,10 +27,7 @@ enum SegmentsLoader {
         for object in objects {
             object.warnAboutUnknownKeys(known: keys, in: "a segment", diagnostics: &diagnostics)
             let errorsBefore = diagnostics.errorCount
-            let id = object.string("id", required: true, diagnostics: &diagnostics)
-            if let id {
-                ids.recordIdentifier(id, what: "segment id", at: object.offset(of: "id"), diagnostics: &diagnostics)
-            }
+            let id = ids.identifier(of: object, what: "segment id", diagnostics: &diagnostics)
             let name = object.string("name", diagnostics: &diagnostics) ?? id ?? ""
             let rule = object.locatedString("rule", diagnostics: &diagnostics)
             let locale = object.string("locale", diagnostics: &diagnostics)

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Store
 import TextFormats
@@ -25,6 +26,8 @@ public enum OnlineRetailStore {
         public var cancellations = 0
         public var notPositive = 0
         public var nonProduct = 0
+        /// Rows the CSV reader could not take.
+        public var malformed = 0
     }
 
     public struct ReadError: Error, CustomStringConvertible {
@@ -44,7 +47,8 @@ public enum OnlineRetailStore {
         return map(csv: [UInt8](bytes))
     }
 
-    /// The store of a CSV text in the file's format.
+    /// The store of a CSV text in the file's format, read with the project's CSV reader, decimal and ISO 8601
+    /// parsers. A row the reader cannot take (a syntax error) is counted as malformed and skipped.
     public static func map(csv bytes: [UInt8]) -> (data: Data, summary: Summary) {
         var summary = Summary()
         var products: [Product] = []
@@ -52,20 +56,27 @@ public enum OnlineRetailStore {
         var customers: [Customer] = []
         var customerIndex: [String: Int32] = [:]
         var orders: [OrderLine] = []
-        var fields: [String] = []
-        var index = 0
+        var reader = CSVReader(source: SourceText(path: "online_retail.csv", bytes: bytes))
+        var record = CSVRecord()
+        var findings = DiagnosticEngine()
         var header = true
-        while index < bytes.count {
-            index = parseRecord(bytes, from: index, into: &fields)
+        while true {
+            let errorsBefore = findings.errorCount
+            guard reader.next(into: &record, diagnostics: &findings) else { break }
             if header {
                 header = false
                 continue
             }
-            guard fields.count >= 8 else { continue }
+            if findings.errorCount > errorsBefore {
+                summary.malformed += 1
+                continue
+            }
+            guard record.count >= 8 else { continue }
             summary.rows += 1
-            let invoice = fields[0]
-            let code = fields[1]
-            var customerID = fields[6]
+            func text(_ column: Int) -> String { reader.string(record[column]) }
+            let invoice = text(0)
+            let code = text(1)
+            var customerID = text(6)
             if customerID.isEmpty {
                 summary.withoutCustomer += 1
                 continue
@@ -74,7 +85,11 @@ public enum OnlineRetailStore {
                 summary.cancellations += 1
                 continue
             }
-            guard let quantity = Int32(fields[3]), quantity > 0, let price = pennies(fields[5]), price > 0 else {
+            // Prices have up to three decimals in the file (0.165): read at scale 3, rounded half up to pennies.
+            guard let quantity = Int32(text(3)), quantity > 0,
+                case .success(let milli) = DecimalParser.parse(reader.bytes(record[5]), scale: 3),
+                case let price = (milli + 5) / 10, price > 0
+            else {
                 summary.notPositive += 1
                 continue
             }
@@ -82,28 +97,18 @@ public enum OnlineRetailStore {
                 summary.nonProduct += 1
                 continue
             }
-            guard let date = timestamp(fields[4]) else { continue }
+            guard case .success(let date) = ISO8601.parse(reader.bytes(record[4])) else { continue }
             if customerID.hasSuffix(".0") { customerID.removeLast(2) }
-            let customer: Int32
-            if let known = customerIndex[customerID] {
-                customer = known
-            } else {
-                customer = Int32(customers.count)
-                customerIndex[customerID] = customer
-                customers.append(Customer(id: customerID, locale: "en", country: fields[7], created: date))
+            let customer = interned(customerID, in: &customerIndex, count: customers.count) {
+                customers.append(Customer(id: customerID, locale: "en", country: text(7), created: date))
             }
-            let product: Int32
-            if let known = productIndex[code] {
-                product = known
-            } else {
-                product = Int32(products.count)
-                productIndex[code] = product
-                let name = fields[2].trimmingCharacters(in: .whitespaces)
+            let product = interned(code, in: &productIndex, count: products.count) {
+                let name = text(2).trimmingCharacters(in: .whitespaces)
                 let category = name.split(separator: " ").last.map(String.init) ?? "OTHER"
                 products.append(
                     Product(
-                        id: code, sku: code, slug: code.lowercased(), name: name, price: Money(minorUnits: price),
-                        category: [category]))
+                        id: code, sku: code, slug: code.lowercased(), name: name,
+                        price: Money(minorUnits: price), category: [category]))
             }
             orders.append(
                 OrderLine(
@@ -114,88 +119,13 @@ public enum OnlineRetailStore {
         return (Data(customers: customers, products: products, orders: orders), summary)
     }
 
-    /// One RFC 4180 record starting at `start`; returns the offset after its line break.
-    private static func parseRecord(_ bytes: [UInt8], from start: Int, into fields: inout [String]) -> Int {
-        fields.removeAll(keepingCapacity: true)
-        var index = start
-        var field: [UInt8] = []
-        var quoted = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if quoted {
-                if byte == UInt8(ascii: "\"") {
-                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        index += 2
-                        continue
-                    }
-                    quoted = false
-                } else {
-                    field.append(byte)
-                }
-            } else if byte == UInt8(ascii: "\"") {
-                quoted = true
-            } else if byte == UInt8(ascii: ",") {
-                fields.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
-            } else if byte == UInt8(ascii: "\n") {
-                index += 1
-                break
-            } else if byte != UInt8(ascii: "\r") {
-                field.append(byte)
-            }
-            index += 1
-        }
-        fields.append(String(decoding: field, as: UTF8.self))
-        return index
-    }
-
-    /// `2.55` → 255, `0.165` → 17 (half up), `3` → 300.
-    static func pennies(_ text: String) -> Int64? {
-        var whole: Int64 = 0
-        var fraction: Int64 = 0
-        var fractionDigits = 0
-        var seenPoint = false
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: ".") {
-                guard !seenPoint else { return nil }
-                seenPoint = true
-            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
-                if seenPoint {
-                    guard fractionDigits < 3 else { continue }
-                    fraction = fraction * 10 + Int64(byte - UInt8(ascii: "0"))
-                    fractionDigits += 1
-                } else {
-                    whole = whole * 10 + Int64(byte - UInt8(ascii: "0"))
-                }
-            } else {
-                return nil
-            }
-        }
-        while fractionDigits < 3 {
-            fraction *= 10
-            fractionDigits += 1
-        }
-        return whole * 100 + (fraction + 5) / 10
-    }
-
-    /// `2010-12-01 08:26:00` in UTC.
-    static func timestamp(_ text: String) -> Timestamp? {
-        let b = Array(text.utf8)
-        guard b.count >= 10 else { return nil }
-        func number(_ range: Range<Int>) -> Int64? {
-            var value: Int64 = 0
-            for index in range {
-                guard index < b.count, b[index] >= UInt8(ascii: "0"), b[index] <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int64(b[index] - UInt8(ascii: "0"))
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        let hour = number(11..<13) ?? 0
-        let minute = number(14..<16) ?? 0
-        let second = number(17..<19) ?? 0
-        let days = CivilDate.daysSince1970(year: year, month: month, day: day)
-        return Timestamp(secondsSince1970: days * 86_400 + hour * 3600 + minute * 60 + second)
+    /// The index of `key`, made (by `create`, which appends the new entity) on its first appearance.
+    private static func interned(
+        _ key: String, in index: inout [String: Int32], count: Int, create: () -> Void
+    ) -> Int32 {
+        if let known = index[key] { return known }
+        index[key] = Int32(count)
+        create()
+        return Int32(count)
     }
 }

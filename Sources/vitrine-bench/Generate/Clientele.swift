@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// How a profile's customers are made up: languages and countries, business buyers, e-mail and consent.
 struct Clientele {
     struct LocaleShare {

@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// The example store committed as `Catalog/`: the hand-written catalogue of `ExampleCatalog`, about 300 customers
 /// and 2,000 order lines from the purchase model, and hand-written segments, coupons and campaigns.
 struct ExampleStore {

@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// Given names and family names per locale, in the locale's own script with a Latin spelling for e-mail
 /// addresses. Greek family names have a masculine and a feminine form (Παπαδόπουλος, Παπαδοπούλου).
 struct PersonNames {

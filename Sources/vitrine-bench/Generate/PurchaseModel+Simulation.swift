@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 extension PurchaseModel {
     /// Relative order volume per month (January first): quiet summers, a November and December peak.

@@ -1,3 +1,5 @@
+import SeededRandom
+
 extension PurchaseModel {
     /// Wish-list entries: mostly from customers who also order, for products of their favourite categories that
     /// they have not bought, added over the last year (more of them recently).

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// The reference workload W1 of SPEC §8: by default 10,000 products in 50 categories, 8 segments, 100,000
 /// customers, 500,000 order lines over two years, 20,000 wish-list entries, 3 coupons and one campaign to all
