@@ -117,6 +117,19 @@ import TextFormats
         #expect(Popularity(matrix: Self.matrix).ranked == [0, 1, 2, 4, 5, 3])
     }
 
+    @Test func picksForSomeCustomersOnly() {
+        let similarity = ItemSimilarity(matrix: Self.matrix)
+        let everyone = Self.picks()
+        let some = CustomerPicks(
+            matrix: Self.matrix, similarity: similarity, popularity: Popularity(matrix: Self.matrix),
+            products: Self.products,
+            signals: InterestSignal.wishlist([WishlistEntry(customer: 5, product: 1, added: Self.day)]),
+            asOfDay: Int32(Self.day.day), configuration: .init(count: 3), only: [5, 0])
+        #expect(Array(some.picks(for: 0)) == Array(everyone.picks(for: 0)))
+        #expect(Array(some.picks(for: 5)) == Array(everyone.picks(for: 5)))
+        #expect(some.picks(for: 1).isEmpty && some.picks(for: 4).isEmpty)
+    }
+
     @Test func eachPickIsExplainedByItsStrongestSource() {
         let similarity = ItemSimilarity(matrix: Self.matrix)
         let signals = InterestSignal.wishlist([WishlistEntry(customer: 5, product: 1, added: Self.day)])

@@ -128,11 +128,17 @@ import VitrineKit
 
     @Test func explainShowsPicksAndWhy() throws {
         let report = Self.report()
-        let recommendations = SegmentsWorkflow.recommend(
-            products: SampleStore.products, orders: SampleStore.orders,
-            wishlists: [WishlistEntry(customer: 4, product: 3, added: SampleStore.date(2026, 6, 20))], report: report)
+        let wishlists = [WishlistEntry(customer: 4, product: 3, added: SampleStore.date(2026, 6, 20))]
         let explanation = try #require(
-            report.explain(customerID: "c5", recommendations: (SampleStore.products, recommendations)))
+            SegmentsWorkflow.explain(
+                products: SampleStore.products, orders: SampleStore.orders, wishlists: wishlists, report: report,
+                customerID: "c5"))
+        // The picks made for c5 alone are those made for everyone.
+        let everyone = SegmentsWorkflow.recommend(
+            products: SampleStore.products, orders: SampleStore.orders, wishlists: wishlists, report: report)
+        #expect(
+            explanation.picks?.map(\.productID)
+                == everyone.customerPicks.picks(for: 5).map { SampleStore.products[Int($0)].id })
         // c5 bought p0, which only c0 bought with p1 and p2; nobody bought p3 with anything: it tops the list up.
         #expect(
             explanation.renderedText.hasSuffix(

@@ -74,13 +74,16 @@ public struct CustomerPicks: Sendable {
         items[Int(offsets[customer])..<Int(offsets[customer + 1])]
     }
 
-    /// The picks of every customer, computed on all cores (each worker owns a scratch row and its customers' slots).
+    /// The picks of every customer (or of `customers` only), computed on all cores (each worker owns a scratch row
+    /// and its customers' slots).
     public init(
         matrix: PurchaseMatrix, similarity: ItemSimilarity, popularity: Popularity, products: [Product],
         signals: [InterestSignal] = [], groupPopularity: GroupPopularity? = nil,
-        asOfDay: Int32, configuration: Configuration = Configuration()
+        asOfDay: Int32, configuration: Configuration = Configuration(), only customers: [Int]? = nil
     ) {
         let customerCount = matrix.customerCount
+        // Whose picks are made: everyone's, or (to explain one customer) only those given; the others get none.
+        let targets = customers ?? Array(0..<customerCount)
         let productCount = matrix.productCount
         let n = configuration.count
         let available = products.map(\.isInStock)
@@ -111,7 +114,7 @@ public struct CustomerPicks: Sendable {
 
         var counts = [Int32](repeating: 0, count: customerCount)
         var slots = [Int32](repeating: 0, count: customerCount * n)
-        let workers = max(1, min(customerCount, ProcessInfoCores.count * 4))
+        let workers = max(1, min(targets.count, ProcessInfoCores.count * 4))
         counts.withUnsafeMutableBufferPointer { countBuffer in
             slots.withUnsafeMutableBufferPointer { slotBuffer in
                 let countSlots = DisjointSlots(countBuffer)
@@ -119,7 +122,8 @@ public struct CustomerPicks: Sendable {
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     var scratch = Scratch(productCount: productCount, pickCount: n, categoryCount: categories.count)
                     // Interleaved, so heavy buyers (often neighbours in the file) spread over the workers.
-                    for customer in stride(from: worker, to: customerCount, by: workers) {
+                    for position in stride(from: worker, to: targets.count, by: workers) {
+                        let customer = targets[position]
                         let isNew = matrix.customerOffsets[customer] == matrix.customerOffsets[customer + 1]
                         let row = priors.row(of: customer, isNew: isNew)
                         let picks = scratch.picks(

@@ -43,11 +43,7 @@ enum SegmentsCommand {
         }
         console.print(diagnostics)
         if let customerID = arguments.value("explain") {
-            let recommendations = SegmentsWorkflow.recommend(store, report: report)
-            guard
-                let explanation = report.explain(
-                    customerID: customerID, recommendations: (store.products, recommendations))
-            else {
+            guard let explanation = SegmentsWorkflow.explain(store, report: report, customerID: customerID) else {
                 console.err("vitrine segments: error: no customer \"\(customerID)\" in \(directory)/customers.csv\n")
                 return .badInput
             }

@@ -1,3 +1,4 @@
+import Recommendation
 import Segmentation
 import Store
 import TextFormats
@@ -22,10 +23,11 @@ public struct SegmentReport: Sendable {
     public var asOf: Timestamp { context.metrics.asOf }
     public var customerCount: Int { context.customers.count }
 
-    /// A customer's metrics and the rules tried for them (and, given the store's recommendations, their picks with
-    /// the reason for each), nil when no customer has that id.
+    /// A customer's metrics and the rules tried for them, and, given `picks` (which makes a customer's picks with
+    /// their reasons, by index into `products`), their picks; nil when no customer has that id.
     public func explain(
-        customerID: String, recommendations: (products: [Product], made: StoreRecommendations)? = nil
+        customerID: String, products: [Product] = [],
+        picks: ((Int) -> [(product: Int32, reason: PickReason)])? = nil
     ) -> CustomerExplanation? {
         guard let index = context.customers.firstIndex(where: { $0.id == customerID }) else { return nil }
         let tried = segments.trace(customer: index, context).map { trial in
@@ -34,15 +36,14 @@ public struct SegmentReport: Sendable {
                 matched: trial.matched)
         }
         let metrics = RuleField.allCases.map { ($0.rawValue, context.value(of: $0, customer: index)) }
-        let picks = recommendations.map { recommendations in
-            recommendations.made.explainedPicks(customer: index).map { pick in
-                let product = recommendations.products[Int(pick.product)]
+        let explainedPicks = picks.map { makePicks in
+            makePicks(index).map { pick in
+                let product = products[Int(pick.product)]
                 let reason: CustomerExplanation.Pick.Reason =
                     switch pick.reason {
-                    case .nearPurchase(let source): .near(recommendations.products[Int(source)].id, "bought")
-                    case .nearSignal(let source, .wishlist):
-                        .near(recommendations.products[Int(source)].id, "wish list")
-                    case .nearSignal(let source, .click): .near(recommendations.products[Int(source)].id, "clicked")
+                    case .nearPurchase(let source): .near(products[Int(source)].id, "bought")
+                    case .nearSignal(let source, .wishlist): .near(products[Int(source)].id, "wish list")
+                    case .nearSignal(let source, .click): .near(products[Int(source)].id, "clicked")
                     case .popular: .popular
                     }
                 return CustomerExplanation.Pick(productID: product.id, name: product.name, reason: reason)
@@ -50,6 +51,6 @@ public struct SegmentReport: Sendable {
         }
         return CustomerExplanation(
             customerID: customerID, segmentID: segments.segments[Int(assignment.segmentOfCustomer[index])].id,
-            asOf: asOf, metrics: metrics, tried: tried, picks: picks)
+            asOf: asOf, metrics: metrics, tried: tried, picks: explainedPicks)
     }
 }

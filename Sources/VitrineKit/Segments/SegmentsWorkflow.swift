@@ -51,24 +51,68 @@ public enum SegmentsWorkflow {
             ? similarity : ItemSimilarity(matrix: matrix, configuration: settings.pickSimilarity)
         let trend = Popularity(
             matrix: matrix, asOfDay: metrics.asOfDay, halfLifeDays: settings.popularityHalfLifeDays)
-        let countries = settings.countryShrinkage.map { shrinkage in
-            let groups = GroupPopularity.groups(report.context.customers.map(\.country))
-            return GroupPopularity(
-                matrix: matrix, groupOfCustomer: groups.groupOfCustomer, groupCount: groups.names.count,
-                asOfDay: metrics.asOfDay, halfLifeDays: settings.countryHalfLifeDays, shrinkage: shrinkage)
-        }
-        let signals = InterestSignal.wishlist(wishlists, weight: settings.wishlistWeight)
-        let picks = CustomerPicks(
-            matrix: matrix, similarity: pickSimilarity, popularity: trend, products: products, signals: signals,
-            groupPopularity: countries, asOfDay: metrics.asOfDay, configuration: settings.picks)
+        let picks = customerPicks(
+            matrix: matrix, similarity: pickSimilarity, trend: trend, products: products, wishlists: wishlists,
+            report: report, settings: settings)
         let ranking = SegmentRanking(
             matrix: matrix, orders: orders, products: products,
             segmentOfCustomer: report.assignment.segmentOfCustomer, segmentCount: report.assignment.segmentCount,
             count: settings.segmentRankingCount, affinityBoost: settings.segmentAffinityBoost)
         return StoreRecommendations(
             matrix: matrix, similarity: similarity, pickSimilarity: pickSimilarity, popularity: trend,
-            segmentRanking: ranking, customerPicks: picks, signals: signals, asOfDay: metrics.asOfDay,
-            settings: settings)
+            segmentRanking: ranking, customerPicks: picks)
+    }
+
+    /// `vitrine segments --explain`: one customer's metrics, the rules tried, and their picks with the reason for
+    /// each. Only that customer's picks are made (the neighbours they come from still need every order).
+    public static func explain(
+        _ store: LoadedStore, report: SegmentReport, customerID: String, settings: RecommendationSettings = .init()
+    ) -> CustomerExplanation? {
+        explain(
+            products: store.products, orders: store.orders, wishlists: store.wishlists, report: report,
+            customerID: customerID, settings: settings)
+    }
+
+    public static func explain(
+        products: [Product], orders: [OrderLine], wishlists: [WishlistEntry], report: SegmentReport,
+        customerID: String, settings: RecommendationSettings = .init()
+    ) -> CustomerExplanation? {
+        report.explain(customerID: customerID, products: products) { customer in
+            let metrics = report.context.metrics
+            let matrix = PurchaseMatrix(
+                customerCount: metrics.customerCount, productCount: products.count, orders: orders)
+            let similarity = ItemSimilarity(matrix: matrix, configuration: settings.pickSimilarity)
+            let trend = Popularity(
+                matrix: matrix, asOfDay: metrics.asOfDay, halfLifeDays: settings.popularityHalfLifeDays)
+            let picks = customerPicks(
+                matrix: matrix, similarity: similarity, trend: trend, products: products, wishlists: wishlists,
+                report: report, settings: settings, only: [customer]
+            ).picks(for: customer)
+            let reasons = CustomerPicks.reasons(
+                customer: customer, picks: picks, matrix: matrix, similarity: similarity,
+                signals: InterestSignal.wishlist(wishlists, weight: settings.wishlistWeight),
+                asOfDay: metrics.asOfDay, configuration: settings.picks)
+            return Array(zip(picks, reasons))
+        }
+    }
+
+    /// The per-customer picks (of everyone, or of `only`), with the wish list as signals and the country
+    /// popularity as the new customers' prior.
+    private static func customerPicks(
+        matrix: PurchaseMatrix, similarity: ItemSimilarity, trend: Popularity, products: [Product],
+        wishlists: [WishlistEntry], report: SegmentReport, settings: RecommendationSettings, only: [Int]? = nil
+    ) -> CustomerPicks {
+        let asOfDay = report.context.metrics.asOfDay
+        let countries = settings.countryShrinkage.map { shrinkage in
+            let groups = GroupPopularity.groups(report.context.customers.map(\.country))
+            return GroupPopularity(
+                matrix: matrix, groupOfCustomer: groups.groupOfCustomer, groupCount: groups.names.count,
+                asOfDay: asOfDay, halfLifeDays: settings.countryHalfLifeDays, shrinkage: shrinkage)
+        }
+        return CustomerPicks(
+            matrix: matrix, similarity: similarity, popularity: trend, products: products,
+            signals: InterestSignal.wishlist(wishlists, weight: settings.wishlistWeight), groupPopularity: countries,
+            asOfDay: asOfDay, configuration: settings.picks, only: only)
     }
 }
 
@@ -124,16 +168,4 @@ public struct StoreRecommendations: Sendable {
     public let popularity: Popularity
     public let segmentRanking: SegmentRanking
     public let customerPicks: CustomerPicks
-    public let signals: [InterestSignal]
-    public let asOfDay: Int32
-    public let settings: RecommendationSettings
-
-    /// A customer's picks, each with why it is there.
-    public func explainedPicks(customer: Int) -> [(product: Int32, reason: PickReason)] {
-        let picks = customerPicks.picks(for: customer)
-        let reasons = CustomerPicks.reasons(
-            customer: customer, picks: picks, matrix: matrix, similarity: pickSimilarity, signals: signals,
-            asOfDay: asOfDay, configuration: settings.picks)
-        return Array(zip(picks, reasons))
-    }
 }

@@ -8,8 +8,8 @@ struct ExampleStore {
     var orderLines = 2000
     var wishLists = 150
 
-    static let lastDay = CalendarDay(year: 2026, month: 10, day: 31)
-    static let firstDay = CalendarDay(year: 2024, month: 11, day: 1)
+    static let lastDay = PurchaseModel.standardLastDay
+    static let firstDay = PurchaseModel.standardFirstDay
 
     func makeStore() -> StoreFolder {
         let root = SplitMix64(seed: seed)

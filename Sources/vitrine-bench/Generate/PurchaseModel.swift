@@ -3,6 +3,11 @@
 /// of loyal buyers (so the top fifth brings most of the revenue), lapsing and newly arrived customers, seasonal
 /// peaks, repeat purchases of consumables, and baskets that combine related products.
 struct PurchaseModel {
+    /// The two years the generated stores' orders span: the newest order falls on the last day, so nothing
+    /// depends on the current clock.
+    static let standardFirstDay = CalendarDay(year: 2024, month: 11, day: 1)
+    static let standardLastDay = CalendarDay(year: 2026, month: 10, day: 31)
+
     /// The first and last day orders may fall on.
     var firstDay: CalendarDay
     var lastDay: CalendarDay

@@ -25,6 +25,14 @@ final class StoreFile {
 
     func comma() { buffer.append(UInt8(ascii: ",")) }
 
+    /// Fields that each end in a comma: the start of a row whose later columns need other writers.
+    func fieldsThenComma(_ texts: String...) {
+        for text in texts {
+            field(text)
+            comma()
+        }
+    }
+
     /// Ends a row with LF and flushes when the buffer is full.
     func endRow() throws {
         buffer.append(UInt8(ascii: "\n"))

@@ -52,30 +52,12 @@ struct StoreFolder {
         for locale in translatedLocales { header += ["name@\(locale)", "description@\(locale)"] }
         try file.row(header)
         for product in products {
-            file.field(product.id)
-            file.comma()
-            file.field(product.sku)
-            file.comma()
-            file.field(product.gtin)
-            file.comma()
-            file.field(product.slug)
-            file.comma()
-            file.field(product.name)
-            file.comma()
-            file.field(product.description)
-            file.comma()
+            file.fieldsThenComma(product.id, product.sku, product.gtin, product.slug, product.name, product.description)
             ByteBuffer.appendCents(product.priceCents, to: &file.buffer)
             file.comma()
             if let compareAt = product.compareAtCents { ByteBuffer.appendCents(compareAt, to: &file.buffer) }
             file.comma()
-            file.field(currency)
-            file.comma()
-            file.field(product.category)
-            file.comma()
-            file.field(product.tags.joined(separator: "|"))
-            file.comma()
-            file.field(product.image)
-            file.comma()
+            file.fieldsThenComma(currency, product.category, product.tags.joined(separator: "|"), product.image)
             if let stock = product.stock { ByteBuffer.appendInt(stock, to: &file.buffer) }
             file.comma()
             if let rating = product.ratingTenths {
@@ -105,18 +87,8 @@ struct StoreFolder {
             "consent_tracking", "tags",
         ])
         for customer in customers {
-            file.field(customer.id)
-            file.comma()
-            file.field(customer.email)
-            file.comma()
-            file.field(customer.firstName)
-            file.comma()
-            file.field(customer.lastName)
-            file.comma()
-            file.field(customer.locale)
-            file.comma()
-            file.field(customer.country)
-            file.comma()
+            file.fieldsThenComma(
+                customer.id, customer.email, customer.firstName, customer.lastName, customer.locale, customer.country)
             ByteBuffer.appendDay(customer.created, to: &file.buffer)
             file.comma()
             file.write(customer.consentEmail ? "true" : "false")
@@ -170,10 +142,7 @@ struct StoreFolder {
         let file = try StoreFile(path: path)
         try file.row(["customer_id", "product_id", "added"])
         for entry in wishLists {
-            file.field(customers[entry.customer].id)
-            file.comma()
-            file.field(products[entry.product].id)
-            file.comma()
+            file.fieldsThenComma(customers[entry.customer].id, products[entry.product].id)
             ByteBuffer.appendDay(entry.added, to: &file.buffer)
             try file.endRow()
         }

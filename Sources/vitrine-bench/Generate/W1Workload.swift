@@ -11,9 +11,8 @@ struct W1Workload {
     var orderLines = 500_000
     var wishLists = 20_000
 
-    /// The newest order falls on `lastDay`; nothing depends on the current clock.
-    static let lastDay = CalendarDay(year: 2026, month: 10, day: 31)
-    static let firstDay = CalendarDay(year: 2024, month: 11, day: 1)
+    static let lastDay = PurchaseModel.standardLastDay
+    static let firstDay = PurchaseModel.standardFirstDay
 
     func makeStore() -> StoreFolder {
         let root = SplitMix64(seed: seed)
