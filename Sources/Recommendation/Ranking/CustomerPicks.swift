@@ -83,7 +83,7 @@ public struct CustomerPicks: Sendable {
     ) {
         let customerCount = matrix.customerCount
         // Whose picks are made: everyone's, or (to explain one customer) only those given; the others get none.
-        let targets = customers ?? Array(0..<customerCount)
+        let targetCount = customers?.count ?? customerCount
         let productCount = matrix.productCount
         let n = configuration.count
         let available = products.map(\.isInStock)
@@ -114,16 +114,14 @@ public struct CustomerPicks: Sendable {
 
         var counts = [Int32](repeating: 0, count: customerCount)
         var slots = [Int32](repeating: 0, count: customerCount * n)
-        let workers = max(1, min(targets.count, ProcessInfoCores.count * 4))
+        let workers = max(1, min(targetCount, ProcessInfoCores.count * 4))
         counts.withUnsafeMutableBufferPointer { countBuffer in
             slots.withUnsafeMutableBufferPointer { slotBuffer in
                 let countSlots = DisjointSlots(countBuffer)
                 let pickSlots = DisjointSlots(slotBuffer)
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     var scratch = Scratch(productCount: productCount, pickCount: n, categoryCount: categories.count)
-                    // Interleaved, so heavy buyers (often neighbours in the file) spread over the workers.
-                    for position in stride(from: worker, to: targets.count, by: workers) {
-                        let customer = targets[position]
+                    func pick(_ customer: Int) {
                         let isNew = matrix.customerOffsets[customer] == matrix.customerOffsets[customer + 1]
                         let row = priors.row(of: customer, isNew: isNew)
                         let picks = scratch.picks(
@@ -135,6 +133,14 @@ public struct CustomerPicks: Sendable {
                             asOfDay: asOfDay, halfLife: halfLife)
                         for (rank, item) in picks.enumerated() { pickSlots.write(item, at: customer * n + rank) }
                         countSlots.write(Int32(picks.count), at: customer)
+                    }
+                    // Interleaved, so heavy buyers (often neighbours in the file) spread over the workers.
+                    if let customers {
+                        for position in stride(from: worker, to: customers.count, by: workers) {
+                            pick(customers[position])
+                        }
+                    } else {
+                        for customer in stride(from: worker, to: customerCount, by: workers) { pick(customer) }
                     }
                 }
             }
