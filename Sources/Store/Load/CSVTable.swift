@@ -78,20 +78,15 @@ struct CSVTable {
         }
     }
 
-    /// The rest of the table as up to `parts` tables of whole rows, to be read on several cores.
+    /// The rest of the table as up to `parts` tables of whole rows, to be read on several cores. Every part after
+    /// the first reads its own copy of the bytes (`SourceText.unshared`): each field a worker slices retains and
+    /// releases the storage, and workers sharing one storage fight over its reference count.
     func split(into parts: Int) -> [CSVTable] {
-        reader.split(into: parts).map { piece in
+        reader.split(into: parts).enumerated().map { index, piece in
             var table = self
-            table.reader = piece
+            table.reader = index == 0 ? piece : piece.unshared()
             return table
         }
-    }
-
-    /// The same table over its own copy of the bytes, for a worker reading it beside others.
-    func unshared() -> CSVTable {
-        var copy = self
-        copy.reader = reader.unshared()
-        return copy
     }
 
     /// Advances to the next data row, skipping blank lines; reports rows whose field count differs from the header's.

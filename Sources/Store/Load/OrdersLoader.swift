@@ -39,9 +39,7 @@ enum OrdersLoader {
         // Large files are read in slices on every core; a slice's findings and lines keep file order.
         let pieces = table.split(into: ProcessInfo.processInfo.activeProcessorCount)
         var results = Parallel.map(pieces.count) { index in
-            // The first slice reads the shared bytes, every other one a copy of its own (no two cores updating
-            // one reference count for each field they slice).
-            var piece = index == 0 ? pieces[index] : pieces[index].unshared()
+            var piece = pieces[index]
             var findings = DiagnosticEngine()
             // The first slice's array has room for every line of the file, so the others are appended in place.
             let capacity = index == 0 ? source.lineCount : source.lineCount / pieces.count + 1
