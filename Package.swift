@@ -19,13 +19,13 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "TextFormats", dependencies: ["Diagnostics"]),
         .target(name: "Mustache", dependencies: ["Diagnostics", "TextFormats"]),
-        // Seeded randomness for generated workloads and fuzz tests: the same seed, the same bytes, everywhere.
+        // Seeded randomness for generated workloads, fuzz tests and the bootstrap: the same seed, the same draws.
         .target(name: "SeededRandom"),
 
         // Stages: know the store, take values and return values.
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats"]),
         .target(name: "Segmentation", dependencies: ["Diagnostics", "TextFormats", "Store"]),
-        .target(name: "Recommendation", dependencies: ["TextFormats", "Store"]),
+        .target(name: "Recommendation", dependencies: ["TextFormats", "Store", "SeededRandom"]),
 
         // Shell: a façade with one workflow per command, a CLI that parses and prints, a tiny main.
         .target(

@@ -5,48 +5,53 @@
 /// - hit rate@k: the share of those customers with at least one of their k picks among their new products;
 /// - recall@k (macro): the mean over those customers of (new products found in the picks) / (new products);
 /// - recall@k (micro): all new products found over all new products (heavy buyers weigh more).
+///
+/// Each customer's outcome is kept, in customer order, so that subsets can be scored without making the picks
+/// again and two methods can be compared customer by customer (`PairedBootstrap`).
 public struct HoldoutEvaluation: Sendable, Hashable {
-    public var customers: Int
-    public var customersWithHit: Int
-    public var newProducts: Int
-    public var newProductsFound: Int
-    public var recallSum: Double
+    /// One evaluated customer: how many of their new products the k picks found, out of how many.
+    public struct CustomerOutcome: Sendable, Hashable {
+        public var customer: Int32
+        public var found: Int32
+        public var newProducts: Int32
+
+        public init(customer: Int32, found: Int32, newProducts: Int32) {
+            self.customer = customer
+            self.found = found
+            self.newProducts = newProducts
+        }
+
+        public var recall: Double { Double(found) / Double(newProducts) }
+    }
+
+    /// The evaluated customers, in increasing customer order.
+    public var outcomes: [CustomerOutcome]
+
+    public var customers: Int { outcomes.count }
+    public var customersWithHit: Int { outcomes.count { $0.found > 0 } }
+    public var newProducts: Int { outcomes.reduce(0) { $0 + Int($1.newProducts) } }
+    public var newProductsFound: Int { outcomes.reduce(0) { $0 + Int($1.found) } }
 
     public var hitRate: Double { customers > 0 ? Double(customersWithHit) / Double(customers) : 0 }
-    public var macroRecall: Double { customers > 0 ? recallSum / Double(customers) : 0 }
+    public var macroRecall: Double { customers > 0 ? outcomes.reduce(0) { $0 + $1.recall } / Double(customers) : 0 }
     public var microRecall: Double { newProducts > 0 ? Double(newProductsFound) / Double(newProducts) : 0 }
 
+    public init(outcomes: [CustomerOutcome]) { self.outcomes = outcomes }
+
     /// Scores `picks(customer)` (the first `k` count) against `test`'s products not in `train`.
-    public init(
-        train: PurchaseMatrix, test: PurchaseMatrix, k: Int = 10, including: (Int) -> Bool = { _ in true },
-        picks: (Int) -> [Int32]
-    ) {
-        customers = 0
-        customersWithHit = 0
-        newProducts = 0
-        newProductsFound = 0
-        recallSum = 0
-        for customer in 0..<test.customerCount where including(customer) {
+    public init(train: PurchaseMatrix, test: PurchaseMatrix, k: Int = 10, picks: (Int) -> [Int32]) {
+        outcomes = []
+        for customer in 0..<test.customerCount {
             let fresh = test.items(of: customer).filter { !train.owns(customer: customer, item: $0) }
             guard !fresh.isEmpty else { continue }
             let top = picks(customer).prefix(k)
             let found = fresh.count { top.contains($0) }
-            customers += 1
-            customersWithHit += found > 0 ? 1 : 0
-            newProducts += fresh.count
-            newProductsFound += found
-            recallSum += Double(found) / Double(fresh.count)
+            outcomes.append(.init(customer: Int32(customer), found: Int32(found), newProducts: Int32(fresh.count)))
         }
     }
 
-    /// The customers of `self` that are not in `part` (an evaluation of a subset of the same customers).
-    public func subtracting(_ part: HoldoutEvaluation) -> HoldoutEvaluation {
-        var rest = self
-        rest.customers -= part.customers
-        rest.customersWithHit -= part.customersWithHit
-        rest.newProducts -= part.newProducts
-        rest.newProductsFound -= part.newProductsFound
-        rest.recallSum -= part.recallSum
-        return rest
+    /// The same evaluation restricted to the customers `including` accepts.
+    public func filter(_ including: (Int) -> Bool) -> HoldoutEvaluation {
+        HoldoutEvaluation(outcomes: outcomes.filter { including(Int($0.customer)) })
     }
 }

@@ -161,8 +161,8 @@ public enum OnlineRetailEvaluation {
         let picked = HoldoutEvaluation(train: train, test: test, k: k, picks: picks)
         let baseline = HoldoutEvaluation(train: train, test: test, k: k, picks: baselinePicks)
         let warm: (Int) -> Bool = { !train.items(of: $0).isEmpty }
-        let pickedWarm = HoldoutEvaluation(train: train, test: test, k: k, including: warm, picks: picks)
-        let baselineWarm = HoldoutEvaluation(train: train, test: test, k: k, including: warm, picks: baselinePicks)
+        let pickedWarm = picked.filter(warm)
+        let baselineWarm = baseline.filter(warm)
         return Outcome(
             trainLines: trainLines, testLines: testLines, picks: picked, baseline: baseline,
             coldCustomers: picked.customers - pickedWarm.customers,
