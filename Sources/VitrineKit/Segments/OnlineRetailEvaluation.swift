@@ -44,12 +44,14 @@ public enum OnlineRetailEvaluation {
         /// recency-weighted or purchase-count-weighted co-purchases, description (TF-IDF) similarity, purchase-count
         /// weights on the history, a history-size-dependent blend, a boost for new arrivals, a category boost and
         /// similarity-penalised re-ranking (maximal marginal relevance over the cosine, λ 0.1–0.4, with and without the
-        /// category cap) were tried and lost or tied. Customer-to-customer neighbours (RP3β over customers, their
-        /// purchases of the last two months) and implicit-feedback matrix factorisation (Hu, Koren & Volinsky 2008)
-        /// added to these scores gained 1–2% on the windows, within their spread, and were left out. So did the learned
-        /// hybrid (`evaluateHybrid`, `--method hybrid`: a `HybridRanker` over 20 features of ~300 candidates, fit on
-        /// the two months before), and gradient-boosted trees over similar features (tried outside the package:
-        /// 1.23×–1.26× hit rate on April): models fit on earlier months did not carry over to the next.
+        /// category cap), BM25-weighted neighbours (as the `implicit` library's, alone or added to RP3β's), Aiolli's
+        /// asymmetric cosine, two-step walks and IDF-weighted histories were tried and lost or tied.
+        /// Customer-to-customer neighbours (RP3β over customers, their purchases of the last two months) and
+        /// implicit-feedback matrix factorisation (Hu, Koren & Volinsky 2008) added to these scores gained 1–2% on the
+        /// windows, within their spread, and were left out. So did the learned hybrid (`evaluateHybrid`, `--method
+        /// hybrid`: a `HybridRanker` over 20 features of ~300 candidates, fit on the two months before), and
+        /// gradient-boosted trees over similar features (tried outside the package: 1.23×–1.26× hit rate on April):
+        /// models fit on earlier months did not carry over to the next.
         public static let tuned = Settings(
             similarity: .init(neighbours: 100, measure: .randomWalk(popularityPenalty: 0.65)),
             picks: .init(
