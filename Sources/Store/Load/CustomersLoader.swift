@@ -26,8 +26,9 @@ enum CustomersLoader {
         var customers: [Customer] = []
         customers.reserveCapacity(source.bytes.count / 80)
         // First places as byte offsets: a location is worked out only for a message.
-        var ids = FirstDefinitions(source: source)
+        var ids = FirstDefinitions(source: source, expected: source.lineCount)
         var firstRowOfEmail: [String: (id: String, offset: Int)] = [:]
+        firstRowOfEmail.reserveCapacity(source.lineCount)
         while table.nextRow(diagnostics: &diagnostics) {
             let errorsBefore = diagnostics.errorCount
             let id = table.requiredString(c.id, "customer id", diagnostics: &diagnostics)

@@ -6,7 +6,11 @@ struct FirstDefinitions {
     let source: SourceText
     private var offsets: [String: Int] = [:]
 
-    init(source: SourceText) { self.source = source }
+    /// `expected`: about how many keys will be recorded (a dictionary that grows rehashes every key it holds).
+    init(source: SourceText, expected: Int = 0) {
+        self.source = source
+        offsets.reserveCapacity(expected)
+    }
 
     /// Records `key` written at `offset`; a key seen before is reported as `duplicate <what> "<key>"` with a note
     /// at its first place.

@@ -46,8 +46,8 @@ enum ProductsLoader {
             consumable: table.column("consumable")
         )
         var products: [Product] = []
-        var ids = FirstDefinitions(source: source)
-        var skus = FirstDefinitions(source: source)
+        var ids = FirstDefinitions(source: source, expected: source.lineCount)
+        var skus = FirstDefinitions(source: source, expected: source.lineCount)
         while table.nextRow(diagnostics: &diagnostics) {
             let errorsBefore = diagnostics.errorCount
             let id = table.requiredString(c.id, "product id", diagnostics: &diagnostics)
