@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
 /// The bytes of one source file with a table of line starts built once, so hot paths can keep
 /// byte offsets and turn them into line and column only when a diagnostic is made.
 public struct SourceText: Sendable {
@@ -10,8 +16,15 @@ public struct SourceText: Sendable {
         self.bytes = bytes
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
-            for index in 0..<buffer.count where buffer[index] == UInt8(ascii: "\n") {
-                starts.append(index + 1)
+            // memchr scans many bytes per instruction; a byte loop cost about six instructions a byte, serially,
+            // before any worker starts on a large file.
+            guard let base = buffer.baseAddress else { return }
+            var position = 0
+            while position < buffer.count,
+                let found = memchr(base + position, Int32(UInt8(ascii: "\n")), buffer.count - position)
+            {
+                position = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(position)
             }
         }
         self.lineStarts = starts
