@@ -112,3 +112,90 @@ struct CSVReaderTests {
         #expect(diagnostics.diagnostics.map(\.description) == expected)
     }
 }
+
+/// Bare fields are scanned eight bytes at a time: every field length, every place of the byte that ends it or of a
+/// stray quote, every way the record ends, and fields that end within eight bytes of the end of the input.
+@Suite("CSV reader, word-at-a-time scanning")
+struct CSVWordScanningTests {
+    /// `length` bytes of field content: ASCII and two-byte UTF-8 mixed (high bytes must never look like `,`).
+    static func content(length: Int, quoteAt: Int?) -> [UInt8] {
+        let pattern = Array("aé1-Ωx,".utf8).filter { $0 != UInt8(ascii: ",") }
+        var bytes = (0..<length).map { pattern[$0 % pattern.count] }
+        if let quoteAt { bytes[quoteAt] = UInt8(ascii: "\"") }
+        return bytes
+    }
+
+    @Test func everyLengthEveryEndEveryStrayQuote() {
+        var checked = 0
+        for length in 0...19 {
+            // A quote at the field's first byte would open a quoted field: stray quotes start at the second.
+            for quoteAt in [nil] + stride(from: 1, to: length, by: 1).map(Optional.some) {
+                for ending in ["", "\n", "\r\n", "\r", ",z\n", ",z"] {
+                    let field = Self.content(length: length, quoteAt: quoteAt)
+                    let input = Array("ab,".utf8) + field + Array(ending.utf8)
+                    var reader = CSVReader(source: SourceText(path: "t.csv", bytes: input))
+                    var record = CSVRecord()
+                    var diagnostics = DiagnosticEngine()
+                    #expect(reader.next(into: &record, diagnostics: &diagnostics))
+                    let fields = record.fields.map { Array(reader.bytes($0)) }
+                    let expected = [Array("ab".utf8), field] + (ending.hasPrefix(",") ? [Array("z".utf8)] : [])
+                    #expect(
+                        fields == expected,
+                        "length \(length), quote at \(String(describing: quoteAt)), \(ending.debugDescription)")
+                    // The stray quote is reported at its own byte (column = 3 bytes of "ab," + its offset + 1).
+                    let messages = diagnostics.diagnostics.map(\.description)
+                    #expect(
+                        messages == quoteAt.map { ["t.csv:1:\(4 + $0): error: quote inside an unquoted field"] } ?? [])
+                    // Nothing is left but the end of the input.
+                    #expect(!reader.next(into: &record, diagnostics: &diagnostics))
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == 6 * (20 + (0...19).reduce(0) { $0 + Swift.max(0, $1 - 1) }))
+    }
+}
+
+@Suite("CSV reader, splitting for several cores")
+struct CSVSplitTests {
+    static func records(_ reader: CSVReader) -> [[String]] {
+        var reader = reader
+        var record = CSVRecord()
+        var diagnostics = DiagnosticEngine()
+        var records: [[String]] = []
+        while reader.next(into: &record, diagnostics: &diagnostics) {
+            records.append(record.fields.map { reader.string($0) })
+        }
+        return records
+    }
+
+    /// A file over a megabyte whose split points each fall inside a quoted field with line breaks and doubled
+    /// quotes: every piece starts at a record, and together they read as one pass does.
+    @Test(arguments: [2, 3, 4])
+    func piecesReadAsOnePass(parts: Int) {
+        let size = 1 << 21
+        var bytes = Array("id,text\n".utf8)
+        let row = Array("1234,plain text of a line\n".utf8)
+        let quoted = Array("5678,\"a \"\"quoted\"\"\nline, and\nmore\"\n".utf8)
+        /// Rows, then one line of padding, up to exactly `offset`.
+        func fill(to offset: Int) {
+            while bytes.count + row.count <= offset { bytes += row }
+            bytes += Array(repeating: UInt8(ascii: "x"), count: offset - bytes.count - 1) + [UInt8(ascii: "\n")]
+        }
+        for part in 1..<parts {
+            // The reader aims at size × part / parts; the quoted field opens 15 bytes before and closes after.
+            fill(to: size * part / parts - 15)
+            bytes += quoted
+        }
+        fill(to: size)
+        #expect(bytes.count == size)
+        let reader = CSVReader(source: SourceText(path: "t.csv", bytes: bytes))
+        let pieces = reader.split(into: parts)
+        let whole = Self.records(reader)
+        #expect(pieces.count == parts)
+        let readAsOnePass = pieces.flatMap(Self.records) == whole  // a Bool: a failure prints no megabytes
+        #expect(readAsOnePass)
+        #expect(pieces.dropFirst().allSatisfy { bytes[$0.offset - 1] == UInt8(ascii: "\n") })
+        #expect(whole.count { $0 == ["5678", "a \"quoted\"\nline, and\nmore"] } == parts - 1)
+    }
+}

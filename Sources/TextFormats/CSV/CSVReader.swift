@@ -1,5 +1,11 @@
 import Diagnostics
 
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
 /// A streaming RFC 4180 reader over the bytes of one file.
 ///
 /// Grammar (RFC 4180 §2, relaxed the way real exports need): records end in CRLF or LF (a lone CR too); the
@@ -57,10 +63,14 @@ public struct CSVReader: Sendable {
             for part in 1..<parts {
                 let target = position + (end - position) * part / parts
                 guard target > start else { continue }
-                while scanned < target {
-                    if bytes[scanned] == UInt8(ascii: "\"") { quotes += 1 }
-                    scanned += 1
+                // Quotes are rare: memchr jumps from one to the next.
+                while scanned < target,
+                    let found = memchr(bytes.baseAddress! + scanned, Int32(UInt8(ascii: "\"")), target - scanned)
+                {
+                    quotes += 1
+                    scanned = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
                 }
+                scanned = max(scanned, target)
                 // Move to the next line break outside quotes.
                 while scanned < end, !(bytes[scanned] == UInt8(ascii: "\n") && quotes % 2 == 0) {
                     if bytes[scanned] == UInt8(ascii: "\"") { quotes += 1 }
@@ -98,6 +108,7 @@ public struct CSVReader: Sendable {
         let quote = UInt8(ascii: "\"")
         let cr = UInt8(ascii: "\r")
         let lf = UInt8(ascii: "\n")
+        let separatorPattern = Self.everyByte(comma)
         var problem: (offset: Int, message: String)?
         var position = self.position
         let limit = end
@@ -144,10 +155,28 @@ public struct CSVReader: Sendable {
                     }
                 } else {
                     let start = position
-                    while position < count {
-                        let byte = bytes[position]
-                        if byte == comma || byte == lf || byte == cr { break }
-                        if byte == quote { problem = problem ?? (position, "quote inside an unquoted field") }
+                    while true {
+                        // Eight bytes at a time: the lowest marked byte is the first separator, line break or
+                        // quote. Byte by byte only within eight bytes of the end.
+                        if position + 8 <= count {
+                            let word = UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)
+                            let marks = Self.fieldEndMarks(
+                                UInt64(littleEndian: word), separatorPattern: separatorPattern)
+                            if marks == 0 {
+                                position += 8
+                                continue
+                            }
+                            position += marks.trailingZeroBitCount >> 3
+                        } else {
+                            while position < count, bytes[position] != comma, bytes[position] != lf,
+                                bytes[position] != cr, bytes[position] != quote
+                            {
+                                position += 1
+                            }
+                            if position == count { break }
+                        }
+                        guard bytes[position] == quote else { break }
+                        problem = problem ?? (position, "quote inside an unquoted field")
                         position += 1
                     }
                     record.fields.append(
@@ -168,6 +197,21 @@ public struct CSVReader: Sendable {
             diagnostics.error(problem.message, at: source.location(atOffset: problem.offset))
         }
         return true
+    }
+
+    /// `byte` in each of the eight bytes of a word.
+    static func everyByte(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
+
+    /// The high bit of each byte of `word` (first byte lowest) that is the separator, LF, CR or a quote, exact up
+    /// to the first such byte (SWAR: a byte equal to `b` is a zero byte of `word ^ b…b`, and
+    /// `(v - 0x01…01) & ~v & 0x80…80` marks the lowest zero byte of `v` exactly; a borrow can only mark bytes above it).
+    @inline(__always)
+    static func fieldEndMarks(_ word: UInt64, separatorPattern: UInt64) -> UInt64 {
+        @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 {
+            (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+        }
+        return zeroBytes(word ^ separatorPattern) | zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+            | zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D) | zeroBytes(word ^ 0x2222_2222_2222_2222)
     }
 
     /// The field's text, with doubled quotes unescaped. Invalid UTF-8 is repaired (it was reported by
