@@ -50,9 +50,15 @@ enum OrdersLoader {
         }
         var lines = results[0].parsed.lines
         var rowOffsets = results[0].parsed.rowOffsets
-        var orders = results[0].parsed.orders
+        // Each slice's orders, looked up where they first appear; never merged into one dictionary (that meant
+        // rehashing the first slice's orders and inserting every later one, serially).
+        var ordersOfSlices = [results[0].parsed.orders]
+        var orderCount = ordersOfSlices[0].count
+        func firstHead(_ orderID: String) -> OrderHead? {
+            for orders in ordersOfSlices { if let head = orders[orderID] { return head } }
+            return nil
+        }
         results[0].parsed = ([], [], [:])
-        orders.reserveCapacity(results.reduce(0) { $0 + $1.parsed.orders.count } + orders.count)
         diagnostics.merge(results[0].findings)
         // An order may continue across a slice boundary: its later lines must agree with its first line in the
         // file, as they would in one pass. Such orders are rare; their lines are checked once all are in.
@@ -65,18 +71,19 @@ enum OrdersLoader {
             let slice = results[index].parsed.orders
             results[index].parsed = ([], [], [:])
             for (orderID, head) in slice {
-                if let first = orders[orderID] {
+                if let first = firstHead(orderID) {
                     if first.customer != head.customer || first.day != head.day { continued.insert(orderID) }
                 } else {
-                    orders[orderID] = head
+                    orderCount += 1
                 }
             }
+            ordersOfSlices.append(slice)
         }
-        guard !continued.isEmpty else { return (lines, orders.count) }
+        guard !continued.isEmpty else { return (lines, orderCount) }
         var rejected = Set<Int>()
         for index in firstLaterLine..<lines.count where continued.contains(lines[index].orderID) {
             let line = lines[index]
-            guard let first = orders[line.orderID], first.rowOffset < rowOffsets[index] else { continue }
+            guard let first = firstHead(line.orderID), first.rowOffset < rowOffsets[index] else { continue }
             let note = [Diagnostic.Note("first line of the order", at: source.location(atOffset: first.rowOffset))]
             let row = table.reader.record(at: rowOffsets[index])
             func fieldOffset(_ column: Int?) -> Int {
@@ -94,7 +101,7 @@ enum OrdersLoader {
                 rejected.insert(index)
             }
         }
-        return (lines.enumerated().filter { !rejected.contains($0.offset) }.map(\.element), orders.count)
+        return (lines.enumerated().filter { !rejected.contains($0.offset) }.map(\.element), orderCount)
     }
 
     /// The customer, day and place of an order's first line.

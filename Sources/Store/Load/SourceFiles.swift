@@ -17,13 +17,80 @@ enum SourceFiles {
     /// The file's text registered with the engine (for excerpts) and checked for invalid UTF-8; nil when it
     /// cannot be read (reported).
     static func read(_ path: String, diagnostics: inout DiagnosticEngine) -> SourceText? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.error("cannot read \(path): \(exists(path) ? "permission denied" : "no such file")", at: nil)
+        let bytes: [UInt8]
+        switch contents(path) {
+        case .success(let read): bytes = read
+        case .failure(let reason):
+            diagnostics.error("cannot read \(path): \(reason.message)", at: nil)
             return nil
         }
-        let source = SourceText(path: path, bytes: [UInt8](data))
+        let source = SourceText(path: path, bytes: bytes)
         diagnostics.register(source)
         UTF8Validation.check(source, diagnostics: &diagnostics)
         return source
     }
+
+    /// Why a file could not be read, in the words of the message.
+    struct ReadFailure: Error, Equatable {
+        var message: String
+
+        init(message: String) { self.message = message }
+
+        init(errorNumber: Int32) {
+            switch errorNumber {
+            case ENOENT, ENOTDIR: message = "no such file"
+            case EACCES, EPERM: message = "permission denied"
+            case EISDIR: message = "it is a folder"
+            default: message = String(cString: strerror(errorNumber)).lowercased()
+            }
+        }
+    }
+
+    /// A regular file's bytes, read straight into the array: going through `Data` cost a second copy of every
+    /// byte (35 ms for a 57 MB orders file, before any worker starts).
+    static func contents(_ path: String) -> Result<[UInt8], ReadFailure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(ReadFailure(errorNumber: errno)) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(ReadFailure(errorNumber: errno)) }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            let isFolder = status.st_mode & S_IFMT == S_IFDIR
+            return .failure(isFolder ? ReadFailure(errorNumber: EISDIR) : ReadFailure(message: "not a regular file"))
+        }
+        let size = Int(status.st_size)
+        var failed: Int32?
+        /// Reads into `buffer` from `start` until it is full or the file ends; the bytes now initialised.
+        func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int) -> Int {
+            var count = start
+            while count < buffer.count {
+                let read = systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if read > 0 {
+                    count += read
+                } else if read == 0 || errno != EINTR {
+                    if read < 0 { failed = errno }
+                    break
+                }
+            }
+            return count
+        }
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in count = fill(buffer, from: 0) }
+        // A file that grew since `fstat` is read to its end (`fill` stops short only at the end of the file).
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var more = bytes.count == size
+        while more, failed == nil {
+            let count = chunk.withUnsafeMutableBufferPointer { fill($0, from: 0) }
+            bytes += chunk[..<count]
+            more = count == chunk.count
+        }
+        return failed.map { .failure(ReadFailure(errorNumber: $0)) } ?? .success(bytes)
+    }
 }
+
+#if canImport(Glibc)
+    import Glibc
+    private let systemRead = Glibc.read
+#else
+    import Darwin
+    private let systemRead = Darwin.read
+#endif

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import TextFormats
 
 /// Loads a store folder and cross-checks it, reporting every problem of every file in one run.
@@ -33,7 +34,8 @@ public enum StoreLoader {
         while root.count > 1, root.hasSuffix("/") { root.removeLast() }
         func path(_ file: File) -> String { root == "." ? file.rawValue : "\(root)/\(file.rawValue)" }
         func source(_ file: File) -> SourceText? {
-            if !file.isRequired, !SourceFiles.exists(path(file)) { return nil }
+            // An optional file may be absent; anything else by its name (a folder, say) is read and reported.
+            if !file.isRequired, !FileManager.default.fileExists(atPath: path(file)) { return nil }
             return SourceFiles.read(path(file), diagnostics: &diagnostics)
         }
         guard SourceFiles.isDirectory(root) else {
