@@ -16,15 +16,20 @@ struct IdentifierIndex: Sendable {
 
     /// Adds `key` unless it is present; returns false when it was already there.
     @discardableResult
-    mutating func insert(_ key: some Collection<UInt8>, value: Int32) -> Bool {
-        let bytes = Array(key)
-        var slot = Self.hash(bytes[...]) & mask
+    mutating func insert(_ key: String, value: Int32) -> Bool {
+        var key = key
+        // A native String's bytes are contiguous: no copy of the key, and a plain memory copy into `keyBytes`.
+        return key.withUTF8 { insert($0, value: value) }
+    }
+
+    private mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Int32) -> Bool {
+        var slot = Self.hash(key) & mask
         while slots[slot].length >= 0 {
-            if equals(slot, bytes[...]) { return false }
+            if equals(slot, key) { return false }
             slot = (slot + 1) & mask
         }
-        slots[slot] = (Int32(keyBytes.count), Int32(bytes.count), value)
-        keyBytes.append(contentsOf: bytes)
+        slots[slot] = (Int32(keyBytes.count), Int32(key.count), value)
+        keyBytes.append(contentsOf: key)
         return true
     }
 
@@ -37,7 +42,7 @@ struct IdentifierIndex: Sendable {
         return nil
     }
 
-    private func equals(_ slot: Int, _ key: ArraySlice<UInt8>) -> Bool {
+    private func equals(_ slot: Int, _ key: some Collection<UInt8>) -> Bool {
         let entry = slots[slot]
         guard Int(entry.length) == key.count else { return false }
         var index = Int(entry.start)
@@ -49,7 +54,7 @@ struct IdentifierIndex: Sendable {
     }
 
     /// FNV-1a over the bytes, then a multiply to spread the low bits (ids differ mostly in their last digits).
-    private static func hash(_ key: ArraySlice<UInt8>) -> Int {
+    private static func hash(_ key: some Collection<UInt8>) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key {
             hash ^= UInt64(byte)

@@ -71,13 +71,13 @@ public enum StoreLoader {
         diagnostics.merge(customersLoaded.1)
         references.customers = IdentifierIndex(capacity: customers.count)
         for (index, customer) in customers.enumerated() {
-            references.customers.insert(customer.id.utf8, value: Int32(index))
+            references.customers.insert(customer.id, value: Int32(index))
         }
         references.products = IdentifierIndex(capacity: products.count)
         references.productsBySKU = IdentifierIndex(capacity: products.count)
         for (index, product) in products.enumerated() {
-            references.products.insert(product.id.utf8, value: Int32(index))
-            if let sku = product.sku { references.productsBySKU.insert(sku.utf8, value: Int32(index)) }
+            references.products.insert(product.id, value: Int32(index))
+            if let sku = product.sku { references.productsBySKU.insert(sku, value: Int32(index)) }
         }
         let (orders, orderCount) =
             source(.orders).map { OrdersLoader.load($0, references: references, diagnostics: &diagnostics) } ?? ([], 0)
