@@ -80,6 +80,10 @@ struct ScalarFormatTests {
             ("a..b@example.org", false), ("a@-example.org", false), ("a b@example.org", false),
             ("a@example.123", false),
             ("@example.org", false), ("maria@", false), ("a\r\nBcc: x@y.z", false),
+            // Host names label by label (RFC 1035): empty, hyphenated at either end, too long, foreign bytes.
+            ("a@b.c", true), ("a@123.example.org1", true), ("a@example..org", false), ("a@example.org.", false),
+            ("a@example-.org", false), ("a@ex-ample.org", true), ("a@example.o_rg", false),
+            ("a@\(String(repeating: "x", count: 63)).org", true), ("a@\(String(repeating: "x", count: 64)).org", false),
         ])
     func emails(_ address: String, _ valid: Bool) {
         #expect(EmailAddress.isValid(address) == valid)

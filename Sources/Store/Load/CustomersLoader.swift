@@ -59,7 +59,8 @@ enum CustomersLoader {
             }
             if let email, let id {
                 // Mail systems treat addresses case-insensitively in practice (RFC 5321 §2.4 allows it).
-                let key = email.utf8.contains { $0 >= 65 && $0 <= 90 } ? email.lowercased() : email
+                let hasCapitals = table.bytes(c.email).contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+                let key = hasCapitals ? email.lowercased() : email
                 if let first = firstRowOfEmail[key] {
                     diagnostics.error(
                         "e-mail address already belongs to customer \"\(first.id)\"", at: table.location(c.email),

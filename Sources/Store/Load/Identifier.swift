@@ -3,10 +3,15 @@
 enum Identifier {
     static func problem(_ id: String) -> String? {
         if id.utf8.count > 64 { return "is longer than 64 characters" }
-        let allowed = id.utf8.allSatisfy {
-            ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z"))
-                || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-")
-                || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+        var id = id
+        // Over the String's own bytes (iterating `utf8` is several times slower, for every row of every file).
+        let allowed = id.withUTF8 {
+            $0.allSatisfy {
+                ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z"))
+                    || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z"))
+                    || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-")
+                    || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+            }
         }
         return allowed ? nil : "may contain only letters, digits, '-', '_' and '.'"
     }
