@@ -22,6 +22,11 @@ public enum UTF8Validation {
                     index += 1
                     continue
                 }
+                // Greek, Cyrillic, Arabic and Persian letters are two-byte sequences: checked here, not in a call.
+                if lead >= 0xC2, lead <= 0xDF, index + 1 < count, buffer[index + 1] & 0xC0 == 0x80 {
+                    index += 2
+                    continue
+                }
                 let length = sequenceLength(buffer, at: index)
                 if length == 0 {
                     found.append(index)
