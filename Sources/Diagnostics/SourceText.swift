@@ -18,12 +18,9 @@ public struct SourceText: Sendable {
         bytes.withUnsafeBufferPointer { buffer in
             // memchr scans many bytes per instruction; a byte loop cost about six instructions a byte, serially,
             // before any worker starts on a large file.
-            guard let base = buffer.baseAddress else { return }
             var position = 0
-            while position < buffer.count,
-                let found = memchr(base + position, Int32(UInt8(ascii: "\n")), buffer.count - position)
-            {
-                position = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            while let found = buffer.firstIndex(of: UInt8(ascii: "\n"), in: position..<buffer.count) {
+                position = found + 1
                 starts.append(position)
             }
         }
@@ -74,5 +71,16 @@ public struct SourceText: Sendable {
         var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The first index of `byte` within `range`, by `memchr` (many bytes per instruction: for the scans that run
+    /// over a whole file before any worker starts).
+    public func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
+        guard let base = baseAddress, !range.isEmpty else { return nil }
+        return memchr(base + range.lowerBound, Int32(byte), range.count).map {
+            base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+        }
     }
 }

@@ -143,10 +143,10 @@ enum SegmentBenchmark {
             Timestamp(secondsSince1970: CivilDate.daysSince1970(year: year, month: month, day: 1) * 86_400)
         }
         // Defaults: the tuned settings; each option overrides one.
-        let tuned = OnlineRetailEvaluation.Settings.tuned
-        var settings = OnlineRetailEvaluation.Settings(
-            similarity: .init(
-                neighbours: options.int("--neighbours", tuned.similarity.neighbours),
+        let tuned = RecommendationSettings()
+        var settings = RecommendationSettings(
+            pickSimilarity: .init(
+                neighbours: options.int("--neighbours", tuned.pickSimilarity.neighbours),
                 inverseUserFrequency: (options.values["--iuf"] ?? "on") == "on",
                 measure: options.values["--measure"] == "cosine"
                     ? .cosine : .randomWalk(popularityPenalty: options.double("--beta", 0.65) ?? 0)),
@@ -174,16 +174,18 @@ enum SegmentBenchmark {
         if options.flags.contains("--tune") {
             print("\ntuning on \(windows.count) validation windows from 2011-02-01 to 2011-04-30 (May unseen):")
             let trials = OnlineRetailEvaluation.tune(data, validationSplits: windows)
-            for trial in trials.prefix(10) { print("  \(ratios(trial.outcomes))  \(trial.settings)") }
+            for trial in trials.prefix(10) { print("  \(ratios(trial.outcomes))  \(trial.settings.picksDescription)") }
             settings = trials[0].settings
-            print("chosen: \(settings)")
+            print("chosen: \(settings.picksDescription)")
         }
         if options.flags.contains("--rolling") {
             // The settings on each validation window, all customers and those with history (hit/recall ratios).
             let outcomes = windows.map {
                 OnlineRetailEvaluation.evaluate(data, testFrom: $0.from, testUntil: $0.until, settings: settings)
             }
-            print("\nvalidation windows (30 days from 02-01, 02-15, 03-01, 03-15, 04-01), settings \(settings)")
+            print(
+                "\nvalidation windows (30 days from 02-01, 02-15, 03-01, 03-15, 04-01), settings \(settings.picksDescription)"
+            )
             print("all:          " + ratios(outcomes))
             print(
                 "with history: "
@@ -247,7 +249,7 @@ enum SegmentBenchmark {
             "\n\(validate ? "validation" : "test"): \(period)\(outcome.trainLines) lines), \(tested)\(outcome.testLines) lines), "
                 + "\(outcome.picks.customers) customers with new products (\(outcome.coldCustomers) without history; "
                 + "\(String(format: "%.1f", outcome.neverSoldBeforeShare * 100))% of their new products never sold before), "
-                + "settings \(settings), method \(method)")
+                + "settings \(settings.picksDescription), method \(method)")
         print("all:          " + describe(outcome))
         var warm = outcome
         warm.picks = outcome.picksWithHistory
@@ -327,22 +329,14 @@ enum SegmentBenchmark {
             let similarity = ItemSimilarity(matrix: matrix, configuration: settings.similarity)
             let pickSimilarity = ItemSimilarity(matrix: matrix, configuration: settings.pickSimilarity)
             lap(1)
-            let trend = Popularity(
-                matrix: matrix, asOfDay: metrics.asOfDay, halfLifeDays: settings.popularityHalfLifeDays)
-            let countries = settings.countryShrinkage.map { shrinkage in
-                let groups = GroupPopularity.groups(store.customers.map(\.country))
-                return GroupPopularity(
-                    matrix: matrix, groupOfCustomer: groups.groupOfCustomer, groupCount: groups.names.count,
-                    asOfDay: metrics.asOfDay, halfLifeDays: settings.countryHalfLifeDays, shrinkage: shrinkage)
-            }
-            let picks = CustomerPicks(
-                matrix: matrix, similarity: pickSimilarity, popularity: trend, products: store.products,
-                signals: InterestSignal.wishlist(store.wishlists), groupPopularity: countries,
-                asOfDay: metrics.asOfDay, configuration: settings.picks)
+            let picks = settings.customerPicks(
+                matrix: matrix, similarity: pickSimilarity,
+                trend: settings.trend(matrix: matrix, asOfDay: metrics.asOfDay),
+                products: store.products, wishlists: store.wishlists, countries: store.customers.map(\.country),
+                asOfDay: metrics.asOfDay)
             lap(2)
-            let ranking = SegmentRanking(
-                matrix: matrix, orders: store.orders, products: store.products,
-                segmentOfCustomer: report.assignment.segmentOfCustomer, segmentCount: report.assignment.segmentCount)
+            let ranking = settings.segmentRanking(
+                matrix: matrix, orders: store.orders, products: store.products, assignment: report.assignment)
             lap(3)
             let recommendationTime = seconds(since: start)
             checksum =

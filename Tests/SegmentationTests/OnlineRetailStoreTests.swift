@@ -57,7 +57,7 @@ import VitrineKit
         let (data, _) = OnlineRetailStore.map(csv: Array(Self.split.utf8))
         let may = Timestamp(secondsSince1970: CivilDate.daysSince1970(year: 2011, month: 5, day: 1) * 86_400)
         let june = Timestamp(secondsSince1970: CivilDate.daysSince1970(year: 2011, month: 6, day: 1) * 86_400)
-        var settings = OnlineRetailEvaluation.Settings.tuned
+        var settings = RecommendationSettings()
         settings.picks.count = 1
         let outcome = OnlineRetailEvaluation.evaluate(data, testFrom: may, testUntil: june, settings: settings)
         #expect(outcome.trainLines == 6)

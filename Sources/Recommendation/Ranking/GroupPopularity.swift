@@ -77,6 +77,17 @@ public struct GroupPopularity: Sendable {
         self.rates = rates
     }
 
+    /// The same with the groups made from one attribute per customer (`groups(_:)`), such as their country.
+    public init<Key: Hashable>(
+        matrix: PurchaseMatrix, groupKeys: [Key?], asOfDay: Int32 = 0, halfLifeDays: Double? = nil,
+        shrinkage: Double = 10, count: Int = 100
+    ) {
+        let groups = Self.groups(groupKeys)
+        self.init(
+            matrix: matrix, groupOfCustomer: groups.groupOfCustomer, groupCount: groups.names.count, asOfDay: asOfDay,
+            halfLifeDays: halfLifeDays, shrinkage: shrinkage, count: count)
+    }
+
     /// The row of a customer's group (everyone's for an unknown group).
     public func row(of customer: Int) -> Int {
         let group = Int(groupOfCustomer[customer])

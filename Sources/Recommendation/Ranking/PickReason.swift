@@ -41,13 +41,9 @@ extension CustomerPicks {
         return picks.map { pick in
             var best: (contribution: Double, reason: PickReason) = (0, .popular)
             for source in sources {
-                let neighbours =
-                    Int(
-                        similarity.offsets[Int(source.product)])..<Int(
-                        similarity.offsets[Int(source.product) + 1])
-                guard let entry = neighbours.first(where: { similarity.items[$0] == pick }) else { continue }
-                let contribution =
-                    source.weight * pow(Double(similarity.scores[entry]), configuration.similarityExponent)
+                guard let neighbour = similarity.neighbours(of: Int(source.product)).first(where: { $0.item == pick })
+                else { continue }
+                let contribution = source.weight * pow(Double(neighbour.score), configuration.similarityExponent)
                 if contribution > best.contribution { best = (contribution, source.reason) }
             }
             return best.reason

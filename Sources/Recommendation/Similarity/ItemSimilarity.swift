@@ -86,7 +86,7 @@ public struct ItemSimilarity: Sendable {
             }
             columnDivisors = rowDivisors
         case .randomWalk(let beta):
-            let buyers = (0..<productCount).map { Double(max(1, matrix.customers(of: $0).count)) }
+            let buyers = (0..<productCount).map { Double(max(1, matrix.buyerCount(of: $0))) }
             rowDivisors = buyers.map { Float($0) }
             columnDivisors = buyers.map { Float(pow($0, beta)) }
         }

@@ -25,9 +25,7 @@ struct JSONObject {
     /// The offset of `key`'s value (of the object itself when the key is absent).
     func offset(of key: String) -> Int { self[key]?.offset ?? node.offset }
 
-    func location(of key: String) -> SourceLocation {
-        members.first { $0.key == key }.map { source.location(atOffset: $0.value.offset) } ?? location
-    }
+    func location(of key: String) -> SourceLocation { source.location(atOffset: offset(of: key)) }
 
     subscript(key: String) -> JSONNode? { members.first { $0.key == key }?.value }
 

@@ -1,11 +1,5 @@
 import Diagnostics
 
-#if canImport(Glibc)
-    import Glibc
-#else
-    import Darwin
-#endif
-
 /// A streaming RFC 4180 reader over the bytes of one file.
 ///
 /// Grammar (RFC 4180 §2, relaxed the way real exports need): records end in CRLF or LF (a lone CR too); the
@@ -64,11 +58,9 @@ public struct CSVReader: Sendable {
                 let target = position + (end - position) * part / parts
                 guard target > start else { continue }
                 // Quotes are rare: memchr jumps from one to the next.
-                while scanned < target,
-                    let found = memchr(bytes.baseAddress! + scanned, Int32(UInt8(ascii: "\"")), target - scanned)
-                {
+                while let found = bytes.firstIndex(of: UInt8(ascii: "\""), in: scanned..<max(scanned, target)) {
                     quotes += 1
-                    scanned = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    scanned = found + 1
                 }
                 scanned = max(scanned, target)
                 // Move to the next line break outside quotes.

@@ -39,7 +39,7 @@ extension OnlineRetailEvaluation {
 
     public static func evaluateHybrid(
         _ data: OnlineRetailStore.Data, fitLabelsFrom: [Timestamp], testFrom: Timestamp, testUntil: Timestamp,
-        settings: Settings, hybrid: HybridSettings
+        settings: RecommendationSettings, hybrid: HybridSettings
     ) -> HybridOutcome {
         var groups = RankingGroups(featureCount: HybridFeatures.names.count)
         for (labelsFrom, labelsUntil) in zip(fitLabelsFrom, fitLabelsFrom.dropFirst() + [testFrom]) {
@@ -75,21 +75,20 @@ extension OnlineRetailEvaluation {
     /// The features of every customer as of the day before `asOf`, from `orders` (all before it), with the
     /// similarity, trend and country popularity of `settings`.
     static func features(
-        _ data: OnlineRetailStore.Data, orders: [OrderLine], asOf: Timestamp, settings: Settings,
+        _ data: OnlineRetailStore.Data, orders: [OrderLine], asOf: Timestamp, settings: RecommendationSettings,
         hybrid: HybridSettings
     ) -> HybridFeatures {
         let matrix = PurchaseMatrix(
             customerCount: data.customers.count, productCount: data.products.count, orders: orders)
         let asOfDay = Int32(asOf.day) - 1
-        let groups = GroupPopularity.groups(data.customers.map(\.country))
         let countries = GroupPopularity(
-            matrix: matrix, groupOfCustomer: groups.groupOfCustomer, groupCount: groups.names.count,
-            asOfDay: asOfDay, halfLifeDays: settings.countryHalfLifeDays, shrinkage: settings.countryShrinkage ?? 10,
+            matrix: matrix, groupKeys: data.customers.map(\.country), asOfDay: asOfDay,
+            halfLifeDays: settings.countryHalfLifeDays, shrinkage: settings.countryShrinkage ?? 10,
             count: data.products.count)
         return HybridFeatures(
             matrix: matrix, orders: orders,
-            similarity: ItemSimilarity(matrix: matrix, configuration: settings.similarity),
-            trend: Popularity(matrix: matrix, asOfDay: asOfDay, halfLifeDays: settings.popularityHalfLifeDays),
+            similarity: ItemSimilarity(matrix: matrix, configuration: settings.pickSimilarity),
+            trend: settings.trend(matrix: matrix, asOfDay: asOfDay),
             popularity: Popularity(matrix: matrix), groups: countries, products: data.products, asOfDay: asOfDay,
             configuration: hybrid.features)
     }

@@ -8,75 +8,6 @@ import TextFormats
 /// `HoldoutEvaluation`). Everything the recommender sees comes from before `testFrom`, including the as-of day
 /// its recency weights count from (the day before `testFrom`).
 public enum OnlineRetailEvaluation {
-    public struct Settings: Sendable, Hashable, CustomStringConvertible {
-        public var similarity: ItemSimilarity.Configuration
-        public var picks: CustomerPicks.Configuration
-        /// Half-life of the popularity the picks blend in and fall back on (nil: plain distinct buyers).
-        public var popularityHalfLifeDays: Double?
-        /// Popularity within the customer's country, shrunk toward everyone's with this many pseudo-members
-        /// (`GroupPopularity`), as the prior of the customers `picks.groupScope` covers; nil: everyone's only.
-        public var countryShrinkage: Double?
-        /// Half-life of the country popularity (nil: plain distinct buyers).
-        public var countryHalfLifeDays: Double?
-
-        public init(
-            similarity: ItemSimilarity.Configuration = .init(),
-            picks: CustomerPicks.Configuration = .init(), popularityHalfLifeDays: Double? = nil,
-            countryShrinkage: Double? = nil, countryHalfLifeDays: Double? = nil
-        ) {
-            self.countryHalfLifeDays = countryHalfLifeDays
-            self.similarity = similarity
-            self.picks = picks
-            self.popularityHalfLifeDays = popularityHalfLifeDays
-            self.countryShrinkage = countryShrinkage
-        }
-
-        /// The settings chosen on validation windows that end before May (`validationWindows`: five 30-day windows from
-        /// February 1 to April 30, each trained on what comes before it), never on May. The neighbours are RP3β's (β =
-        /// 0.65, K = 100, from a grid of β, K and the blend on those windows): against the cosine with inverse user
-        /// frequency (K = 100, exponent 3) they lift customers with history from 1.48×/2.61× to 1.60×/2.71× hit
-        /// rate/recall on average over the windows, and win on four of five. New customers get what sells in their
-        /// country (the United Kingdom apart, wholesalers), trending over three weeks; returning customers keep
-        /// everyone's one-week trend as prior, which won for them. Earlier rounds settled the fixed parts: history
-        /// half-life 120 days, popularity half-life 7 days, blend 0.25, damping −0.25 (rechecked jointly with β), three
-        /// per category; first-order popularity (and popularity of recent joiners) for new customers, adoption-dated
-        /// popularity, dropping products not sold lately, basket-level co-occurrence, "bought after" transitions,
-        /// recency-weighted or purchase-count-weighted co-purchases, description (TF-IDF) similarity, purchase-count
-        /// weights on the history, a history-size-dependent blend, a boost for new arrivals, a category boost and
-        /// similarity-penalised re-ranking (maximal marginal relevance over the cosine, λ 0.1–0.4, with and without the
-        /// category cap), BM25-weighted neighbours (as the `implicit` library's, alone or added to RP3β's), Aiolli's
-        /// asymmetric cosine, two-step walks and IDF-weighted histories were tried and lost or tied.
-        /// Customer-to-customer neighbours (RP3β over customers, their purchases of the last two months) and
-        /// implicit-feedback matrix factorisation (Hu, Koren & Volinsky 2008) added to these scores gained 1–2% on the
-        /// windows, within their spread, and were left out. So did the learned hybrid (`evaluateHybrid`, `--method
-        /// hybrid`: a `HybridRanker` over 20 features of ~300 candidates, fit on the two months before), and
-        /// gradient-boosted trees over similar features (tried outside the package: 1.23×–1.26× hit rate on April):
-        /// models fit on earlier months did not carry over to the next.
-        public static let tuned = Settings(
-            similarity: .init(neighbours: 100, measure: .randomWalk(popularityPenalty: 0.65)),
-            picks: .init(
-                count: 10, recencyHalfLifeDays: 120, popularityDamping: -0.25, popularityBlend: 0.25,
-                similarityExponent: 1, maximumPerCategory: 3, groupScope: .newCustomers),
-            popularityHalfLifeDays: 7, countryShrinkage: 10, countryHalfLifeDays: 21)
-
-        public var description: String {
-            let halfLife = picks.recencyHalfLifeDays.map { "\(Int($0))" } ?? "off"
-            let trend = popularityHalfLifeDays.map { "\(Int($0))" } ?? "off"
-            let measure =
-                switch similarity.measure {
-                case .cosine: "cosine iuf=\(similarity.inverseUserFrequency ? "on" : "off")"
-                case .randomWalk(let beta): "rp3 beta=\(beta)"
-                }
-            return "K=\(similarity.neighbours) \(measure) "
-                + "half-life=\(halfLife) damping=\(picks.popularityDamping) blend=\(picks.popularityBlend) "
-                + "popularity-half-life=\(trend) exponent=\(picks.similarityExponent) "
-                + "per-category=\(picks.maximumPerCategory.map(String.init) ?? "off") "
-                + "country-shrinkage=\(countryShrinkage.map { "\($0)" } ?? "off") "
-                + "country-half-life=\(countryHalfLifeDays.map { "\(Int($0))" } ?? "off") "
-                + "country-scope=\(picks.groupScope == .everyone ? "everyone" : "new")"
-        }
-    }
-
     public struct Outcome: Sendable, Hashable {
         public var trainLines: Int
         public var testLines: Int
@@ -96,7 +27,7 @@ public enum OnlineRetailEvaluation {
     }
 
     public static func evaluate(
-        _ data: OnlineRetailStore.Data, testFrom: Timestamp, testUntil: Timestamp, settings: Settings
+        _ data: OnlineRetailStore.Data, testFrom: Timestamp, testUntil: Timestamp, settings: RecommendationSettings
     ) -> Outcome {
         let train = data.orders.filter { $0.date < testFrom }
         let test = data.orders.filter { $0.date >= testFrom && $0.date < testUntil }
@@ -104,24 +35,16 @@ public enum OnlineRetailEvaluation {
         let productCount = data.products.count
         let trainMatrix = PurchaseMatrix(customerCount: customerCount, productCount: productCount, orders: train)
         let testMatrix = PurchaseMatrix(customerCount: customerCount, productCount: productCount, orders: test)
-        let similarity = ItemSimilarity(matrix: trainMatrix, configuration: settings.similarity)
-        let popularity = Popularity(matrix: trainMatrix)
-        let k = settings.picks.count
         let asOfDay = Int32(testFrom.day) - 1
-        let trend = Popularity(
-            matrix: trainMatrix, asOfDay: asOfDay, halfLifeDays: settings.popularityHalfLifeDays)
-        let countries = settings.countryShrinkage.map { shrinkage in
-            let groups = GroupPopularity.groups(data.customers.map(\.country))
-            return GroupPopularity(
-                matrix: trainMatrix, groupOfCustomer: groups.groupOfCustomer, groupCount: groups.names.count,
-                asOfDay: asOfDay, halfLifeDays: settings.countryHalfLifeDays, shrinkage: shrinkage)
-        }
-        let picks = CustomerPicks(
-            matrix: trainMatrix, similarity: similarity, popularity: trend, products: data.products,
-            groupPopularity: countries, asOfDay: asOfDay, configuration: settings.picks)
+        // The picks exactly as a store's build makes them (no wish lists in this data).
+        let picks = settings.customerPicks(
+            matrix: trainMatrix,
+            similarity: ItemSimilarity(matrix: trainMatrix, configuration: settings.pickSimilarity),
+            trend: settings.trend(matrix: trainMatrix, asOfDay: asOfDay), products: data.products, wishlists: [],
+            countries: data.customers.map(\.country), asOfDay: asOfDay)
         return outcome(
-            trainLines: train.count, testLines: test.count, train: trainMatrix, test: testMatrix, k: k,
-            popularity: popularity
+            trainLines: train.count, testLines: test.count, train: trainMatrix, test: testMatrix,
+            k: settings.picks.count, popularity: Popularity(matrix: trainMatrix)
         ) { Array(picks.picks(for: $0)) }
     }
 
@@ -174,13 +97,13 @@ public enum OnlineRetailEvaluation {
 
     /// The settings tried by `tune` (the last round): RP3β's β and K, and whether the popularity prior still pays
     /// with it.
-    public static var grid: [Settings] {
-        var grid: [Settings] = []
+    public static var grid: [RecommendationSettings] {
+        var grid: [RecommendationSettings] = []
         for beta in [0.5, 0.6, 0.65, 0.7, 0.75, 0.8] {
             for neighbours in [50, 100, 200] {
                 for blend in [0, 0.25] {
-                    var settings = Settings.tuned
-                    settings.similarity = .init(
+                    var settings = RecommendationSettings()
+                    settings.pickSimilarity = .init(
                         neighbours: neighbours, measure: .randomWalk(popularityPenalty: beta))
                     settings.picks.popularityBlend = blend
                     grid.append(settings)
@@ -214,7 +137,7 @@ public enum OnlineRetailEvaluation {
     /// two ratios to the baseline (hit rate and macro recall), averaged over the splits.
     public static func tune(
         _ data: OnlineRetailStore.Data, validationSplits: [(from: Timestamp, until: Timestamp)]
-    ) -> [(settings: Settings, outcomes: [Outcome])] {
+    ) -> [(settings: RecommendationSettings, outcomes: [Outcome])] {
         let trials = grid.map { settings in
             (
                 settings: settings,

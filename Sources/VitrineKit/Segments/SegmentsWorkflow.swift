@@ -49,15 +49,12 @@ public enum SegmentsWorkflow {
         let pickSimilarity =
             settings.pickSimilarity == settings.similarity
             ? similarity : ItemSimilarity(matrix: matrix, configuration: settings.pickSimilarity)
-        let trend = Popularity(
-            matrix: matrix, asOfDay: metrics.asOfDay, halfLifeDays: settings.popularityHalfLifeDays)
-        let picks = customerPicks(
+        let trend = settings.trend(matrix: matrix, asOfDay: metrics.asOfDay)
+        let picks = settings.customerPicks(
             matrix: matrix, similarity: pickSimilarity, trend: trend, products: products, wishlists: wishlists,
-            report: report, settings: settings)
-        let ranking = SegmentRanking(
-            matrix: matrix, orders: orders, products: products,
-            segmentOfCustomer: report.assignment.segmentOfCustomer, segmentCount: report.assignment.segmentCount,
-            count: settings.segmentRankingCount, affinityBoost: settings.segmentAffinityBoost)
+            countries: report.context.customers.map(\.country), asOfDay: metrics.asOfDay)
+        let ranking = settings.segmentRanking(
+            matrix: matrix, orders: orders, products: products, assignment: report.assignment)
         return StoreRecommendations(
             matrix: matrix, similarity: similarity, pickSimilarity: pickSimilarity, popularity: trend,
             segmentRanking: ranking, customerPicks: picks)
@@ -82,79 +79,16 @@ public enum SegmentsWorkflow {
             let matrix = PurchaseMatrix(
                 customerCount: metrics.customerCount, productCount: products.count, orders: orders)
             let similarity = ItemSimilarity(matrix: matrix, configuration: settings.pickSimilarity)
-            let trend = Popularity(
-                matrix: matrix, asOfDay: metrics.asOfDay, halfLifeDays: settings.popularityHalfLifeDays)
-            let picks = customerPicks(
-                matrix: matrix, similarity: similarity, trend: trend, products: products, wishlists: wishlists,
-                report: report, settings: settings, only: [customer]
+            let picks = settings.customerPicks(
+                matrix: matrix, similarity: similarity, trend: settings.trend(matrix: matrix, asOfDay: metrics.asOfDay),
+                products: products, wishlists: wishlists, countries: report.context.customers.map(\.country),
+                asOfDay: metrics.asOfDay, only: [customer]
             ).picks(for: customer)
             let reasons = CustomerPicks.reasons(
                 customer: customer, picks: picks, matrix: matrix, similarity: similarity,
-                signals: InterestSignal.wishlist(wishlists, weight: settings.wishlistWeight),
-                asOfDay: metrics.asOfDay, configuration: settings.picks)
+                signals: settings.signals(wishlists), asOfDay: metrics.asOfDay, configuration: settings.picks)
             return Array(zip(picks, reasons))
         }
-    }
-
-    /// The per-customer picks (of everyone, or of `only`), with the wish list as signals and the country
-    /// popularity as the new customers' prior.
-    private static func customerPicks(
-        matrix: PurchaseMatrix, similarity: ItemSimilarity, trend: Popularity, products: [Product],
-        wishlists: [WishlistEntry], report: SegmentReport, settings: RecommendationSettings, only: [Int]? = nil
-    ) -> CustomerPicks {
-        let asOfDay = report.context.metrics.asOfDay
-        let countries = settings.countryShrinkage.map { shrinkage in
-            let groups = GroupPopularity.groups(report.context.customers.map(\.country))
-            return GroupPopularity(
-                matrix: matrix, groupOfCustomer: groups.groupOfCustomer, groupCount: groups.names.count,
-                asOfDay: asOfDay, halfLifeDays: settings.countryHalfLifeDays, shrinkage: shrinkage)
-        }
-        return CustomerPicks(
-            matrix: matrix, similarity: similarity, popularity: trend, products: products,
-            signals: InterestSignal.wishlist(wishlists, weight: settings.wishlistWeight), groupPopularity: countries,
-            asOfDay: asOfDay, configuration: settings.picks, only: only)
-    }
-}
-
-/// How recommendations are made; the defaults are the settings chosen on the UCI validation split
-/// (`vitrine-bench segments uci --tune`).
-public struct RecommendationSettings: Sendable, Hashable {
-    /// "Customers who bought this also bought": the cosine of Linden et al., which ranks the products most bought
-    /// together with this one, whatever sells.
-    public var similarity: ItemSimilarity.Configuration
-    /// The neighbours behind the per-customer picks: RP3β, which discounts bestsellers (the popularity prior
-    /// already brings those) and measured better for what a customer buys next.
-    public var pickSimilarity: ItemSimilarity.Configuration
-    public var picks: CustomerPicks.Configuration
-    /// Half-life of the popularity used as prior and fallback, in days.
-    public var popularityHalfLifeDays: Double?
-    /// Popularity within the customer's country as prior (for whom: `picks.groupScope`), shrunk toward
-    /// everyone's with this many pseudo-members; nil: everyone's only.
-    public var countryShrinkage: Double?
-    public var countryHalfLifeDays: Double?
-    /// A wish-list entry counts like a purchase of this weight.
-    public var wishlistWeight: Float
-    public var segmentRankingCount: Int
-    public var segmentAffinityBoost: Float
-
-    public init(
-        similarity: ItemSimilarity.Configuration = .init(neighbours: 100, inverseUserFrequency: true),
-        pickSimilarity: ItemSimilarity.Configuration = OnlineRetailEvaluation.Settings.tuned.similarity,
-        picks: CustomerPicks.Configuration = OnlineRetailEvaluation.Settings.tuned.picks,
-        popularityHalfLifeDays: Double? = OnlineRetailEvaluation.Settings.tuned.popularityHalfLifeDays,
-        countryShrinkage: Double? = OnlineRetailEvaluation.Settings.tuned.countryShrinkage,
-        countryHalfLifeDays: Double? = OnlineRetailEvaluation.Settings.tuned.countryHalfLifeDays,
-        wishlistWeight: Float = 1, segmentRankingCount: Int = 24, segmentAffinityBoost: Float = 1
-    ) {
-        self.countryShrinkage = countryShrinkage
-        self.countryHalfLifeDays = countryHalfLifeDays
-        self.similarity = similarity
-        self.pickSimilarity = pickSimilarity
-        self.picks = picks
-        self.popularityHalfLifeDays = popularityHalfLifeDays
-        self.wishlistWeight = wishlistWeight
-        self.segmentRankingCount = segmentRankingCount
-        self.segmentAffinityBoost = segmentAffinityBoost
     }
 }
 
