@@ -102,16 +102,19 @@ extension OnlineRetailStoreTests {
 }
 
 extension OnlineRetailStoreTests {
-    @Test func aRowTheCSVReaderRejectsIsCountedAndSkipped() {
+    @Test func malformedRowsAreCountedAndSkipped() {
         let csv = """
             InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
             1,10001,ONE,1,2011-01-10 10:00:00,1.00,1.0,United Kingdom
             2,10002,"TWO"X,1,2011-01-11 10:00:00,1.00,1.0,United Kingdom
             3,10003,THREE,2,2011-01-12 10:00:00,0.005,2.0,United Kingdom
+            4,10004,FOUR,1,2011-01-12
+            5,10005,FIVE,1,12/01/2011 10:00,1.00,2.0,United Kingdom
 
             """
         let (data, summary) = OnlineRetailStore.map(csv: Array(csv.utf8))
-        #expect(summary.malformed == 1)
+        // The reader's syntax error, the short row and the row without an ISO 8601 date.
+        #expect(summary.malformed == 3)
         #expect(summary.rows == 2)
         #expect(summary.kept == 2)
         #expect(data.products.map(\.id) == ["10001", "10003"])

@@ -31,14 +31,13 @@ public struct LoadedStore: Sendable {
     }
 
     static func distinctOrders(_ orders: [OrderLine]) -> Int {
-        var count = 0
         var seen = Set<String>()
         var previous: String?
         // Lines of one order are usually adjacent: only a change of id needs the set.
         for line in orders where line.orderID != previous {
             previous = line.orderID
-            if seen.insert(line.orderID).inserted { count += 1 }
+            seen.insert(line.orderID)
         }
-        return count
+        return seen.count
     }
 }

@@ -48,7 +48,8 @@ public enum OnlineRetailStore {
     }
 
     /// The store of a CSV text in the file's format, read with the project's CSV reader, decimal and ISO 8601
-    /// parsers. A row the reader cannot take (a syntax error) is counted as malformed and skipped.
+    /// parsers. A row the reader cannot take (a syntax error), with fewer than eight fields or without a date is
+    /// counted as malformed and skipped.
     public static func map(csv bytes: [UInt8]) -> (data: Data, summary: Summary) {
         var summary = Summary()
         var products: [Product] = []
@@ -71,7 +72,10 @@ public enum OnlineRetailStore {
                 summary.malformed += 1
                 continue
             }
-            guard record.count >= 8 else { continue }
+            guard record.count >= 8, case .success(let date) = ISO8601.parse(reader.bytes(record[4])) else {
+                summary.malformed += 1
+                continue
+            }
             summary.rows += 1
             func text(_ column: Int) -> String { reader.string(record[column]) }
             let invoice = text(0)
@@ -97,7 +101,6 @@ public enum OnlineRetailStore {
                 summary.nonProduct += 1
                 continue
             }
-            guard case .success(let date) = ISO8601.parse(reader.bytes(record[4])) else { continue }
             if customerID.hasSuffix(".0") { customerID.removeLast(2) }
             let customer = interned(customerID, in: &customerIndex, count: customers.count) {
                 customers.append(Customer(id: customerID, locale: "en", country: text(7), created: date))
