@@ -55,6 +55,9 @@ let package = Package(
             dependencies: ["Segmentation", "Store", "Diagnostics", "TextFormats", "VitrineKit"]),
         .testTarget(name: "RecommendationTests", dependencies: ["Recommendation", "Store", "TextFormats"]),
         .testTarget(name: "VitrineCLITests", dependencies: ["VitrineCLI", "VitrineKit", "Diagnostics"]),
+        .testTarget(
+            name: "GenerateTests", dependencies: ["vitrine-bench", "Store", "VitrineKit", "TextFormats"],
+            resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,9 @@
 """Peer recommenders on the split `vitrine-bench segments uci` measures (see .ci/bench-recommendations.sh).
 
 The UCI Online Retail file is mapped as vitrine maps it (OnlineRetailStore.swift): rows without a customer,
-cancellation invoices (C...), quantity or price <= 0 and stock codes not starting with a digit are dropped. Each
+quantity or price <= 0 and stock codes not starting with a digit are dropped; a cancellation (C...) undoes the
+same customer's latest earlier purchases of the product, unit by unit, and a purchase cancelled in full is no
+purchase. Each
 model of the `implicit` library is fit on the purchases before a test period (binary customer x product matrix)
 and recommends 10 products the customer does not own; customers with no purchase before get the baseline's list
 (these models cannot place them). Scores are vitrine's HoldoutEvaluation: over the customers who bought a product
@@ -32,20 +34,31 @@ def day_number(text):
 
 
 def load(path):
-    customers, products, rows = {}, {}, []
+    customers, products, rows, left, lines = {}, {}, [], [], {}
     with open(path, encoding="utf-8", newline="") as file:
         for row in csv.DictReader(file):
-            customer, code = row["CustomerID"], row["StockCode"]
-            if not customer or row["InvoiceNo"].startswith("C") or not code[:1].isdigit():
+            customer, code, moment = row["CustomerID"], row["StockCode"], row["InvoiceDate"]
+            if not customer or not code[:1].isdigit():
                 continue
             try:
-                if int(row["Quantity"]) <= 0 or float(row["UnitPrice"]) <= 0:
+                quantity = int(row["Quantity"])
+                if row["InvoiceNo"].startswith("C"):
+                    quantity = -quantity
+                    for line in reversed(lines.get((customer, code), [])):
+                        if quantity > 0 and rows[line][3] <= moment:
+                            taken = min(quantity, left[line])
+                            left[line] -= taken
+                            quantity -= taken
+                    continue
+                if quantity <= 0 or float(row["UnitPrice"]) <= 0:
                     continue
             except ValueError:
                 continue
+            lines.setdefault((customer, code), []).append(len(rows))
             rows.append((customers.setdefault(customer, len(customers)), products.setdefault(code, len(products)),
-                         day_number(row["InvoiceDate"])))
-    table = np.array(rows, dtype=np.int64)
+                         day_number(moment), moment))
+            left.append(quantity)
+    table = np.array([row[:3] for row, units in zip(rows, left) if units > 0], dtype=np.int64)
     return table[:, 0], table[:, 1], table[:, 2], len(customers), len(products)
 
 

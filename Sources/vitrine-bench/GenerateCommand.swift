@@ -1,7 +1,9 @@
 import Foundation
+import VitrineKit
 
 /// `vitrine-bench generate PROFILE DIR [options]`: writes a deterministic store folder. `W1` is the reference
-/// workload of SPEC §8; `example` is the example store committed as `Catalog/`.
+/// workload of SPEC §8; `example` is the example store committed as `Catalog/`; `uci` is the UCI Online Retail
+/// data set as a store.
 enum GenerateCommand {
     static let usage = """
         usage: vitrine-bench generate <profile> <directory> [options]
@@ -9,6 +11,8 @@ enum GenerateCommand {
         profiles:
           W1        the reference workload (10,000 products, 100,000 customers, 500,000 order lines)
           example   the example store committed as Catalog/ (fixed catalogue of about 60 products)
+          uci       the UCI Online Retail transactions (a real UK shop, 2010-12 to 2011-05) as a store
+
 
         options:
           --seed N        random seed (default 1); the same seed writes the same bytes
@@ -16,9 +20,12 @@ enum GenerateCommand {
           --customers N   number of customers
           --orders N      number of order lines (orders.csv rows)
           --wishlists N   number of wish-list entries
+          --data FILE     the UCI file (uci only; default \(defaultOnlineRetailData))
           -h, --help      show this help
 
         """
+
+    static let defaultOnlineRetailData = "../shared/data/transactions/online_retail_2010-12_to_2011-05.csv"
 
     enum ExitCode {
         static let success: Int32 = 0
@@ -32,10 +39,15 @@ enum GenerateCommand {
         }
         var positional: [String] = []
         var options: [String: Int] = [:]
+        var dataPath: String?
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
-            if ["--seed", "--products", "--customers", "--orders", "--wishlists"].contains(argument) {
+            if argument == "--data" {
+                guard index + 1 < arguments.count else { return fail("--data needs a file") }
+                dataPath = arguments[index + 1]
+                index += 2
+            } else if ["--seed", "--products", "--customers", "--orders", "--wishlists"].contains(argument) {
                 guard index + 1 < arguments.count, let value = Int(arguments[index + 1]), value >= 0 else {
                     return fail("\(argument) needs a whole number ≥ 0")
                 }
@@ -72,9 +84,15 @@ enum GenerateCommand {
             if let value = options["--orders"] { example.orderLines = value }
             if let value = options["--wishlists"] { example.wishLists = value }
             store = example.makeStore()
+        case "uci":
+            guard options.isEmpty else { return fail("the uci profile takes only --data") }
+            let (data, mapping) = try OnlineRetailStore.load(path: dataPath ?? defaultOnlineRetailData)
+            print("mapped \(mapping.rows) rows: \(mapping)")
+            store = OnlineRetailFolder.makeStore(data)
         default:
-            return fail("unknown profile \(profile) (W1 or example)")
+            return fail("unknown profile \(profile) (W1, example or uci)")
         }
+        if dataPath != nil && profile.lowercased() != "uci" { return fail("--data is for the uci profile") }
         let summary = try store.write(to: directory)
         let seconds =
             Double((ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000) / 1000

@@ -134,11 +134,8 @@ enum SegmentBenchmark {
         let start = DispatchTime.now()
         let (data, summary) = try OnlineRetailStore.load(path: path)
         print(
-            "loaded \(summary.rows) rows in \(String(format: "%.2f", seconds(since: start))) s: kept \(summary.kept) lines, "
-                + "\(data.customers.count) customers, \(data.products.count) products; dropped \(summary.withoutCustomer) "
-                + "without customer, \(summary.cancellations) cancellation lines, \(summary.notPositive) with quantity or "
-                + "price <= 0, \(summary.nonProduct) non-product codes"
-                + (summary.malformed > 0 ? ", \(summary.malformed) malformed rows" : ""))
+            "loaded \(summary.rows) rows in \(String(format: "%.2f", seconds(since: start))) s: "
+                + "\(data.customers.count) customers, \(data.products.count) products; \(summary)")
         func day(_ year: Int64, _ month: Int64) -> Timestamp {
             Timestamp(secondsSince1970: CivilDate.daysSince1970(year: year, month: month, day: 1) * 86_400)
         }

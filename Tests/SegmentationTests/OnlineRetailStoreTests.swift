@@ -24,17 +24,21 @@ import VitrineKit
         #expect(summary.kept == 3)
         #expect(summary.withoutCustomer == 2)
         #expect(summary.cancellations == 1)
+        #expect(summary.cancelledInPart == 1)
         #expect(summary.nonProduct == 2)
         #expect(data.customers.map(\.id) == ["17850", "12583"])
-        #expect(data.customers.map(\.country) == ["United Kingdom", "France"])
+        #expect(data.customers.map(\.country) == ["GB", "FR"])
         #expect(data.products.map(\.id) == ["85123A", "22633"])
         #expect(data.products.map(\.name) == ["WHITE HANGING HEART T-LIGHT HOLDER", "HAND WARMER, UNION JACK"])
         #expect(data.products.map(\.topCategory) == ["HOLDER", "JACK"])
-        #expect(data.orders.map(\.orderID) == ["536365", "536380", "536383"])
-        #expect(data.orders.map(\.customer) == [0, 1, 1])
+        // One of the six holders is cancelled: five kept, one cancelled line beside them.
+        #expect(data.orders.map(\.orderID) == ["536365", "536365", "536380", "536383"])
+        #expect(data.orders.map(\.quantity) == [5, 1, 3, 2])
+        #expect(data.orders.map(\.status) == [.completed, .cancelled, .completed, .completed])
+        #expect(data.orders.map(\.customer) == [0, 0, 1, 1])
         // 0.165 rounds half up to 17 pence.
-        #expect(data.orders.map(\.unitPrice.minorUnits) == [255, 17, 295])
-        #expect(data.orders[1].date.secondsSince1970 == 1_291_284_000)
+        #expect(data.orders.map(\.unitPrice.minorUnits) == [255, 255, 17, 295])
+        #expect(data.orders[2].date.secondsSince1970 == 1_291_284_000)
     }
 
     /// A, B and C buy before May; in May A buys 2 (new to A) and 4 (never sold before), and D, new, buys 1.
@@ -120,5 +124,47 @@ extension OnlineRetailStoreTests {
         #expect(data.products.map(\.id) == ["10001", "10003"])
         // 0.005 rounds half up to one penny.
         #expect(data.orders.map(\.unitPrice.minorUnits) == [100, 1])
+    }
+}
+
+extension OnlineRetailStoreTests {
+    /// Customer 1 buys product 10001 three times, cancels four units, then three when only two are left; customer
+    /// 2 cancels two of seven; a purchase dated after a cancellation is not touched by it.
+    static let cancellations = """
+        InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+        C500,10001,ONE,-2,2011-01-01 09:00:00,1.00,1.0,United Kingdom
+        1,10001,ONE,2,2011-01-10 10:00:00,1.00,1.0,United Kingdom
+        2,10001,ONE,3,2011-01-11 10:00:00,1.00,1.0,United Kingdom
+        3,10001,ONE,1,2011-01-12 10:00:00,1.00,1.0,United Kingdom
+        4,10001,ONE,7,2011-01-12 11:00:00,1.00,2.0,United Kingdom
+        C501,10001,ONE,-4,2011-01-13 10:00:00,1.00,1.0,United Kingdom
+        C502,D,Discount,-1,2011-01-13 10:00:00,5.00,1.0,United Kingdom
+        5,10001,ONE,6,2011-01-20 10:00:00,1.00,1.0,United Kingdom
+        C503,10001,ONE,-3,2011-01-14 10:00:00,1.00,1.0,United Kingdom
+        C504,10001,ONE,-2,2011-01-14 10:00:00,1.00,2.0,United Kingdom
+        6,10002,TWO,1,2011-01-20 10:00:00,1.00,3.0,Channel Islands
+
+        """
+
+    @Test func cancellationsUndoTheLatestEarlierPurchasesOfTheSameCustomerAndProduct() {
+        let (data, summary) = OnlineRetailStore.map(csv: Array(Self.cancellations.utf8))
+        #expect(summary.cancellations == 5)
+        // C500 comes before any purchase; C503 finds two units left (invoice 1's) of the three it cancels.
+        #expect(summary.unmatchedCancellations == 2)
+        #expect(summary.cancelledInFull == 3)
+        #expect(summary.cancelledInPart == 1)
+        let lines = data.orders.map { "\($0.orderID) \($0.customer) \($0.quantity) \($0.status)" }
+        #expect(
+            lines == [
+                // C501 takes invoice 3's unit and invoice 2's three, C503 invoice 1's two, C504 two of invoice 4.
+                "1 0 2 cancelled", "2 0 3 cancelled", "3 0 1 cancelled", "4 1 5 completed", "4 1 2 cancelled",
+                "5 0 6 completed", "6 2 1 completed",
+            ])
+        // Only completed lines are purchases; no country code stands for the Channel Islands.
+        #expect(data.purchases().map(\.orderID) == ["4", "5", "6"])
+        #expect(data.customers.map(\.country) == ["GB", "GB", nil])
+        let january20 = Timestamp(secondsSince1970: CivilDate.daysSince1970(year: 2011, month: 1, day: 20) * 86_400)
+        #expect(data.purchases(until: january20).map(\.orderID) == ["4"])
+        #expect(data.purchases(from: january20).map(\.orderID) == ["5", "6"])
     }
 }

@@ -43,8 +43,8 @@ extension OnlineRetailEvaluation {
     ) -> HybridOutcome {
         var groups = RankingGroups(featureCount: HybridFeatures.names.count)
         for (labelsFrom, labelsUntil) in zip(fitLabelsFrom, fitLabelsFrom.dropFirst() + [testFrom]) {
-            let fitOrders = data.orders.filter { $0.date < labelsFrom }
-            let labelOrders = data.orders.filter { $0.date >= labelsFrom && $0.date < labelsUntil }
+            let fitOrders = data.purchases(until: labelsFrom)
+            let labelOrders = data.purchases(from: labelsFrom, until: labelsUntil)
             let fitFeatures = features(data, orders: fitOrders, asOf: labelsFrom, settings: settings, hybrid: hybrid)
             let labels = PurchaseMatrix(
                 customerCount: data.customers.count, productCount: data.products.count, orders: labelOrders)
@@ -55,8 +55,8 @@ extension OnlineRetailEvaluation {
         }
         let (ranker, losses) = HybridRanker.fit(groups, configuration: hybrid.ranker)
 
-        let train = data.orders.filter { $0.date < testFrom }
-        let test = data.orders.filter { $0.date >= testFrom && $0.date < testUntil }
+        let train = data.purchases(until: testFrom)
+        let test = data.purchases(from: testFrom, until: testUntil)
         let applied = features(data, orders: train, asOf: testFrom, settings: settings, hybrid: hybrid)
         let testMatrix = PurchaseMatrix(
             customerCount: data.customers.count, productCount: data.products.count, orders: test)

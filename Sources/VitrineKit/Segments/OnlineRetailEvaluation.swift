@@ -29,8 +29,8 @@ public enum OnlineRetailEvaluation {
     public static func evaluate(
         _ data: OnlineRetailStore.Data, testFrom: Timestamp, testUntil: Timestamp, settings: RecommendationSettings
     ) -> Outcome {
-        let train = data.orders.filter { $0.date < testFrom }
-        let test = data.orders.filter { $0.date >= testFrom && $0.date < testUntil }
+        let train = data.purchases(until: testFrom)
+        let test = data.purchases(from: testFrom, until: testUntil)
         let customerCount = data.customers.count
         let productCount = data.products.count
         let trainMatrix = PurchaseMatrix(customerCount: customerCount, productCount: productCount, orders: train)
@@ -54,8 +54,8 @@ public enum OnlineRetailEvaluation {
     public static func evaluateTestPeriodPopularity(
         _ data: OnlineRetailStore.Data, testFrom: Timestamp, testUntil: Timestamp, k: Int = 10
     ) -> Outcome {
-        let train = data.orders.filter { $0.date < testFrom }
-        let test = data.orders.filter { $0.date >= testFrom && $0.date < testUntil }
+        let train = data.purchases(until: testFrom)
+        let test = data.purchases(from: testFrom, until: testUntil)
         let trainMatrix = PurchaseMatrix(
             customerCount: data.customers.count, productCount: data.products.count, orders: train)
         let testMatrix = PurchaseMatrix(

@@ -8,26 +8,48 @@ import TextFormats
 /// purchases. (Parts rather than a `LoadedStore`: the settings of a store are only made by its loader.)
 ///
 /// Mapping, row by row (`InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country`):
-/// - dropped: rows without `CustomerID` (guests); cancellations (`InvoiceNo` starting with `C`: dropped, not kept
-///   as returns, because the file does not say which earlier line each one cancels); rows with quantity ≤ 0 or
-///   price ≤ 0 (stock adjustments, free samples); non-product stock codes — a product's code starts with a digit
-///   (`85123A`), while postage, fees and vouchers do not (`POST`, `DOT`, `M`, `C2`, `S`, `D`, `BANK CHARGES`,
-///   `AMAZONFEE`, `PADS`, `gift_0001_*`, `DCGS*`);
-/// - customer: `17850.0` → id `17850`, locale `en`, country as written, created on their first kept row;
+/// - dropped: rows without `CustomerID` (guests); rows with quantity ≤ 0 or price ≤ 0 (stock adjustments, free
+///   samples); non-product stock codes — a product's code starts with a digit (`85123A`), while postage, fees and
+///   vouchers do not (`POST`, `DOT`, `M`, `C2`, `S`, `D`, `BANK CHARGES`, `AMAZONFEE`, `PADS`, `gift_0001_*`,
+///   `DCGS*`);
+/// - cancellations (`InvoiceNo` starting with `C`, negative quantity) cancel the same customer's latest earlier
+///   purchases of the same product, unit by unit: the file does not say which line a cancellation undoes, so
+///   the latest is taken (the way returns are usually netted on this data set). A purchase cancelled in full
+///   becomes a `cancelled` line, one cancelled in part becomes a completed line of what was kept and a
+///   `cancelled` line of the rest; so spend is net of cancellations and a cancelled purchase is not a purchase
+///   to the recommendations. Cancelled units whose purchase is not in the file (bought before it starts) are
+///   counted as unmatched and dropped;
+/// - customer: `17850.0` → id `17850`, locale `en`, the country's ISO 3166-1 alpha-2 code (`United Kingdom` →
+///   `GB`, `EIRE` → `IE`, `RSA` → `ZA`; none for `Channel Islands`, `European Community` and `Unspecified`, which
+///   name no one country), created on their first kept row;
 /// - product: the stock code is the id; the first description seen is the name; its top-level category is the
 ///   description's last word (`HOLDER`, `LANTERN`), the shop having no categories; never out of stock;
 /// - line: invoice number → order id, quantity, unit price rounded to pennies, date-time in UTC.
 public enum OnlineRetailStore {
     /// What the mapping kept and dropped.
-    public struct Summary: Sendable, Hashable {
+    public struct Summary: Sendable, Hashable, CustomStringConvertible {
         public var rows = 0
         public var kept = 0
         public var withoutCustomer = 0
+        /// Cancellation rows with a customer (of products, postage, fees, …).
         public var cancellations = 0
+        /// Cancellation rows of a product with units that match no earlier purchase in the file.
+        public var unmatchedCancellations = 0
+        /// Purchase lines cancelled in full and in part.
+        public var cancelledInFull = 0
+        public var cancelledInPart = 0
         public var notPositive = 0
         public var nonProduct = 0
         /// Rows the CSV reader could not take.
         public var malformed = 0
+
+        /// What was kept and dropped, on one line.
+        public var description: String {
+            "kept \(kept) lines (\(cancelledInFull) cancelled in full, \(cancelledInPart) in part by "
+                + "\(cancellations) cancellation rows, \(unmatchedCancellations) of them with a purchase before the "
+                + "file); dropped \(withoutCustomer) without customer, \(notPositive) with quantity or price <= 0, "
+                + "\(nonProduct) non-product codes" + (malformed > 0 ? ", \(malformed) malformed rows" : "")
+        }
     }
 
     public struct ReadError: Error, CustomStringConvertible {
@@ -40,6 +62,14 @@ public enum OnlineRetailStore {
         public var customers: [Customer]
         public var products: [Product]
         public var orders: [OrderLine]
+
+        /// The completed lines dated in `from ..< until` (either end open when nil): the purchases of a period.
+        public func purchases(from: Timestamp? = nil, until: Timestamp? = nil) -> [OrderLine] {
+            orders.filter { line in
+                line.status == .completed && from.map { line.date >= $0 } ?? true
+                    && until.map { line.date < $0 } ?? true
+            }
+        }
     }
 
     public static func load(path: String) throws -> (data: Data, summary: Summary) {
@@ -61,6 +91,23 @@ public enum OnlineRetailStore {
         var record = CSVRecord()
         var findings = DiagnosticEngine()
         var header = true
+        // The kept lines of each (customer, product), oldest first, and the units cancelled from each line.
+        var purchases: [UInt64: [Int32]] = [:]
+        var cancelledUnits: [Int32] = []
+        func pairKey(_ customer: Int32, _ product: Int32) -> UInt64 {
+            UInt64(UInt32(customer)) << 32 | UInt64(UInt32(product))
+        }
+        /// Cancels `units` from the latest purchases dated no later than `date`; returns the units left unmatched.
+        func cancel(_ units: Int32, customer: Int32?, product: Int32?, before date: Timestamp) -> Int32 {
+            guard let customer, let product, let lines = purchases[pairKey(customer, product)] else { return units }
+            var left = units
+            for line in lines.reversed() where left > 0 && orders[Int(line)].date <= date {
+                let taken = min(left, orders[Int(line)].quantity - cancelledUnits[Int(line)])
+                cancelledUnits[Int(line)] += taken
+                left -= taken
+            }
+            return left
+        }
         while true {
             let errorsBefore = findings.errorCount
             guard reader.next(into: &record, diagnostics: &findings) else { break }
@@ -85,8 +132,14 @@ public enum OnlineRetailStore {
                 summary.withoutCustomer += 1
                 continue
             }
+            if customerID.hasSuffix(".0") { customerID.removeLast(2) }
+            let isProduct = code.utf8.first.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
             if invoice.hasPrefix("C") {
                 summary.cancellations += 1
+                guard isProduct, let quantity = Int32(text(3)), quantity < 0 else { continue }
+                let units = cancel(
+                    -quantity, customer: customerIndex[customerID], product: productIndex[code], before: date)
+                if units > 0 { summary.unmatchedCancellations += 1 }
                 continue
             }
             // Prices have up to three decimals in the file (0.165): read at scale 3, rounded half up to pennies.
@@ -97,13 +150,13 @@ public enum OnlineRetailStore {
                 summary.notPositive += 1
                 continue
             }
-            guard let first = code.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else {
+            guard isProduct else {
                 summary.nonProduct += 1
                 continue
             }
-            if customerID.hasSuffix(".0") { customerID.removeLast(2) }
             let customer = interned(customerID, in: &customerIndex, count: customers.count) {
-                customers.append(Customer(id: customerID, locale: "en", country: text(7), created: date))
+                customers.append(
+                    Customer(id: customerID, locale: "en", country: countryCode(text(7)), created: date))
             }
             let product = interned(code, in: &productIndex, count: products.count) {
                 let name = text(2).trimmingCharacters(in: .whitespaces)
@@ -113,14 +166,56 @@ public enum OnlineRetailStore {
                         id: code, sku: code, slug: code.lowercased(), name: name,
                         price: Money(minorUnits: price), category: [category]))
             }
+            purchases[pairKey(customer, product), default: []].append(Int32(orders.count))
             orders.append(
                 OrderLine(
                     orderID: invoice, customer: customer, product: product, date: date, quantity: quantity,
                     unitPrice: Money(minorUnits: price)))
+            cancelledUnits.append(0)
             summary.kept += 1
         }
+        orders = splitCancelled(orders, cancelledUnits: cancelledUnits, summary: &summary)
         return (Data(customers: customers, products: products, orders: orders), summary)
     }
+
+    /// The lines with their cancelled units split off as `cancelled` lines, right after what was kept.
+    private static func splitCancelled(
+        _ lines: [OrderLine], cancelledUnits: [Int32], summary: inout Summary
+    ) -> [OrderLine] {
+        var result: [OrderLine] = []
+        result.reserveCapacity(lines.count)
+        for (line, cancelled) in zip(lines, cancelledUnits) {
+            guard cancelled > 0 else {
+                result.append(line)
+                continue
+            }
+            var kept = line
+            kept.quantity -= cancelled
+            var undone = line
+            undone.quantity = cancelled
+            undone.status = .cancelled
+            if kept.quantity > 0 {
+                summary.cancelledInPart += 1
+                result.append(kept)
+            } else {
+                summary.cancelledInFull += 1
+            }
+            result.append(undone)
+        }
+        return result
+    }
+
+    /// ISO 3166-1 alpha-2 codes of the country names in the file; nil for what names no one country.
+    static let countryCodes: [String: String] = [
+        "Australia": "AU", "Austria": "AT", "Bahrain": "BH", "Belgium": "BE", "Brazil": "BR", "Canada": "CA",
+        "Cyprus": "CY", "Czech Republic": "CZ", "Denmark": "DK", "EIRE": "IE", "Finland": "FI", "France": "FR",
+        "Germany": "DE", "Greece": "GR", "Hong Kong": "HK", "Iceland": "IS", "Israel": "IL", "Italy": "IT",
+        "Japan": "JP", "Lebanon": "LB", "Lithuania": "LT", "Malta": "MT", "Netherlands": "NL", "Norway": "NO",
+        "Poland": "PL", "Portugal": "PT", "RSA": "ZA", "Saudi Arabia": "SA", "Singapore": "SG", "Spain": "ES",
+        "Sweden": "SE", "Switzerland": "CH", "USA": "US", "United Arab Emirates": "AE", "United Kingdom": "GB",
+    ]
+
+    static func countryCode(_ name: String) -> String? { countryCodes[name] }
 
     /// The index of `key`, made (by `create`, which appends the new entity) on its first appearance.
     private static func interned(

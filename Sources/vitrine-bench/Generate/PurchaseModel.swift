@@ -78,6 +78,8 @@ struct PurchaseHistory {
     }
 
     var orders: [Order] = []
+    /// The id of each order; when empty, ids follow time (`o-000001` is the oldest).
+    var orderIDs: [String] = []
     var lineProduct: [Int32] = []
     var lineQuantity: [Int32] = []
     var lineUnitCents: [Int32] = []

@@ -101,7 +101,7 @@ struct StoreFolder {
         return try file.close()
     }
 
-    /// Order ids follow time: `o-000001` is the oldest order.
+    /// Order ids are the history's, or else follow time: `o-000001` is the oldest order.
     private func writeOrders(to path: String) throws -> Int {
         let file = try StoreFile(path: path)
         try file.row(["order_id", "customer_id", "date", "product_id", "quantity", "unit_price", "coupon", "status"])
@@ -110,8 +110,13 @@ struct StoreFolder {
         let productIDs = products.map { Array($0.id.utf8) }
         let codes = couponCodes.map { Array($0.utf8) }
         for (index, order) in history.orders.enumerated() {
-            var prefix: [UInt8] = Array("o-".utf8)
-            ByteBuffer.appendPadded(index + 1, width: width, to: &prefix)
+            var prefix: [UInt8] = []
+            if history.orderIDs.isEmpty {
+                prefix.append(contentsOf: "o-".utf8)
+                ByteBuffer.appendPadded(index + 1, width: width, to: &prefix)
+            } else {
+                ByteBuffer.appendField(history.orderIDs[index], to: &prefix)
+            }
             prefix.append(UInt8(ascii: ","))
             prefix.append(contentsOf: customerIDs[Int(order.customer)])
             prefix.append(UInt8(ascii: ","))
