@@ -168,3 +168,15 @@ extension OnlineRetailStoreTests {
         #expect(data.purchases(from: january20).map(\.orderID) == ["5", "6"])
     }
 }
+
+extension OnlineRetailStoreTests {
+    @Test(arguments: [
+        ("WHITE HANGING HEART T-LIGHT HOLDER ", "HOLDER"), ("HAND WARMER, UNION JACK", "JACK"),
+        ("SWEETHEART CERAMIC TRINKET BOX.", "BOX"), ("RED RETROSPOT CUSHION COVER 45CM", "COVER"),
+        ("BABUSHKA LIGHTS STRING OF 10", "STRING"), ("PACK OF 12 (LONDON) TISSUES", "TISSUES"),
+        ("glass cake cover and plate", "PLATE"), ("SET 2 TEA TOWELS I LOVE LONDON ", "LONDON"), ("3 4 5", "OTHER"),
+    ])
+    func categoryIsTheLastWordThatNamesAThing(description: String, category: String) {
+        #expect(OnlineRetailStore.category(ofName: description) == category)
+    }
+}

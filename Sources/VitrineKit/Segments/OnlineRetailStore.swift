@@ -23,7 +23,8 @@ import TextFormats
 ///   `GB`, `EIRE` → `IE`, `RSA` → `ZA`; none for `Channel Islands`, `European Community` and `Unspecified`, which
 ///   name no one country), created on their first kept row;
 /// - product: the stock code is the id; the first description seen is the name; its top-level category is the
-///   description's last word (`HOLDER`, `LANTERN`), the shop having no categories; never out of stock;
+///   description's last word that is a word (`HOLDER`, `LANTERN`; not a size such as `45CM`), the shop having no
+///   categories; never out of stock;
 /// - line: invoice number → order id, quantity, unit price rounded to pennies, date-time in UTC.
 public enum OnlineRetailStore {
     /// What the mapping kept and dropped.
@@ -160,7 +161,7 @@ public enum OnlineRetailStore {
             }
             let product = interned(code, in: &productIndex, count: products.count) {
                 let name = text(2).trimmingCharacters(in: .whitespaces)
-                let category = name.split(separator: " ").last.map(String.init) ?? "OTHER"
+                let category = category(ofName: name)
                 products.append(
                     Product(
                         id: code, sku: code, slug: code.lowercased(), name: name,
@@ -204,6 +205,24 @@ public enum OnlineRetailStore {
         }
         return result
     }
+
+    /// The description's last word that names a thing: punctuation trimmed (`HEART.` → `HEART`), sizes, counts
+    /// and little words skipped (`… CUSHION COVER 45CM` → `COVER`, `… LIGHTS STRING OF 10` → `STRING`); `OTHER`
+    /// when there is none.
+    public static func category(ofName name: String) -> String {
+        for word in name.split(separator: " ").reversed() {
+            let trimmed = word.trimmingCharacters(in: .punctuationCharacters).uppercased()
+            let scalars = trimmed.unicodeScalars
+            if scalars.contains(where: CharacterSet.letters.contains),
+                !scalars.contains(where: CharacterSet.decimalDigits.contains), !littleWords.contains(trimmed)
+            {
+                return trimmed
+            }
+        }
+        return "OTHER"
+    }
+
+    private static let littleWords: Set<String> = ["A", "AND", "FOR", "IN", "OF", "ON", "THE", "TO", "WITH"]
 
     /// ISO 3166-1 alpha-2 codes of the country names in the file; nil for what names no one country.
     static let countryCodes: [String: String] = [

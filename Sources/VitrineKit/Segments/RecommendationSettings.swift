@@ -26,7 +26,7 @@ public struct RecommendationSettings: Sendable, Hashable {
     /// The defaults of the picks are the settings chosen on the UCI validation windows that end before May (`validationWindows`: five 30-day windows from
     /// February 1 to April 30, each trained on what comes before it), never on May. The neighbours are RP3β's (β =
     /// 0.65, K = 100, from a grid of β, K and the blend on those windows): against the cosine with inverse user
-    /// frequency (K = 100, exponent 3) they lift customers with history from 1.49×/2.58× to 1.58×/2.63× hit
+    /// frequency (K = 100, exponent 3) they lift customers with history from 1.50×/2.57× to 1.58×/2.63× hit
     /// rate/recall on average over the windows (cancellations netted), win on four of five in both and in hit rate
     /// on all five. New customers get what sells in their
     /// country (the United Kingdom apart, wholesalers), trending over three weeks; returning customers keep
