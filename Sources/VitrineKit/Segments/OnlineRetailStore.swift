@@ -99,7 +99,7 @@ public enum OnlineRetailStore {
             UInt64(UInt32(customer)) << 32 | UInt64(UInt32(product))
         }
         /// Cancels `units` from the latest purchases dated no later than `date`; returns the units left unmatched.
-        func cancel(_ units: Int32, customer: Int32?, product: Int32?, before date: Timestamp) -> Int32 {
+        func cancel(_ units: Int32, customer: Int32?, product: Int32?, upTo date: Timestamp) -> Int32 {
             guard let customer, let product, let lines = purchases[pairKey(customer, product)] else { return units }
             var left = units
             for line in lines.reversed() where left > 0 && orders[Int(line)].date <= date {
@@ -139,7 +139,7 @@ public enum OnlineRetailStore {
                 summary.cancellations += 1
                 guard isProduct, let quantity = Int32(text(3)), quantity < 0 else { continue }
                 let units = cancel(
-                    -quantity, customer: customerIndex[customerID], product: productIndex[code], before: date)
+                    -quantity, customer: customerIndex[customerID], product: productIndex[code], upTo: date)
                 if units > 0 { summary.unmatchedCancellations += 1 }
                 continue
             }
