@@ -38,7 +38,8 @@ public struct RecommendationSettings: Sendable, Hashable {
     /// weights on the history, a history-size-dependent blend, a boost for new arrivals, a category boost and
     /// similarity-penalised re-ranking (maximal marginal relevance over the cosine, λ 0.1–0.4, with and without the
     /// category cap), BM25-weighted neighbours (as the `implicit` library's, alone or added to RP3β's), Aiolli's
-    /// asymmetric cosine, two-step walks and IDF-weighted histories were tried and lost or tied.
+    /// asymmetric cosine, two-step walks, IDF-weighted histories, a boost for the latest purchases on top of the
+    /// half-life, a price-point affinity and leaving out what the customer cancelled were tried and lost or tied.
     /// Customer-to-customer neighbours (RP3β over customers, their purchases of the last two months) and
     /// implicit-feedback matrix factorisation (Hu, Koren & Volinsky 2008) added to these scores gained 1–2% on the
     /// windows, within their spread, and were left out. So did the learned hybrid (`evaluateHybrid`, `--method
