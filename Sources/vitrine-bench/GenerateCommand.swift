@@ -13,19 +13,16 @@ enum GenerateCommand {
           example   the example store committed as Catalog/ (fixed catalogue of about 60 products)
           uci       the UCI Online Retail transactions (a real UK shop, 2010-12 to 2011-05) as a store
 
-
         options:
           --seed N        random seed (default 1); the same seed writes the same bytes
           --products N    number of products (W1 only)
           --customers N   number of customers
           --orders N      number of order lines (orders.csv rows)
           --wishlists N   number of wish-list entries
-          --data FILE     the UCI file (uci only; default \(defaultOnlineRetailData))
+          --data FILE     the UCI file (uci only; default \(OnlineRetailInput.defaultPath))
           -h, --help      show this help
 
         """
-
-    static let defaultOnlineRetailData = "../shared/data/transactions/online_retail_2010-12_to_2011-05.csv"
 
     enum ExitCode {
         static let success: Int32 = 0
@@ -63,6 +60,7 @@ enum GenerateCommand {
         guard positional.count == 2 else { return fail("expected a profile and a directory") }
         let (profile, directory) = (positional[0], positional[1])
         let seed = UInt64(options["--seed"] ?? 1)
+        if dataPath != nil && profile.lowercased() != "uci" { return fail("--data is for the uci profile") }
 
         let started = ContinuousClock.now
         let store: StoreFolder
@@ -86,13 +84,13 @@ enum GenerateCommand {
             store = example.makeStore()
         case "uci":
             guard options.isEmpty else { return fail("the uci profile takes only --data") }
-            let (data, mapping) = try OnlineRetailStore.load(path: dataPath ?? defaultOnlineRetailData)
+            // A damaged file is reported (every problem at its place) and nothing is written.
+            guard let (data, mapping) = OnlineRetailInput.load(path: dataPath) else { return ExitCode.badInput }
             print("mapped \(mapping.rows) rows: \(mapping)")
             store = OnlineRetailFolder.makeStore(data)
         default:
             return fail("unknown profile \(profile) (W1, example or uci)")
         }
-        if dataPath != nil && profile.lowercased() != "uci" { return fail("--data is for the uci profile") }
         let summary = try store.write(to: directory)
         let seconds =
             Double((ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000) / 1000

@@ -130,9 +130,8 @@ enum SegmentBenchmark {
             }
             return 2
         }
-        let path = options.values["--data"] ?? "/work/shared/data/transactions/online_retail_2010-12_to_2011-05.csv"
         let start = DispatchTime.now()
-        let (data, summary) = try OnlineRetailStore.load(path: path)
+        guard let (data, summary) = OnlineRetailInput.load(path: options.values["--data"]) else { return 2 }
         print(
             "loaded \(summary.rows) rows in \(String(format: "%.2f", seconds(since: start))) s: "
                 + "\(data.customers.count) customers, \(data.products.count) products; \(summary)")
@@ -184,15 +183,7 @@ enum SegmentBenchmark {
                 "\nvalidation windows (30 days from 02-01, 02-15, 03-01, 03-15, 04-01), settings \(settings.picksDescription)"
             )
             print("all:          " + ratios(outcomes))
-            print(
-                "with history: "
-                    + ratios(
-                        outcomes.map {
-                            var warm = $0
-                            warm.picks = $0.picksWithHistory
-                            warm.baseline = $0.baselineWithHistory
-                            return warm
-                        }))
+            print("with history: " + ratios(outcomes.map(\.withHistory)))
             return 0
         }
         // --validate / --test-month: a validation split instead of May, for exploring settings without seeing May.
@@ -247,15 +238,9 @@ enum SegmentBenchmark {
                 + "\(outcome.picks.customers) customers with new products (\(outcome.coldCustomers) without history; "
                 + "\(String(format: "%.1f", outcome.neverSoldBeforeShare * 100))% of their new products never sold before), "
                 + "settings \(settings.picksDescription), method \(method)")
+        let (warm, cold) = (outcome.withHistory, outcome.newInTest)
         print("all:          " + describe(outcome))
-        var warm = outcome
-        warm.picks = outcome.picksWithHistory
-        warm.baseline = outcome.baselineWithHistory
         print("with history: " + describe(warm))
-        var cold = outcome
-        let hasHistory = Set(outcome.picksWithHistory.outcomes.map(\.customer))
-        cold.picks = outcome.picks.filter { !hasHistory.contains(Int32($0)) }
-        cold.baseline = outcome.baseline.filter { !hasHistory.contains(Int32($0)) }
         print("new in test:  " + describe(cold))
         // How much of each ratio is the luck of which customers bought in the test month.
         print("\npaired bootstrap over the evaluated customers (10,000 draws): 95% intervals of the ratios")

@@ -22,7 +22,9 @@ import VitrineKit
     /// Two days of the real UCI file (with 70 cancellations): every line, customer and product comes back from
     /// the written folder as the mapping made it, and the folder has no problem for `vitrine check`.
     @Test func realPurchasesLoadBackAsTheyWereMapped() throws {
-        let (data, summary) = try OnlineRetailStore.load(path: Self.fixtures + "/online_retail_2010-12-01_to_02.csv")
+        let (data, summary, diagnostics) = OnlineRetailStore.load(
+            path: Self.fixtures + "/online_retail_2010-12-01_to_02.csv")
+        #expect(diagnostics.diagnostics.isEmpty)
         #expect(summary.rows == 5217)
         #expect(summary.cancelledInFull + summary.cancelledInPart > 0)
         try withTemporaryFolder { folder in
@@ -60,6 +62,52 @@ import VitrineKit
                 let committed = FileManager.default.contents(atPath: "\(Self.packageRoot)/Catalog/\(name)")
                 #expect(generated != nil && generated == committed, "Catalog/\(name) differs from generate example")
             }
+        }
+    }
+}
+
+extension StoreFolderTests {
+    /// A damaged or missing UCI file: `generate uci` exits 2 and writes nothing (its problems go to stderr with
+    /// their places, as `OnlineRetailStoreTests` pins).
+    @Test func generateUCIWritesNothingFromABadFile() throws {
+        try withTemporaryFolder { folder in
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let damaged = "\(folder)/damaged.csv"
+            try Data(
+                """
+                InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+                1,10001,ONE,1,2011-01-10 10:00:00,1.00,1.0,United Kingdom
+                2,10002,TWO,1,2011-01-11
+
+                """.utf8
+            ).write(to: URL(fileURLWithPath: damaged))
+            let store = "\(folder)/store"
+            #expect(try GenerateCommand.run(["uci", store, "--data", damaged]) == 2)
+            #expect(try GenerateCommand.run(["uci", store, "--data", "\(folder)/missing.csv"]) == 2)
+            #expect(!FileManager.default.fileExists(atPath: store))
+        }
+    }
+
+    /// A file being written stays beside the old one until `close`: a run that stops before leaves the old bytes
+    /// and no partial file.
+    @Test func aStoreFileReplacesTheOldOneOnlyWhenClosed() throws {
+        try withTemporaryFolder { folder in
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let path = "\(folder)/orders.csv"
+            try Data("old\n".utf8).write(to: URL(fileURLWithPath: path))
+            do {
+                let abandoned = try StoreFile(path: path)
+                try abandoned.row(["new"])
+                try abandoned.flush()
+                #expect(FileManager.default.contents(atPath: path) == Data("old\n".utf8))
+            }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["orders.csv"])
+            #expect(FileManager.default.contents(atPath: path) == Data("old\n".utf8))
+            let written = try StoreFile(path: path)
+            try written.row(["new", "row"])
+            #expect(try written.close() == 8)
+            #expect(FileManager.default.contents(atPath: path) == Data("new,row\n".utf8))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["orders.csv"])
         }
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Store
 import Testing
 import TextFormats
@@ -5,6 +6,17 @@ import VitrineKit
 
 /// The UCI Online Retail mapping on a few rows with each quirk of the real file.
 @Suite struct OnlineRetailStoreTests {
+    /// `text` mapped as the file `online_retail.csv`; the rendered diagnostics, every problem with its line.
+    static func map(_ text: String) -> (
+        data: OnlineRetailStore.Data, summary: OnlineRetailStore.Summary, report: String
+    ) {
+        var diagnostics = DiagnosticEngine()
+        let source = SourceText(path: "online_retail.csv", text: text)
+        diagnostics.register(source)
+        let (data, summary) = OnlineRetailStore.map(source, diagnostics: &diagnostics)
+        return (data, summary, DiagnosticPrinter().render(diagnostics))
+    }
+
     static let csv = """
         InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
         536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER ,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom
@@ -19,7 +31,8 @@ import VitrineKit
         """
 
     @Test func rowsAreMappedOrDroppedByTheDocumentedRules() {
-        let (data, summary) = OnlineRetailStore.map(csv: Array(Self.csv.utf8))
+        let (data, summary, report) = Self.map(Self.csv)
+        #expect(report.isEmpty)
         #expect(summary.rows == 8)
         #expect(summary.kept == 3)
         #expect(summary.withoutCustomer == 2)
@@ -58,7 +71,7 @@ import VitrineKit
         """
 
     @Test func holdoutCountsNewProductsOfTheTestMonthOnly() {
-        let (data, _) = OnlineRetailStore.map(csv: Array(Self.split.utf8))
+        let (data, _, _) = Self.map(Self.split)
         let may = Timestamp(secondsSince1970: CivilDate.daysSince1970(year: 2011, month: 5, day: 1) * 86_400)
         let june = Timestamp(secondsSince1970: CivilDate.daysSince1970(year: 2011, month: 6, day: 1) * 86_400)
         var settings = RecommendationSettings()
@@ -112,13 +125,23 @@ extension OnlineRetailStoreTests {
             1,10001,ONE,1,2011-01-10 10:00:00,1.00,1.0,United Kingdom
             2,10002,"TWO"X,1,2011-01-11 10:00:00,1.00,1.0,United Kingdom
             3,10003,THREE,2,2011-01-12 10:00:00,0.005,2.0,United Kingdom
+
             4,10004,FOUR,1,2011-01-12
             5,10005,FIVE,1,12/01/2011 10:00,1.00,2.0,United Kingdom
 
             """
-        let (data, summary) = OnlineRetailStore.map(csv: Array(csv.utf8))
-        // The reader's syntax error, the short row and the row without an ISO 8601 date.
+        let (data, summary, report) = Self.map(csv)
+        // The reader's syntax error, the short row and the row without an ISO 8601 date, each at its place; the
+        // blank line is passed over.
         #expect(summary.malformed == 3)
+        #expect(
+            report.split(separator: "\n").filter { $0.hasPrefix("online_retail.csv:") }
+                == [
+                    "online_retail.csv:3:14: error: unexpected character after a closing quote",
+                    "online_retail.csv:6:1: error: expected 8 fields as in the header, found 5",
+                    "online_retail.csv:7:16: error: invalid InvoiceDate \"12/01/2011 10:00\": not an ISO 8601 date "
+                        + "(expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)",
+                ])
         #expect(summary.rows == 2)
         #expect(summary.kept == 2)
         #expect(data.products.map(\.id) == ["10001", "10003"])
@@ -147,7 +170,8 @@ extension OnlineRetailStoreTests {
         """
 
     @Test func cancellationsUndoTheLatestEarlierPurchasesOfTheSameCustomerAndProduct() {
-        let (data, summary) = OnlineRetailStore.map(csv: Array(Self.cancellations.utf8))
+        let (data, summary, report) = Self.map(Self.cancellations)
+        #expect(report.isEmpty)
         #expect(summary.cancellations == 5)
         // C500 comes before any purchase; C503 finds two units left (invoice 1's) of the three it cancels.
         #expect(summary.unmatchedCancellations == 2)

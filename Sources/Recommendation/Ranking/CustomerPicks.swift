@@ -88,25 +88,15 @@ public struct CustomerPicks: Sendable {
         let n = configuration.count
         let available = products.map(\.isInStock)
         let consumable = products.map(\.consumable)
-        let floor = (popularity.ranked.first.map { popularity.weights[Int($0)] } ?? 1) * 1e-3
-        let damping: [Float] = popularity.weights.map {
-            configuration.popularityDamping == 0
-                ? 1 : Float(1 / pow(Double(max(floor, $0)), configuration.popularityDamping))
-        }
+        let damping = popularity.dampingFactors(exponent: configuration.popularityDamping)
         let signalTable = SignalTable(signals, customerCount: customerCount)
         let halfLife = configuration.recencyHalfLifeDays
         // sim^exponent once per neighbour entry, not once per use.
         let exponent = Float(configuration.similarityExponent)
         let powered = exponent == 1 ? similarity.scores : similarity.scores.map { powf($0, exponent) }
-        var categoryOfName: [String: Int32] = [:]
-        let categoryOfProduct: [Int32] = products.map { product in
-            if let known = categoryOfName[product.topCategory] { return known }
-            let id = Int32(categoryOfName.count)
-            categoryOfName[product.topCategory] = id
-            return id
-        }
+        let topCategories = TopCategories(products)
         let categories = Categories(
-            ofProduct: categoryOfProduct, count: categoryOfName.count,
+            ofProduct: topCategories.ofProduct, count: topCategories.count,
             maximumPerCategory: configuration.maximumPerCategory)
         let priors = Priors(
             popularity: popularity, groups: groupPopularity, scope: configuration.groupScope,
@@ -280,8 +270,7 @@ public struct CustomerPicks: Sendable {
             for signal in signals.of(customer) { excludedStamp[Int(signal.product)] = stamp }
 
             func weight(day: Int32) -> Float {
-                guard let halfLife else { return 1 }
-                return Float(exp2(-Double(max(0, asOfDay - day)) / halfLife))
+                Float(RecencyWeight.of(day: day, asOfDay: asOfDay, halfLifeDays: halfLife))
             }
             // The hot loop: every neighbour of every product in the history, on raw buffers (no exclusivity or
             // bounds checks per step).

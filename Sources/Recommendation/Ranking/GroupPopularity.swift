@@ -41,8 +41,7 @@ public struct GroupPopularity: Sendable {
             members[groupCount] += 1
             if row >= 0 { members[row] += 1 }
             for entry in entries {
-                let weight =
-                    halfLifeDays.map { exp2(-Double(max(0, asOfDay - days[entry])) / $0) } ?? 1
+                let weight = RecencyWeight.of(day: days[entry], asOfDay: asOfDay, halfLifeDays: halfLifeDays)
                 let item = Int(matrix.customerItems[entry])
                 weights[groupCount * productCount + item] += weight
                 if row >= 0 { weights[row * productCount + item] += weight }

@@ -116,14 +116,9 @@ public struct HybridFeatures: Sendable {
         self.groupRates = groupRates
         available = products.map(\.isInStock)
         consumable = products.map(\.consumable)
-        var categoryOfName: [String: Int32] = [:]
-        categoryOfProduct = products.map { product in
-            if let known = categoryOfName[product.topCategory] { return known }
-            let id = Int32(categoryOfName.count)
-            categoryOfName[product.topCategory] = id
-            return id
-        }
-        categoryCount = categoryOfName.count
+        let categories = TopCategories(products)
+        categoryOfProduct = categories.ofProduct
+        categoryCount = categories.count
         var perCategory = [[Int32]](repeating: [], count: categoryCount)
         for item in trend.ranked where perCategory[Int(categoryOfProduct[Int(item)])].count < 100 {
             guard trend.weights[Int(item)] > 0 else { break }
@@ -133,11 +128,7 @@ public struct HybridFeatures: Sendable {
         for items in perCategory { categoryOffsets.append(categoryOffsets.last! + Int32(items.count)) }
         self.categoryOffsets = categoryOffsets
         categoryItems = perCategory.flatMap { $0 }
-        let floor = (trend.ranked.first.map { trend.weights[Int($0)] } ?? 1) * 1e-3
-        damping = trend.weights.map {
-            configuration.popularityDamping == 0
-                ? 1 : Float(1 / pow(Double(max(floor, $0)), configuration.popularityDamping))
-        }
+        damping = trend.dampingFactors(exponent: configuration.popularityDamping)
         logPrice = products.map { Float(log(Double(max(1, $0.price.minorUnits)))) }
 
         var firstSaleDay = [Int32](repeating: .max, count: productCount)
@@ -249,8 +240,8 @@ public struct HybridFeatures: Sendable {
             lastDay = max(lastDay, day)
             priceSum += logPrice[source]
             scratch.categoryWeight[Int(categoryOfProduct[source])] += 1
-            let weight: Float =
-                configuration.recencyHalfLifeDays.map { Float(exp2(-Double(max(0, asOfDay - day)) / $0)) } ?? 1
+            let weight = Float(
+                RecencyWeight.of(day: day, asOfDay: asOfDay, halfLifeDays: configuration.recencyHalfLifeDays))
             for neighbour in Int(similarity.offsets[source])..<Int(similarity.offsets[source + 1]) {
                 let other = Int(similarity.items[neighbour])
                 if scratch.plain[other] == 0 { touched.append(Int32(other)) }

@@ -55,10 +55,7 @@ public struct HybridRanker: Sendable, Hashable {
     ) -> (ranker: HybridRanker, losses: [Double]) {
         let n = groups.featureCount
         let (means, scales) = standardization(groups)
-        let z: [Double] = groups.features.indices.map { index in
-            let feature = index % n
-            return (Double(groups.features[index]) - means[feature]) / scales[feature]
-        }
+        let z = standardized(groups, means: means, scales: scales)
         var weights = [Double](repeating: 0, count: n)
         var first = [Double](repeating: 0, count: n)
         var second = [Double](repeating: 0, count: n)
@@ -82,12 +79,17 @@ public struct HybridRanker: Sendable, Hashable {
 
     /// The loss of this model on `groups` (the `L` above).
     public func loss(on groups: RankingGroups, l2: Double = 0) -> Double {
+        let z = Self.standardized(groups, means: means, scales: scales)
+        return Self.lossAndGradient(groups, z: z, weights: weights, l2: l2).loss
+    }
+
+    /// Every row's features with `means` subtracted and divided by `scales`, in the layout of `groups.features`.
+    static func standardized(_ groups: RankingGroups, means: [Double], scales: [Double]) -> [Double] {
         let n = groups.featureCount
-        let z: [Double] = groups.features.indices.map { index in
+        return groups.features.indices.map { index in
             let feature = index % n
             return (Double(groups.features[index]) - means[feature]) / scales[feature]
         }
-        return Self.lossAndGradient(groups, z: z, weights: weights, l2: l2).loss
     }
 
     /// Mean and standard deviation of each feature over every row (a constant feature gets scale 1).

@@ -23,8 +23,7 @@ extension CustomerPicks {
         signals: [InterestSignal], asOfDay: Int32, configuration: Configuration
     ) -> [PickReason] {
         func weight(day: Int32) -> Double {
-            guard let halfLife = configuration.recencyHalfLifeDays else { return 1 }
-            return exp2(-Double(max(0, asOfDay - day)) / halfLife)
+            RecencyWeight.of(day: day, asOfDay: asOfDay, halfLifeDays: configuration.recencyHalfLifeDays)
         }
         let owned = Int(matrix.customerOffsets[customer])..<Int(matrix.customerOffsets[customer + 1])
         var sources: [(product: Int32, weight: Double, reason: PickReason)] = owned.map { entry in

@@ -21,8 +21,8 @@ public struct Popularity: Sendable {
         if let halfLifeDays {
             weights = [Float](repeating: 0, count: matrix.productCount)
             for entry in matrix.customerItems.indices {
-                let age = Double(max(0, asOfDay - matrix.customerItemDays[entry]))
-                weights[Int(matrix.customerItems[entry])] += Float(exp2(-age / halfLifeDays))
+                weights[Int(matrix.customerItems[entry])] += Float(
+                    RecencyWeight.of(day: matrix.customerItemDays[entry], asOfDay: asOfDay, halfLifeDays: halfLifeDays))
             }
         }
         self.buyers = buyers
@@ -33,6 +33,15 @@ public struct Popularity: Sendable {
     }
 
     /// The `count` most popular products that pass `isAllowed`, most popular first.
+    /// Per product, the factor `1 / weight^exponent` that discounts (exponent > 0) or favours (exponent < 0) what
+    /// sells; weights are floored at a thousandth of the best so unsold products get a finite factor. All 1 for
+    /// exponent 0.
+    public func dampingFactors(exponent: Double) -> [Float] {
+        guard exponent != 0 else { return [Float](repeating: 1, count: weights.count) }
+        let floor = (ranked.first.map { weights[Int($0)] } ?? 1) * 1e-3
+        return weights.map { Float(1 / pow(Double(max(floor, $0)), exponent)) }
+    }
+
     public func top(_ count: Int, where isAllowed: (Int32) -> Bool) -> [Int32] {
         var result: [Int32] = []
         result.reserveCapacity(count)

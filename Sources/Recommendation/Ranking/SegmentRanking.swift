@@ -21,13 +21,9 @@ public struct SegmentRanking: Sendable {
         segmentCount: Int, count: Int = 24, affinityBoost: Float = 1
     ) {
         let productCount = matrix.productCount
-        var categoryOfName: [String: Int] = [:]
-        let categoryOfProduct: [Int] = products.map { product in
-            if let known = categoryOfName[product.topCategory] { return known }
-            categoryOfName[product.topCategory] = categoryOfName.count
-            return categoryOfName.count - 1
-        }
-        let categoryCount = categoryOfName.count
+        let categories = TopCategories(products)
+        let categoryOfProduct = categories.ofProduct.map(Int.init)
+        let categoryCount = categories.count
 
         // Spend per (segment, category): a segments × categories grid, small.
         var spend = [Int64](repeating: 0, count: segmentCount * categoryCount)

@@ -2,8 +2,9 @@ import Diagnostics
 import Foundation
 import TextFormats
 
-/// Reading the files of a store folder. A file that cannot be read is a diagnostic, not a crash.
-enum SourceFiles {
+/// Reading the files of a store folder (and other input files, such as a data set to import). A file that cannot
+/// be read is a diagnostic, not a crash.
+public enum SourceFiles {
     static func exists(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
@@ -16,7 +17,7 @@ enum SourceFiles {
 
     /// The file's text registered with the engine (for excerpts) and checked for invalid UTF-8; nil when it
     /// cannot be read (reported).
-    static func read(_ path: String, diagnostics: inout DiagnosticEngine) -> SourceText? {
+    public static func read(_ path: String, diagnostics: inout DiagnosticEngine) -> SourceText? {
         let bytes: [UInt8]
         switch contents(path) {
         case .success(let read): bytes = read

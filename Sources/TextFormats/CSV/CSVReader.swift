@@ -38,8 +38,6 @@ public struct CSVReader: Sendable {
         return record
     }
 
-    /// Splits the rest of the input into at most `parts` readers of whole records, for parsing on several cores.
-    /// A split falls on a line break outside quotes: an even number of `"` since the reader's position.
     /// The same reader over its own copy of the bytes (see `SourceText.unshared`).
     public func unshared() -> CSVReader {
         var copy = self
@@ -47,6 +45,8 @@ public struct CSVReader: Sendable {
         return copy
     }
 
+    /// Splits the rest of the input into at most `parts` readers of whole records, for parsing on several cores.
+    /// A split falls on a line break outside quotes: an even number of `"` since the reader's position.
     public func split(into parts: Int) -> [CSVReader] {
         guard parts > 1, !finished, end - position > 1 << 20 else { return [self] }
         var readers: [CSVReader] = []

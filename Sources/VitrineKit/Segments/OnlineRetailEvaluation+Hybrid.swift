@@ -3,9 +3,9 @@ import Store
 import TextFormats
 
 /// The learned hybrid (`HybridRanker` over `HybridFeatures`) on the same time split: the model is fit on earlier
-/// periods, each with features as of the day before one of `fitLabelsFrom` and labels = the new products bought
-/// from then to the next (the last one to `testFrom`), then applied to features as of the day before `testFrom`. Nothing of the test
-/// period is seen, neither by the features nor by the fit.
+/// periods, each with features as of the day before one of `fitLabelsFrom` and labels = the new products bought from
+/// then to the next (the last one to `testFrom`), then applied to features as of the day before `testFrom`. Nothing of
+/// the test period is seen, neither by the features nor by the fit.
 extension OnlineRetailEvaluation {
     public struct HybridSettings: Sendable, Hashable, CustomStringConvertible {
         public var features: HybridFeatures.Configuration

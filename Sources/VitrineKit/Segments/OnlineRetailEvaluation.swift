@@ -24,6 +24,23 @@ public enum OnlineRetailEvaluation {
 
         public var hitRateRatio: Double { baseline.hitRate > 0 ? picks.hitRate / baseline.hitRate : 0 }
         public var recallRatio: Double { baseline.macroRecall > 0 ? picks.macroRecall / baseline.macroRecall : 0 }
+
+        /// Both methods over the customers with a purchase before the test period only.
+        public var withHistory: Outcome {
+            var part = self
+            part.picks = picksWithHistory
+            part.baseline = baselineWithHistory
+            return part
+        }
+
+        /// Both methods over the customers whose first purchase is in the test period only.
+        public var newInTest: Outcome {
+            let returning = Set(picksWithHistory.outcomes.map(\.customer))
+            var part = self
+            part.picks = picks.filter { !returning.contains(Int32($0)) }
+            part.baseline = baseline.filter { !returning.contains(Int32($0)) }
+            return part
+        }
     }
 
     public static func evaluate(

@@ -41,7 +41,7 @@ public enum OnlineRetailStore {
         public var cancelledInPart = 0
         public var notPositive = 0
         public var nonProduct = 0
-        /// Rows the CSV reader could not take.
+        /// Rows that are not a record of the file's eight fields with an ISO 8601 date (each one reported).
         public var malformed = 0
 
         /// What was kept and dropped, on one line.
@@ -51,11 +51,6 @@ public enum OnlineRetailStore {
                 + "file); dropped \(withoutCustomer) without customer, \(notPositive) with quantity or price <= 0, "
                 + "\(nonProduct) non-product codes" + (malformed > 0 ? ", \(malformed) malformed rows" : "")
         }
-    }
-
-    public struct ReadError: Error, CustomStringConvertible {
-        public var path: String
-        public var description: String { "cannot read \(path)" }
     }
 
     /// The mapped data.
@@ -73,24 +68,31 @@ public enum OnlineRetailStore {
         }
     }
 
-    public static func load(path: String) throws -> (data: Data, summary: Summary) {
-        guard let bytes = FileManager.default.contents(atPath: path) else { throw ReadError(path: path) }
-        return map(csv: [UInt8](bytes))
+    /// The file at `path`, read as a store's files are (a file that cannot be read, or invalid UTF-8, is a
+    /// diagnostic), then mapped; `diagnostics` holds every problem of the file, each at its line and column.
+    public static func load(path: String) -> (data: Data, summary: Summary, diagnostics: DiagnosticEngine) {
+        var diagnostics = DiagnosticEngine()
+        guard let source = SourceFiles.read(path, diagnostics: &diagnostics) else {
+            return (Data(customers: [], products: [], orders: []), Summary(), diagnostics)
+        }
+        let (data, summary) = map(source, diagnostics: &diagnostics)
+        return (data, summary, diagnostics)
     }
 
     /// The store of a CSV text in the file's format, read with the project's CSV reader, decimal and ISO 8601
-    /// parsers. A row the reader cannot take (a syntax error), with fewer than eight fields or without a date is
-    /// counted as malformed and skipped.
-    public static func map(csv bytes: [UInt8]) -> (data: Data, summary: Summary) {
+    /// parsers. A row the reader cannot take (a syntax error), with fewer than eight fields or without an ISO 8601
+    /// date is reported and counted as malformed; blank lines are passed over.
+    public static func map(
+        _ source: SourceText, diagnostics: inout DiagnosticEngine
+    ) -> (data: Data, summary: Summary) {
         var summary = Summary()
         var products: [Product] = []
         var productIndex: [String: Int32] = [:]
         var customers: [Customer] = []
         var customerIndex: [String: Int32] = [:]
         var orders: [OrderLine] = []
-        var reader = CSVReader(source: SourceText(path: "online_retail.csv", bytes: bytes))
+        var reader = CSVReader(source: source)
         var record = CSVRecord()
-        var findings = DiagnosticEngine()
         var header = true
         // The kept lines of each (customer, product), oldest first, and the units cancelled from each line.
         var purchases: [UInt64: [Int32]] = [:]
@@ -110,17 +112,31 @@ public enum OnlineRetailStore {
             return left
         }
         while true {
-            let errorsBefore = findings.errorCount
-            guard reader.next(into: &record, diagnostics: &findings) else { break }
+            let errorsBefore = diagnostics.errorCount
+            guard reader.next(into: &record, diagnostics: &diagnostics) else { break }
             if header {
                 header = false
                 continue
             }
-            if findings.errorCount > errorsBefore {
+            if record.count == 1, record[0].isEmpty, !record[0].isQuoted { continue }
+            if diagnostics.errorCount > errorsBefore {
                 summary.malformed += 1
                 continue
             }
-            guard record.count >= 8, case .success(let date) = ISO8601.parse(reader.bytes(record[4])) else {
+            guard record.count >= 8 else {
+                diagnostics.error(
+                    "expected 8 fields as in the header, found \(record.count)",
+                    at: source.location(atOffset: record.startOffset))
+                summary.malformed += 1
+                continue
+            }
+            let date: Timestamp
+            switch ISO8601.parse(reader.bytes(record[4])) {
+            case .success(let parsed): date = parsed
+            case .failure(let failure):
+                diagnostics.error(
+                    "invalid InvoiceDate \"\(reader.string(record[4]))\": \(failure)",
+                    at: reader.location(of: record[4]))
                 summary.malformed += 1
                 continue
             }

@@ -23,29 +23,28 @@ public struct RecommendationSettings: Sendable, Hashable {
     public var segmentRankingCount: Int
     public var segmentAffinityBoost: Float
 
-    /// The defaults of the picks are the settings chosen on the UCI validation windows that end before May (`validationWindows`: five 30-day windows from
-    /// February 1 to April 30, each trained on what comes before it), never on May. The neighbours are RP3β's (β =
-    /// 0.65, K = 100, from a grid of β, K and the blend on those windows): against the cosine with inverse user
-    /// frequency (K = 100, exponent 3) they lift customers with history from 1.50×/2.57× to 1.58×/2.63× hit
-    /// rate/recall on average over the windows (cancellations netted), win on four of five in both and in hit rate
-    /// on all five. New customers get what sells in their
-    /// country (the United Kingdom apart, wholesalers), trending over three weeks; returning customers keep
-    /// everyone's one-week trend as prior, which won for them. Earlier rounds settled the fixed parts: history
-    /// half-life 120 days, popularity half-life 7 days, blend 0.25, damping −0.25 (rechecked jointly with β), three
-    /// per category; first-order popularity (and popularity of recent joiners) for new customers, adoption-dated
-    /// popularity, dropping products not sold lately, basket-level co-occurrence, "bought after" transitions,
-    /// recency-weighted or purchase-count-weighted co-purchases, description (TF-IDF) similarity, purchase-count
-    /// weights on the history, a history-size-dependent blend, a boost for new arrivals, a category boost and
-    /// similarity-penalised re-ranking (maximal marginal relevance over the cosine, λ 0.1–0.4, with and without the
-    /// category cap), BM25-weighted neighbours (as the `implicit` library's, alone or added to RP3β's), Aiolli's
-    /// asymmetric cosine, two-step walks, IDF-weighted histories, a boost for the latest purchases on top of the
-    /// half-life, a price-point affinity and leaving out what the customer cancelled were tried and lost or tied.
-    /// Customer-to-customer neighbours (RP3β over customers, their purchases of the last two months) and
-    /// implicit-feedback matrix factorisation (Hu, Koren & Volinsky 2008) added to these scores gained 1–2% on the
-    /// windows, within their spread, and were left out. So did the learned hybrid (`evaluateHybrid`, `--method
-    /// hybrid`: a `HybridRanker` over 20 features of ~300 candidates, fit on the two months before), and
-    /// gradient-boosted trees over similar features (tried outside the package: 1.23×–1.26× hit rate on April):
-    /// models fit on earlier months did not carry over to the next.
+    /// The defaults of the picks are the settings chosen on the UCI validation windows that end before May
+    /// (`validationWindows`: five 30-day windows from February 1 to April 30, each trained on what comes before it),
+    /// never on May. The neighbours are RP3β's (β = 0.65, K = 100, from a grid of β, K and the blend on those windows):
+    /// against the cosine with inverse user frequency (K = 100, exponent 3) they lift customers with history from
+    /// 1.50×/2.57× to 1.58×/2.63× hit rate/recall on average over the windows (cancellations netted), win on four of
+    /// five in both and in hit rate on all five. New customers get what sells in their country (the United Kingdom
+    /// apart, wholesalers), trending over three weeks; returning customers keep everyone's one-week trend as prior,
+    /// which won for them. Earlier rounds settled the fixed parts: history half-life 120 days, popularity half-life 7
+    /// days, blend 0.25, damping −0.25 (rechecked jointly with β), three per category; first-order popularity (and
+    /// popularity of recent joiners) for new customers, adoption-dated popularity, dropping products not sold lately,
+    /// basket-level co-occurrence, "bought after" transitions, recency-weighted or purchase-count-weighted
+    /// co-purchases, description (TF-IDF) similarity, purchase-count weights on the history, a history-size-dependent
+    /// blend, a boost for new arrivals, a category boost and similarity-penalised re-ranking (maximal marginal
+    /// relevance over the cosine, λ 0.1–0.4, with and without the category cap), BM25-weighted neighbours (as the
+    /// `implicit` library's, alone or added to RP3β's), Aiolli's asymmetric cosine, two-step walks, IDF-weighted
+    /// histories, a boost for the latest purchases on top of the half-life, a price-point affinity and leaving out what
+    /// the customer cancelled were tried and lost or tied. Customer-to-customer neighbours (RP3β over customers, their
+    /// purchases of the last two months) and implicit-feedback matrix factorisation (Hu, Koren & Volinsky 2008) added
+    /// to these scores gained 1–2% on the windows, within their spread, and were left out. So did the learned hybrid
+    /// (`evaluateHybrid`, `--method hybrid`: a `HybridRanker` over 20 features of ~300 candidates, fit on the two
+    /// months before), and gradient-boosted trees over similar features (tried outside the package: 1.23×–1.26× hit
+    /// rate on April): models fit on earlier months did not carry over to the next.
     public init(
         similarity: ItemSimilarity.Configuration = .init(neighbours: 100, inverseUserFrequency: true),
         pickSimilarity: ItemSimilarity.Configuration = .init(

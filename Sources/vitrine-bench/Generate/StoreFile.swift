@@ -1,20 +1,25 @@
 import Foundation
 
 /// One file of the store folder, written through a byte buffer that is flushed about every megabyte, so that a
-/// million order lines stream to disk in a few large writes.
+/// million order lines stream to disk in a few large writes. The bytes go to a `.partial` file beside it, renamed
+/// over the file only by `close`: an interrupted or failed run leaves the previous file whole, never half of one.
 final class StoreFile {
     static let flushThreshold = 1 << 20
 
     /// The bytes not yet on disk; rows append to it directly.
     var buffer: [UInt8] = []
     private let handle: FileHandle
+    private let path: String
+    private let partialPath: String
+    private var closed = false
     private(set) var byteCount = 0
 
     init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw GenerateError.cannotWrite(path: path)
-        }
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw GenerateError.cannotWrite(path: path) }
+        self.path = path
+        partialPath = path + ".partial"
+        guard FileManager.default.createFile(atPath: partialPath, contents: nil),
+            let handle = FileHandle(forWritingAtPath: partialPath)
+        else { throw GenerateError.cannotWrite(path: path) }
         self.handle = handle
         buffer.reserveCapacity(Self.flushThreshold + 64 * 1024)
     }
@@ -55,11 +60,20 @@ final class StoreFile {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes and closes; returns the size of the file.
+    /// Flushes, closes and puts the file in place; returns its size.
     func close() throws -> Int {
         try flush()
         try handle.close()
+        guard rename(partialPath, path) == 0 else { throw GenerateError.cannotWrite(path: path) }
+        closed = true
         return byteCount
+    }
+
+    deinit {
+        guard !closed else { return }
+        // Closing twice is harmless here: a failed `close` may have closed the handle already.
+        try? handle.close()
+        unlink(partialPath)
     }
 }
 

@@ -1,0 +1,19 @@
+import Store
+
+/// Each product's top-level category as a small index (in order of first appearance), so ranking loops compare
+/// integers instead of category names.
+struct TopCategories: Sendable {
+    let ofProduct: [Int32]
+    let count: Int
+
+    init(_ products: [Product]) {
+        var indexOfName: [String: Int32] = [:]
+        ofProduct = products.map { product in
+            if let known = indexOfName[product.topCategory] { return known }
+            let index = Int32(indexOfName.count)
+            indexOfName[product.topCategory] = index
+            return index
+        }
+        count = indexOfName.count
+    }
+}
