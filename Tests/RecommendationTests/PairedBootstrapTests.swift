@@ -70,7 +70,7 @@ import Testing
         // Paired: the method's hits here are a superset of the baseline's, so no draw can have its hit rate below the
         // baseline's (an unpaired bootstrap, drawing customers separately for each, would have some).
         #expect(first.hitRateRatio.sorted.first! >= 1)
-        // A draw where the baseline finds nothing: every customer is one of the 28 without a baseline hit.
+        // One customer, found by the method and not by the baseline: every draw has no baseline hit and reads +∞.
         let noBaselineHit = PairedBootstrap(
             method: HoldoutEvaluation(outcomes: [Outcome(customer: 0, found: 1, newProducts: 1)]),
             baseline: HoldoutEvaluation(outcomes: [Outcome(customer: 0, found: 0, newProducts: 1)]), draws: 10)

@@ -173,7 +173,7 @@ public enum OnlineRetailStore {
             }
             let customer = interned(customerID, in: &customerIndex, count: customers.count) {
                 customers.append(
-                    Customer(id: customerID, locale: "en", country: countryCode(text(7)), created: date))
+                    Customer(id: customerID, locale: "en", country: countryCodes[text(7)], created: date))
             }
             let product = interned(code, in: &productIndex, count: products.count) {
                 let name = text(2).trimmingCharacters(in: .whitespaces)
@@ -249,8 +249,6 @@ public enum OnlineRetailStore {
         "Poland": "PL", "Portugal": "PT", "RSA": "ZA", "Saudi Arabia": "SA", "Singapore": "SG", "Spain": "ES",
         "Sweden": "SE", "Switzerland": "CH", "USA": "US", "United Arab Emirates": "AE", "United Kingdom": "GB",
     ]
-
-    static func countryCode(_ name: String) -> String? { countryCodes[name] }
 
     /// The index of `key`, made (by `create`, which appends the new entity) on its first appearance.
     private static func interned(
