@@ -38,8 +38,11 @@ public struct RecommendationSettings: Sendable, Hashable {
     /// blend, a boost for new arrivals, a category boost and similarity-penalised re-ranking (maximal marginal
     /// relevance over the cosine, λ 0.1–0.4, with and without the category cap), BM25-weighted neighbours (as the
     /// `implicit` library's, alone or added to RP3β's), Aiolli's asymmetric cosine, two-step walks, IDF-weighted
-    /// histories, a boost for the latest purchases on top of the half-life, a price-point affinity and leaving out what
-    /// the customer cancelled were tried and lost or tied. Customer-to-customer neighbours (RP3β over customers, their
+    /// histories, a boost for the latest purchases on top of the half-life, a price-point affinity, leaving out what
+    /// the customer cancelled, RP3β's α (the walk's customer step as 1/|I(c)|^α, α 0.5–1.5), the guest invoices (703
+    /// without a customer) as extra baskets for the neighbours and the trend, co-purchases counted within 30-, 60- or
+    /// 90-day periods only, a prior weighted per customer by how popular their purchases were, and the category cap
+    /// at 2, 4, 5 or none (rechecked with the description-word categories) were tried and lost or tied. Customer-to-customer neighbours (RP3β over customers, their
     /// purchases of the last two months) and implicit-feedback matrix factorisation (Hu, Koren & Volinsky 2008) added
     /// to these scores gained 1–2% on the windows, within their spread, and were left out. So did the learned hybrid
     /// (`evaluateHybrid`, `--method hybrid`: a `HybridRanker` over 20 features of ~300 candidates, fit on the two
