@@ -38,7 +38,7 @@ let package = Package(
             name: "vitrine-bench",
             dependencies: [
                 "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "VitrineKit",
-                "SeededRandom",
+                "VitrineCLI", "SeededRandom",
             ]
         ),
 

@@ -10,9 +10,6 @@ import VitrineKit
 /// `vitrine-bench segments w1 [--products N --customers N --orders N] [--runs N]`: metrics, segment assignment and
 /// every recommendation on a synthetic W1-scale store held in memory, timed, with peak memory.
 ///
-/// `vitrine-bench segments store DIR [--json] [--explain CUSTOMER_ID] [--as-of YYYY-MM-DD]`: the segments workflow
-/// on a store folder, as `vitrine segments` will print it (an end-to-end check of loader, rules and report).
-///
 /// `vitrine-bench segments uci [--data FILE] [--tune] [--rolling] [--validate | --test-month 3|4|5] [--measure rp3|cosine]
 /// [--beta B] [--neighbours K] [--iuf on|off] [--half-life DAYS|off] [--damping A] [--blend B] [--exponent Q]
 /// [--per-category N|off] [--popularity-half-life DAYS|off] [--method picks|hybrid|hindsight]`:
@@ -24,14 +21,13 @@ import VitrineKit
 enum SegmentBenchmark {
     static func run(_ arguments: [String]) throws -> Int32 {
         guard let workload = arguments.first else {
-            FileHandle.standardError.write(Data("usage: vitrine-bench segments w1|uci|store [options]\n".utf8))
+            FileHandle.standardError.write(Data("usage: vitrine-bench segments w1|uci [options]\n".utf8))
             return 2
         }
         let options = Options(Array(arguments.dropFirst()))
         switch workload {
         case "w1": return try runW1(options)
         case "uci": return try runUCI(options)
-        case "store": return runStore(Array(arguments.dropFirst()))
         default:
             FileHandle.standardError.write(Data("vitrine-bench segments: unknown workload '\(workload)'\n".utf8))
             return 2
@@ -76,36 +72,6 @@ enum SegmentBenchmark {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
-    // MARK: - A store folder
-
-    static func runStore(_ arguments: [String]) -> Int32 {
-        guard let directory = arguments.first else { return 2 }
-        let options = Options(Array(arguments.dropFirst()))
-        let (store, loaded) = StoreLoader.load(directory: directory)
-        var diagnostics = loaded
-        var asOf: Timestamp?
-        if let text = options.values["--as-of"] {
-            let parts = text.split(separator: "-").compactMap { Int64($0) }
-            guard parts.count == 3 else { return 2 }
-            asOf = Timestamp(
-                secondsSince1970: CivilDate.daysSince1970(year: parts[0], month: parts[1], day: parts[2]) * 86_400)
-        }
-        let report = store.flatMap { SegmentsWorkflow.run($0, asOf: asOf, diagnostics: &diagnostics) }
-        FileHandle.standardError.write(Data(DiagnosticPrinter().render(diagnostics).utf8))
-        guard let report, !diagnostics.hasErrors else { return 2 }
-        if let customer = options.values["--explain"] {
-            guard let explanation = report.explain(customerID: customer) else {
-                FileHandle.standardError.write(Data("no customer \(customer)\n".utf8))
-                return 1
-            }
-            print(
-                options.flags.contains("--json") ? explanation.renderedJSON : explanation.renderedText, terminator: "")
-        } else {
-            print(options.flags.contains("--json") ? report.renderedJSON : report.renderedTable, terminator: "")
-        }
-        return 0
-    }
-
     // MARK: - UCI Online Retail
 
     static func runUCI(_ options: Options) throws -> Int32 {
@@ -140,12 +106,15 @@ enum SegmentBenchmark {
         }
         // Defaults: the tuned settings; each option overrides one.
         let tuned = RecommendationSettings()
+        // --beta without --measure: RP3β at that β; neither: the tuned β (0.5, RP3β's usual start, were the tuned
+        // neighbours ever the cosine's).
+        let tunedBeta = if case .randomWalk(let beta) = tuned.pickSimilarity.measure { beta } else { 0.5 }
         var settings = RecommendationSettings(
             pickSimilarity: .init(
                 neighbours: options.int("--neighbours", tuned.pickSimilarity.neighbours),
                 inverseUserFrequency: (options.values["--iuf"] ?? "on") == "on",
                 measure: options.values["--measure"] == "cosine"
-                    ? .cosine : .randomWalk(popularityPenalty: options.double("--beta", 0.65) ?? 0)),
+                    ? .cosine : .randomWalk(popularityPenalty: options.double("--beta", tunedBeta) ?? 0)),
             picks: .init(
                 count: 10, recencyHalfLifeDays: options.double("--half-life", tuned.picks.recencyHalfLifeDays),
                 popularityDamping: options.double("--damping", tuned.picks.popularityDamping) ?? 0,

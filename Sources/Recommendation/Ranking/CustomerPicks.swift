@@ -20,10 +20,11 @@ import Store
 /// they buy, such as their country), the prior and the top-up come from the customer's group instead, for the
 /// customers `groupScope` covers: for a new customer that is all there is to go on.
 ///
-/// never a product they own unless it is consumable, never one on their wish list or otherwise signalled (they see
-/// those already), never one out of stock; topped up from the most popular products, which is all a new customer
-/// gets. Raising similarities to a power above 1 lets the strongest neighbours dominate (Aiolli's "locality", MSD
-/// challenge 2012). A category cap keeps a list from being ten variants of one thing. Layout: `items[offsets[c] ..< offsets[c + 1]]`, best first.
+/// A pick is never a product the customer owns unless it is consumable, never one on their wish list or otherwise
+/// signalled (they see those already), never one out of stock; a list short of `count` is topped up from the most
+/// popular products, which is all a new customer gets. Raising similarities to a power above 1 lets the strongest
+/// neighbours dominate (Aiolli's "locality", MSD challenge 2012). A category cap keeps a list from being ten
+/// variants of one thing. Layout: `items[offsets[c] ..< offsets[c + 1]]`, best first.
 public struct CustomerPicks: Sendable {
     public struct Configuration: Sendable, Hashable {
         /// Picks per customer.

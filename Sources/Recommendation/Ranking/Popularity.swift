@@ -32,7 +32,6 @@ public struct Popularity: Sendable {
         }
     }
 
-    /// The `count` most popular products that pass `isAllowed`, most popular first.
     /// Per product, the factor `1 / weight^exponent` that discounts (exponent > 0) or favours (exponent < 0) what
     /// sells; weights are floored at a thousandth of the best so unsold products get a finite factor. All 1 for
     /// exponent 0.
@@ -42,6 +41,7 @@ public struct Popularity: Sendable {
         return weights.map { Float(1 / pow(Double(max(floor, $0)), exponent)) }
     }
 
+    /// The `count` most popular products that pass `isAllowed`, most popular first.
     public func top(_ count: Int, where isAllowed: (Int32) -> Bool) -> [Int32] {
         var result: [Int32] = []
         result.reserveCapacity(count)

@@ -2,6 +2,15 @@ import Diagnostics
 import Foundation
 import TextFormats
 
+#if canImport(Glibc)
+    import Glibc
+    /// The system call (inside `SourceFiles`, `read` names the store's own).
+    private let systemRead = Glibc.read
+#else
+    import Darwin
+    private let systemRead = Darwin.read
+#endif
+
 /// Reading the files of a store folder (and other input files, such as a data set to import). A file that cannot
 /// be read is a diagnostic, not a crash.
 public enum SourceFiles {
@@ -87,11 +96,3 @@ public enum SourceFiles {
         return failed.map { .failure(ReadFailure(errorNumber: $0)) } ?? .success(bytes)
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-    private let systemRead = Glibc.read
-#else
-    import Darwin
-    private let systemRead = Darwin.read
-#endif

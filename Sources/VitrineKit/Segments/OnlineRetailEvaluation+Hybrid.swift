@@ -46,8 +46,7 @@ extension OnlineRetailEvaluation {
             let fitOrders = data.purchases(until: labelsFrom)
             let labelOrders = data.purchases(from: labelsFrom, until: labelsUntil)
             let fitFeatures = features(data, orders: fitOrders, asOf: labelsFrom, settings: settings, hybrid: hybrid)
-            let labels = PurchaseMatrix(
-                customerCount: data.customers.count, productCount: data.products.count, orders: labelOrders)
+            let labels = matrix(data, labelOrders)
             let learners = (0..<data.customers.count).filter { customer in
                 labels.items(of: customer).contains { !fitFeatures.matrix.owns(customer: customer, item: $0) }
             }
@@ -58,8 +57,7 @@ extension OnlineRetailEvaluation {
         let train = data.purchases(until: testFrom)
         let test = data.purchases(from: testFrom, until: testUntil)
         let applied = features(data, orders: train, asOf: testFrom, settings: settings, hybrid: hybrid)
-        let testMatrix = PurchaseMatrix(
-            customerCount: data.customers.count, productCount: data.products.count, orders: test)
+        let testMatrix = matrix(data, test)
         let k = settings.picks.count
         let picks = applied.picks(ranker: ranker, count: k, maximumPerCategory: hybrid.maximumPerCategory)
         let outcome = outcome(
@@ -78,8 +76,7 @@ extension OnlineRetailEvaluation {
         _ data: OnlineRetailStore.Data, orders: [OrderLine], asOf: Timestamp, settings: RecommendationSettings,
         hybrid: HybridSettings
     ) -> HybridFeatures {
-        let matrix = PurchaseMatrix(
-            customerCount: data.customers.count, productCount: data.products.count, orders: orders)
+        let matrix = Self.matrix(data, orders)
         let asOfDay = Int32(asOf.day) - 1
         let countries = GroupPopularity(
             matrix: matrix, groupKeys: data.customers.map(\.country), asOfDay: asOfDay,

@@ -48,10 +48,8 @@ public enum OnlineRetailEvaluation {
     ) -> Outcome {
         let train = data.purchases(until: testFrom)
         let test = data.purchases(from: testFrom, until: testUntil)
-        let customerCount = data.customers.count
-        let productCount = data.products.count
-        let trainMatrix = PurchaseMatrix(customerCount: customerCount, productCount: productCount, orders: train)
-        let testMatrix = PurchaseMatrix(customerCount: customerCount, productCount: productCount, orders: test)
+        let trainMatrix = matrix(data, train)
+        let testMatrix = matrix(data, test)
         let asOfDay = Int32(testFrom.day) - 1
         // The picks exactly as a store's build makes them (no wish lists in this data).
         let picks = settings.customerPicks(
@@ -73,15 +71,19 @@ public enum OnlineRetailEvaluation {
     ) -> Outcome {
         let train = data.purchases(until: testFrom)
         let test = data.purchases(from: testFrom, until: testUntil)
-        let trainMatrix = PurchaseMatrix(
-            customerCount: data.customers.count, productCount: data.products.count, orders: train)
-        let testMatrix = PurchaseMatrix(
-            customerCount: data.customers.count, productCount: data.products.count, orders: test)
+        let trainMatrix = matrix(data, train)
+        let testMatrix = matrix(data, test)
         let hindsight = Popularity(matrix: testMatrix)
         return outcome(
             trainLines: train.count, testLines: test.count, train: trainMatrix, test: testMatrix, k: k,
             popularity: Popularity(matrix: trainMatrix)
         ) { customer in hindsight.top(k) { !trainMatrix.owns(customer: customer, item: $0) } }
+    }
+
+    /// `lines` as a purchase matrix over all of the data's customers and products (so that the matrices of two
+    /// periods index alike).
+    static func matrix(_ data: OnlineRetailStore.Data, _ lines: [OrderLine]) -> PurchaseMatrix {
+        PurchaseMatrix(customerCount: data.customers.count, productCount: data.products.count, orders: lines)
     }
 
     /// The picks and the baseline scored on `test`, over all customers and over those with a purchase in `train`.

@@ -1,5 +1,4 @@
-import Diagnostics
-import Foundation
+import VitrineCLI
 import VitrineKit
 
 /// The UCI Online Retail file as `generate uci` and `segments uci` read it: mapped by `OnlineRetailStore`, every
@@ -11,10 +10,8 @@ enum OnlineRetailInput {
 
     static func load(path: String?) -> (data: OnlineRetailStore.Data, summary: OnlineRetailStore.Summary)? {
         let (data, summary, diagnostics) = OnlineRetailStore.load(path: path ?? defaultPath)
-        if !diagnostics.diagnostics.isEmpty {
-            let useColor = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            FileHandle.standardError.write(Data(DiagnosticPrinter(useColor: useColor).render(diagnostics).utf8))
-        }
+        // As `vitrine` prints them (colour only on a terminal).
+        Console().print(diagnostics)
         return diagnostics.hasErrors ? nil : (data, summary)
     }
 }
