@@ -9,6 +9,10 @@ let package = Package(
     products: [
         .executable(name: "vitrine", targets: ["vitrine"]),
         .executable(name: "vitrine-bench", targets: ["vitrine-bench"]),
+        // The engines another package may want: `import Mustache` works from any package that depends on vitrine.
+        .library(name: "Mustache", targets: ["Mustache"]),
+        .library(name: "TextFormats", targets: ["TextFormats"]),
+        .library(name: "Diagnostics", targets: ["Diagnostics"]),
     ],
     targets: [
         // C at the edge: one system library each, with a shim.

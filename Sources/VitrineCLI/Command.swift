@@ -1,9 +1,10 @@
 /// One command of the CLI: its declaration and what it does with the parsed arguments.
 public struct Command: Sendable {
     public var spec: CommandSpec
-    public var run: @Sendable (ParsedArguments, Console) -> ExitCode
+    /// A `UsageError` thrown here is printed like a parsing error: with the usage hint, exit 2.
+    public var run: @Sendable (ParsedArguments, Console) throws(UsageError) -> ExitCode
 
-    public init(spec: CommandSpec, run: @escaping @Sendable (ParsedArguments, Console) -> ExitCode) {
+    public init(spec: CommandSpec, run: @escaping @Sendable (ParsedArguments, Console) throws(UsageError) -> ExitCode) {
         self.spec = spec
         self.run = run
     }
@@ -16,8 +17,13 @@ enum CommonOptions {
     static let json = CommandSpec.Option.flag("json", "Print the summary as JSON.")
     static let quiet = CommandSpec.Option.flag("quiet", "Print nothing but problems.")
 
-    /// `vitrine check Catalog` and `vitrine check --store Catalog` are the same.
-    static func storeDirectory(_ arguments: ParsedArguments) -> String {
-        arguments.positionals.first ?? arguments.value("store") ?? "Catalog"
+    /// `vitrine check Catalog` and `vitrine check --store Catalog` are the same; two different stores are an error.
+    static func storeDirectory(_ arguments: ParsedArguments) throws(UsageError) -> String {
+        let positional = arguments.positionals.first
+        let option = arguments.value("store")
+        if let positional, let option, positional != option {
+            throw UsageError(message: "two stores given: '\(positional)' and --store '\(option)'; give one")
+        }
+        return positional ?? option ?? "Catalog"
     }
 }

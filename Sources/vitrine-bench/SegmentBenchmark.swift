@@ -294,7 +294,7 @@ enum SegmentBenchmark {
                 report.rows.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element.size }
                 + picks.items.count + Int(similarity.items.reduce(0, &+)) + ranking.items.count
             if run == 0 {
-                print(report.renderedTable)
+                print(report.renderedTable(currency: "GBP"))
                 continue
             }
             best.metrics = min(best.metrics, metricsTime)

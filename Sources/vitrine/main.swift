@@ -1,4 +1,4 @@
 import Foundation
 import VitrineCLI
 
-exit(VitrineCLI.main(Array(CommandLine.arguments.dropFirst())))
+exit(VitrineCLI.runProcess(Array(CommandLine.arguments.dropFirst())))

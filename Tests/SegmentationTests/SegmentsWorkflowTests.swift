@@ -20,12 +20,12 @@ import VitrineKit
 
     @Test func table() {
         #expect(
-            Self.report().renderedTable == """
-                segment  name  size  customers  revenue  revenue    R    F    M  new  active  at_risk  lapsed
-                -------  ----  ----  ---------  -------  -------  ---  ---  ---  ---  ------  -------  ------
-                s0       S0       1      14.3%   100.00    45.5%  3.0  1.0  5.0    0       1        0       0
-                s1       S1       1      14.3%    40.00    18.2%  2.0  1.0  3.0    0       0        1       0
-                zz       ZZ       5      71.4%    80.00    36.4%  3.3  2.3  2.3    2       1        0       2
+            Self.report().renderedTable(currency: "EUR") == """
+                segment  name  customers  % customers  revenue EUR  % revenue  avg R  avg F  avg M  new  active  at risk  lapsed
+                -------  ----  ---------  -----------  -----------  ---------  -----  -----  -----  ---  ------  -------  ------
+                s0       S0            1        14.3%       100.00      45.5%    3.0    1.0    5.0    0       1        0       0
+                s1       S1            1        14.3%        40.00      18.2%    2.0    1.0    3.0    0       0        1       0
+                zz       ZZ            5        71.4%        80.00      36.4%    3.3    2.3    2.3    2       1        0       2
 
                 7 customers, 5 with orders, revenue 220.00, as of 2026-06-30
                 80/20: the top 20% of buyers (1 of 5) bring 45.5% of revenue

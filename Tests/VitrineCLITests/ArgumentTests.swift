@@ -21,21 +21,6 @@ struct ArgumentTests {
         #expect(result.stderr.hasPrefix("vitrine: error: unknown command 'chek'; did you mean 'check'?\n"))
     }
 
-    @Test("help is generated from the declared options")
-    func help() throws {
-        let result = try VitrineBinary.run(["check", "--help"])
-        #expect(result.status == 0)
-        #expect(
-            result.stdout.contains("usage: vitrine check [--store DIR] [--format FORMAT] [--json] [--quiet] [STORE]\n"))
-        #expect(result.stdout.contains("  --store DIR           The store folder (default: Catalog).\n"))
-        let overview = try VitrineBinary.run(["--help"])
-        #expect(overview.status == 0)
-        #expect(overview.stdout.contains("  check             "))
-        #expect(overview.stdout.contains("  init              "))
-        let bare = try VitrineBinary.run([])
-        #expect(bare.status == 2)
-    }
-
     @Test("parsing: values, = values, flags, positionals, --")
     func parsing() throws {
         let spec = CommandSpec(

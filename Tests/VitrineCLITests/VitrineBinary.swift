@@ -23,11 +23,14 @@ struct VitrineBinary {
         return "\(packageRoot)/.build/debug/vitrine"
     }
 
-    static func run(_ arguments: [String], in directory: String = packageRoot, environment: [String: String] = [:])
-        throws -> Result
-    {
+    /// Runs the binary (or, with `shell`, `/bin/sh` with these arguments) and waits for it, at most `timeLimit` seconds: past that it is killed and the result's
+    /// status is `SIGKILL`'s 128 + 9, so a hang fails the test instead of stopping the suite.
+    static func run(
+        _ arguments: [String], in directory: String = packageRoot, environment: [String: String] = [:],
+        stdin: String? = nil, timeLimit: Double = 120, shell: Bool = false
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: shell ? "/bin/sh" : executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
@@ -36,15 +39,27 @@ struct VitrineBinary {
         process.environment = env
         let out = Pipe()
         let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = input
         try process.run()
-        // Read both pipes before waiting so a large output cannot block the child.
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try? input.fileHandleForWriting.close()
+        // Both pipes drain at once, so a child that fills one while the other is read cannot block.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errData = Data()
+        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
+        watchdog.cancel()
+        let status =
+            process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            status: status, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
     }
 

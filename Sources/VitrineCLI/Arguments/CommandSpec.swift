@@ -51,21 +51,23 @@ public struct CommandSpec: Sendable {
             usage += positional.isOptional ? " [\(text)]" : " \(text)"
         }
         var out = "\(summary)\n\n\(usage)\n"
+        let lefts = positionals.map(\.name) + options.map { "--\($0.name)" + ($0.valueName.map { " \($0)" } ?? "") }
+        // One column for every help text: as wide as the longest name, with two spaces after it.
+        let width = max(20, lefts.map(\.count).max() ?? 0) + 2
         if !positionals.isEmpty {
             out += "\narguments:\n"
-            for positional in positionals { out += row(positional.name, positional.help) }
+            for positional in positionals { out += row(positional.name, positional.help, width) }
         }
         out += "\noptions:\n"
         for option in options {
             let left = "--\(option.name)" + (option.valueName.map { " \($0)" } ?? "")
             let help = option.help + (option.defaultValue.map { " (default: \($0))" } ?? "")
-            out += row(left, help)
+            out += row(left, help, width)
         }
         return out
     }
 
-    private func row(_ left: String, _ right: String) -> String {
-        let padded = left.count < 22 ? left + String(repeating: " ", count: 22 - left.count) : left + "  "
-        return "  \(padded)\(right)\n"
+    private func row(_ left: String, _ right: String, _ width: Int) -> String {
+        "  " + left.padding(toLength: width, withPad: " ", startingAt: 0) + right + "\n"
     }
 }

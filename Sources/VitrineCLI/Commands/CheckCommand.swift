@@ -1,5 +1,3 @@
-import Store
-import TextFormats
 import VitrineKit
 
 /// `vitrine check [STORE]`
@@ -16,38 +14,26 @@ enum CheckCommand {
             ]),
         run: run)
 
-    static func run(_ arguments: ParsedArguments, _ console: Console) -> ExitCode {
-        var format: ProductFileFormat?
-        if let name = arguments.value("format") {
-            guard let known = ProductFileFormat(rawValue: name) else {
-                console.err("vitrine check: error: unknown format '\(name)' (vitrine, woocommerce or shopify)\n")
-                return .badInput
-            }
-            format = known
+    static func run(_ arguments: ParsedArguments, _ console: Console) throws(UsageError) -> ExitCode {
+        let directory = try CommonOptions.storeDirectory(arguments)
+        let result: CheckWorkflow.Result
+        do {
+            result = try CheckWorkflow.run(directory: directory, format: arguments.value("format"))
+        } catch {
+            throw UsageError(message: error.message)
         }
-        let directory = CommonOptions.storeDirectory(arguments)
-        let result = CheckWorkflow.run(directory: directory, productFormat: format)
         console.print(result.diagnostics)
-        let ok = !result.diagnostics.hasErrors
+        if let hint = result.hint { console.err("note: \(hint)\n") }
         if arguments.flag("json") {
-            var members: [(String, JSONOutput)] = [("store", .string(directory)), ("ok", .bool(ok))]
-            members += result.summary.rows.map { ($0.key, .int($0.value)) }
-            members += [
-                ("errors", .int(result.diagnostics.errorCount)), ("warnings", .int(result.diagnostics.warningCount)),
-            ]
-            console.out(JSONOutput.object(members).serialized())
+            console.out(result.renderedJSON(directory: directory))
         } else if !arguments.flag("quiet") {
-            var text = ""
-            if result.store != nil {
-                for row in result.summary.rows {
-                    text +=
-                        "  " + row.label.padding(toLength: 22, withPad: " ", startingAt: 0) + String(row.value) + "\n"
-                }
-            }
             let tally = Console.tally(result.diagnostics)
-            text += ok ? "\(directory): ok\(tally.map { " (\($0))" } ?? "")\n" : "\(directory): \(tally ?? "errors")\n"
-            console.out(text)
+            console.out(
+                result.renderedTable
+                    + (result.isOK
+                        ? "\(directory): ok\(tally.map { " (\($0))" } ?? "")\n"
+                        : "\(directory): \(tally ?? "errors")\n"))
         }
-        return ok ? .success : .badInput
+        return result.isOK ? .success : .badInput
     }
 }

@@ -1,6 +1,3 @@
-import Diagnostics
-import Store
-import TextFormats
 import VitrineKit
 
 /// `vitrine segments [STORE] [--json] [--explain CUSTOMER_ID] [--as-of DATE]`
@@ -16,41 +13,30 @@ enum SegmentsCommand {
                 .value(
                     "explain", "CUSTOMER_ID",
                     "Show one customer's metrics, which rule matched, and their picks with the reason for each."),
-                .value("as-of", "DATE", "The day recency is counted from (default: the newest order)."),
+                .value(
+                    "as-of", "DATE",
+                    "See the store as it stood on this day: later orders are left out (default: the newest order)."),
                 CommonOptions.json,
             ]),
         run: run)
 
-    static func run(_ arguments: ParsedArguments, _ console: Console) -> ExitCode {
-        var asOf: Timestamp?
-        if let text = arguments.value("as-of") {
-            switch ISO8601.parse(text) {
-            case .success(let timestamp): asOf = timestamp
-            case .failure(let failure):
-                console.err("vitrine segments: error: invalid --as-of \"\(text)\": \(failure)\n")
-                return .badInput
-            }
+    static func run(_ arguments: ParsedArguments, _ console: Console) throws(UsageError) -> ExitCode {
+        let directory = try CommonOptions.storeDirectory(arguments)
+        let outcome: SegmentsWorkflow.Outcome
+        do {
+            outcome = try SegmentsWorkflow.run(
+                directory: directory, asOf: arguments.value("as-of"),
+                explain: arguments.value("explain"))
+        } catch {
+            throw UsageError(message: error.message)
         }
-        let directory = CommonOptions.storeDirectory(arguments)
-        var (store, diagnostics) = StoreLoader.load(directory: directory)
-        guard let store, !diagnostics.hasErrors else {
-            console.print(diagnostics)
+        console.print(outcome.diagnostics)
+        guard outcome.report != nil else { return .badInput }
+        if let message = outcome.unknownCustomer {
+            console.err("vitrine segments: error: \(message)\n")
             return .badInput
         }
-        guard let report = SegmentsWorkflow.run(store, asOf: asOf, diagnostics: &diagnostics) else {
-            console.print(diagnostics)
-            return .badInput
-        }
-        console.print(diagnostics)
-        if let customerID = arguments.value("explain") {
-            guard let explanation = SegmentsWorkflow.explain(store, report: report, customerID: customerID) else {
-                console.err("vitrine segments: error: no customer \"\(customerID)\" in \(directory)/customers.csv\n")
-                return .badInput
-            }
-            console.out(arguments.flag("json") ? explanation.renderedJSON : explanation.renderedText)
-            return .success
-        }
-        console.out(arguments.flag("json") ? report.renderedJSON : report.renderedTable)
+        console.out(outcome.rendered(json: arguments.flag("json")))
         return .success
     }
 }

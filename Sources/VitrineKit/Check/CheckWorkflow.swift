@@ -1,6 +1,8 @@
 import Diagnostics
+import Foundation
 import Segmentation
 import Store
+import TextFormats
 
 /// `vitrine check`: load and cross-check a store, and count what it holds.
 public enum CheckWorkflow {
@@ -36,6 +38,49 @@ public enum CheckWorkflow {
         public var store: LoadedStore?
         public var diagnostics: DiagnosticEngine
         public var summary: Summary
+        /// A suggestion for the next step when the folder is not a store (`vitrine init`).
+        public var hint: String?
+
+        public var isOK: Bool { !diagnostics.hasErrors }
+
+        /// `check --json`: the store, whether it is clean, every count, and the diagnostic counts.
+        public func renderedJSON(directory: String) -> String {
+            var members: [(String, JSONOutput)] = [("store", .string(directory)), ("ok", .bool(isOK))]
+            members += summary.rows.map { ($0.key, .int($0.value)) }
+            members += [("errors", .int(diagnostics.errorCount)), ("warnings", .int(diagnostics.warningCount))]
+            return JSONOutput.object(members).serialized()
+        }
+
+        /// The summary table, one count a line (nothing when the store did not load).
+        public var renderedTable: String {
+            guard store != nil else { return "" }
+            return summary.rows.map {
+                "  " + $0.label.padding(toLength: 22, withPad: " ", startingAt: 0) + "\($0.value)\n"
+            }
+            .joined()
+        }
+    }
+
+    /// The store in `directory`, with `products.csv` read as `format` (`vitrine`, `woocommerce`, `shopify`; nil
+    /// detects it from the header row).
+    public static func run(directory: String, format: String?) throws(OptionError) -> Result {
+        var productFormat: ProductFileFormat?
+        if let format {
+            guard let known = ProductFileFormat(rawValue: format) else {
+                let names = ProductFileFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                throw OptionError("unknown format '\(format)' (\(names))")
+            }
+            productFormat = known
+        }
+        var result = run(directory: directory, productFormat: productFormat)
+        // A folder that is not a store yet: say how to make one.
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
+            !FileManager.default.fileExists(atPath: directory + "/store.json")
+        {
+            result.hint = "\(directory) has no store.json; to start a new store there, run: vitrine init \(directory)"
+        }
+        return result
     }
 
     public static func run(directory: String, productFormat: ProductFileFormat? = nil) -> Result {
@@ -56,6 +101,6 @@ public enum CheckWorkflow {
             summary.coupons = store.coupons.count
             summary.campaigns = store.campaigns.count
         }
-        return Result(store: store, diagnostics: diagnostics, summary: summary)
+        return Result(store: store, diagnostics: diagnostics, summary: summary, hint: nil)
     }
 }

@@ -8,10 +8,11 @@ extension SegmentReport {
     }
 
     /// The segments table for a terminal, then the totals and the 80/20 line.
-    public var renderedTable: String {
+    /// The table for a terminal: every column named, the money column with its currency.
+    public func renderedTable(currency: String) -> String {
         let header = [
-            "segment", "name", "size", "customers", "revenue", "revenue", "R", "F", "M", "new", "active", "at_risk",
-            "lapsed",
+            "segment", "name", "customers", "% customers", "revenue \(currency)".trimmingTrailingSpaces(), "% revenue",
+            "avg R", "avg F", "avg M", "new", "active", "at risk", "lapsed",
         ]
         var table: [[String]] = [header]
         for row in rows {
