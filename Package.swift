@@ -23,13 +23,15 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "TextFormats", dependencies: ["Diagnostics"]),
         .target(name: "Mustache", dependencies: ["Diagnostics", "TextFormats"]),
+        // Work spread over every core, results in order.
+        .target(name: "Parallelism"),
         // Seeded randomness for generated workloads, fuzz tests and the bootstrap: the same seed, the same draws.
         .target(name: "SeededRandom"),
 
         // Stages: know the store, take values and return values.
-        .target(name: "Store", dependencies: ["Diagnostics", "TextFormats"]),
-        .target(name: "Segmentation", dependencies: ["Diagnostics", "TextFormats", "Store"]),
-        .target(name: "Recommendation", dependencies: ["TextFormats", "Store", "SeededRandom"]),
+        .target(name: "Store", dependencies: ["Diagnostics", "TextFormats", "Parallelism"]),
+        .target(name: "Segmentation", dependencies: ["Diagnostics", "TextFormats", "Store", "Parallelism"]),
+        .target(name: "Recommendation", dependencies: ["TextFormats", "Store", "SeededRandom", "Parallelism"]),
 
         // Shell: a façade with one workflow per command, a CLI that parses and prints, a tiny main.
         .target(

@@ -1,4 +1,5 @@
 import Dispatch
+import Parallelism
 import Store
 
 #if canImport(Glibc)
@@ -105,7 +106,7 @@ public struct CustomerPicks: Sendable {
 
         var counts = [Int32](repeating: 0, count: customerCount)
         var slots = [Int32](repeating: 0, count: customerCount * n)
-        let workers = max(1, min(targetCount, ProcessInfoCores.count * 4))
+        let workers = max(1, min(targetCount, Parallel.cores * 4))
         counts.withUnsafeMutableBufferPointer { countBuffer in
             slots.withUnsafeMutableBufferPointer { slotBuffer in
                 let countSlots = DisjointSlots(countBuffer)

@@ -1,4 +1,5 @@
 import Dispatch
+import Parallelism
 
 #if canImport(Glibc)
     import Glibc
@@ -95,7 +96,7 @@ public struct ItemSimilarity: Sendable {
         var counts = [Int32](repeating: 0, count: productCount)
         var slotItems = [Int32](repeating: 0, count: productCount * k)
         var slotScores = [Float](repeating: 0, count: productCount * k)
-        let workers = max(1, min(productCount, ProcessInfoCores.count * 4))
+        let workers = max(1, min(productCount, Parallel.cores * 4))
         counts.withUnsafeMutableBufferPointer { countBuffer in
             slotItems.withUnsafeMutableBufferPointer { itemBuffer in
                 slotScores.withUnsafeMutableBufferPointer { scoreBuffer in

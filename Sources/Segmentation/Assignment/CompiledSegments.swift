@@ -1,5 +1,6 @@
 import Diagnostics
 import Dispatch
+import Parallelism
 import Store
 
 /// The segments of a store with their rules compiled: immutable, `Sendable`, built once per run and then

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The names a rule can use, each with its type. The spelling is the rule language's (snake_case).
 public enum RuleField: String, Sendable, Hashable, CaseIterable {
     case monetaryRank = "monetary_rank"
@@ -40,31 +42,9 @@ public enum RuleField: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The field closest to a misspelled name (edit distance at most a third of the name, at least 2), if any.
+    /// The field closest to a misspelled name, by the same measure as every "did you mean" of vitrine.
     static func suggestion(for name: String) -> RuleField? {
-        let limit = max(2, name.utf8.count / 3)
-        var best: (field: RuleField, distance: Int)?
-        for field in allCases {
-            let distance = editDistance(Array(name.lowercased().utf8), Array(field.rawValue.utf8))
-            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (field, distance) }
-        }
-        return best?.field
-    }
-
-    /// Levenshtein distance over bytes (names are ASCII).
-    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        var row = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            row[0] = i
-            for j in 1...max(1, b.count) where j <= b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                row[j] = min(substitution, previous[j] + 1, row[j - 1] + 1)
-            }
-            swap(&previous, &row)
-        }
-        return previous[b.count]
+        Spelling.suggestion(for: name, among: allCases.map(\.rawValue)).flatMap(RuleField.init(rawValue:))
     }
 }
 

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Parallelism
 import TextFormats
 
 /// `orders.csv`: one line per order line, a million lines and more. The loop parses numbers and dates straight
@@ -37,7 +38,7 @@ enum OrdersLoader {
             return ([], 0)
         }
         // Large files are read in slices on every core; a slice's findings and lines keep file order.
-        let pieces = table.split(into: ProcessInfo.processInfo.activeProcessorCount)
+        let pieces = table.split(into: Parallel.cores)
         var results = Parallel.map(pieces.count) { index in
             var piece = pieces[index]
             var findings = DiagnosticEngine()

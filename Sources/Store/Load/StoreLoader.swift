@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Parallelism
 import TextFormats
 
 /// Loads a store folder and cross-checks it, reporting every problem of every file in one run.

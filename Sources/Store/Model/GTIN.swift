@@ -28,11 +28,16 @@ public enum GTIN {
         }
         guard bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return .notDigits }
         guard [8, 12, 13, 14].contains(bytes.count) else { return .wrongLength(bytes.count) }
+        let expected = checkDigit(of: bytes.dropLast())
+        return Int(bytes.last! - UInt8(ascii: "0")) == expected ? nil : .checkDigit(expected: expected)
+    }
+
+    /// The check digit that completes `digits` (ASCII `0`–`9`, the GTIN without its last digit).
+    public static func checkDigit(of digits: some BidirectionalCollection<UInt8>) -> Int {
         var sum = 0
-        for (position, byte) in bytes.dropLast().reversed().enumerated() {
+        for (position, byte) in digits.reversed().enumerated() {
             sum += Int(byte - UInt8(ascii: "0")) * (position % 2 == 0 ? 3 : 1)
         }
-        let expected = (10 - sum % 10) % 10
-        return Int(bytes.last! - UInt8(ascii: "0")) == expected ? nil : .checkDigit(expected: expected)
+        return (10 - sum % 10) % 10
     }
 }

@@ -19,7 +19,4 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         let cents = magnitude % 100
         return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
-
-    /// The amount as a fraction of the major unit, for statistics only (ranks, averages), never for prices.
-    public var majorUnits: Double { Double(minorUnits) / 100 }
 }

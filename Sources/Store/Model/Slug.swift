@@ -15,6 +15,8 @@ public enum Slug {
         for scalar in name.lowercased().decomposedLetters {
             switch scalar.value {
             case 0x61...0x7A, 0x30...0x39: emit(String(scalar))
+            // An apostrophe joins its word: "grandma's" gives "grandmas", not "grandma-s".
+            case 0x27, 0x2019: continue
             default:
                 if let latin = greek[scalar] { emit(latin) } else { pendingHyphen = true }
             }

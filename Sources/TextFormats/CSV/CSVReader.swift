@@ -83,12 +83,6 @@ public struct CSVReader: Sendable {
         return readers
     }
 
-    /// Whether the file began with a UTF-8 byte order mark (skipped).
-    public var hadByteOrderMark: Bool {
-        let bytes = source.bytes
-        return bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-    }
-
     /// Reads the next record into `record`; false at the end of input. Syntax problems (an unterminated quote,
     /// bytes after a closing quote, a quote inside a bare field) are reported and the reader resynchronises
     /// at the next line.

@@ -58,20 +58,8 @@ public enum InitWorkflow {
         return written
     }
 
-    /// The example store: `$VITRINE_EXAMPLE`, else the `Catalog` folder of the package this binary was built
-    /// from (found by walking up from the executable), else an installed `share/vitrine/Catalog`.
+    /// The example store: `$VITRINE_EXAMPLE`, else the `Catalog` folder that ships with this binary.
     public static func locateExample() -> String? {
-        let fileManager = FileManager.default
-        if let path = ProcessInfo.processInfo.environment["VITRINE_EXAMPLE"] { return path }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent()
-        for _ in 0..<6 {
-            for candidate in ["Catalog", "share/vitrine/Catalog"] {
-                let path = directory.appendingPathComponent(candidate).path
-                if fileManager.fileExists(atPath: path + "/store.json") { return path }
-            }
-            directory.deleteLastPathComponent()
-        }
-        return nil
+        ProcessInfo.processInfo.environment["VITRINE_EXAMPLE"] ?? InstalledFiles.locate("Catalog", marker: "store.json")
     }
 }

@@ -2,18 +2,11 @@ import Foundation
 
 /// Where themes are: a store's own theme folder first, then the default theme that ships with vitrine.
 public enum ThemeLocation {
-    /// `Themes/default`: `$VITRINE_THEMES/default`, else the `Themes` folder of the package this binary was built
-    /// from (found by walking up from the executable), else `./Themes/default`.
+    /// `Themes/default`: `$VITRINE_THEMES/default`, else the default theme that ships with this binary, else
+    /// `./Themes/default`.
     public static func defaultTheme() -> String {
         if let path = ProcessInfo.processInfo.environment["VITRINE_THEMES"] { return path + "/default" }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = directory.appendingPathComponent("Themes/default").path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        return "Themes/default"
+        return InstalledFiles.locate("Themes/default", marker: ".") ?? "Themes/default"
     }
 
     /// The folders a theme's templates are looked up in, most specific first. `theme` is a folder path, or a

@@ -6,12 +6,12 @@ extension PurchaseModel {
     func wishLists(
         count: Int, products: [Product], categoryCount: Int, shoppers: [Shopper], history: PurchaseHistory,
         random: inout SplitMix64
-    ) -> [WishListEntry] {
+    ) -> [WishlistRecord] {
         guard count > 0, !products.isEmpty, !shoppers.isEmpty else { return [] }
         let catalogue = Catalogue(products: products, categoryCount: categoryCount)
         let buyers = history.tastes.indices.filter { !history.tastes[$0].isEmpty }
         var taken = Set<Int>()
-        var entries: [WishListEntry] = []
+        var entries: [WishlistRecord] = []
         entries.reserveCapacity(count)
         var attempts = 0
         while entries.count < count && attempts < 50 * count {
@@ -34,7 +34,7 @@ extension PurchaseModel {
                 let earliest = max(created, lastDay - 400)
                 let span = Double(lastDay - earliest + 1)
                 let added = lastDay - min(lastDay - earliest, Int(span * random.unit() * random.unit()))
-                entries.append(WishListEntry(customer: customer, product: product, added: added))
+                entries.append(WishlistRecord(customer: customer, product: product, added: added))
             }
         }
         entries.sort { ($0.customer, $0.added, $0.product) < ($1.customer, $1.added, $1.product) }

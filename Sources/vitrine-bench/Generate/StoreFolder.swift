@@ -10,7 +10,7 @@ struct StoreFolder {
     var customers: [CustomerRecord]
     var history: PurchaseHistory
     var couponCodes: [String]
-    var wishLists: [WishListEntry]
+    var wishLists: [WishlistRecord]
     /// `store.json`, `segments.json`, …
     var documents: [NamedDocument]
 

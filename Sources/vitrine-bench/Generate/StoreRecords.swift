@@ -37,7 +37,7 @@ struct CustomerRecord {
     var isBusiness: Bool { tags.contains("b2b") }
 }
 
-struct WishListEntry {
+struct WishlistRecord {
     var customer: Int
     var product: Int
     var added: CalendarDay

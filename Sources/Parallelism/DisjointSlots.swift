@@ -1,10 +1,10 @@
 /// A raw output buffer shared by the workers of one `concurrentPerform`, each of which writes only its own index
 /// range. Sendable by that contract alone: nothing else may write through it, and nobody reads before the
 /// `concurrentPerform` returns. An empty buffer has no address; nothing is ever written to it.
-struct DisjointSlots<Element>: @unchecked Sendable {
+public struct DisjointSlots<Element>: @unchecked Sendable {
     private let base: UnsafeMutablePointer<Element>?
 
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { base = buffer.baseAddress }
+    public init(_ buffer: UnsafeMutableBufferPointer<Element>) { base = buffer.baseAddress }
 
-    func write(_ value: Element, at index: Int) { base![index] = value }
+    public func write(_ value: Element, at index: Int) { base![index] = value }
 }

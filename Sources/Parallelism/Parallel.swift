@@ -1,9 +1,13 @@
 import Dispatch
+import Foundation
 
 /// Runs independent pieces of work on all cores and returns their results in order. Each piece owns its
 /// inputs and outputs: nothing mutable is shared.
-enum Parallel {
-    static func map<Result>(_ count: Int, _ body: (Int) -> Result) -> [Result] {
+public enum Parallel {
+    /// The number of cores to spread work over (at least 1).
+    public static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    public static func map<Result>(_ count: Int, _ body: (Int) -> Result) -> [Result] {
         if count == 1 { return [body(0)] }
         let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
         results.initialize(repeating: nil)
@@ -22,7 +26,7 @@ enum Parallel {
     }
 
     /// Two different pieces of work at once.
-    static func both<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
+    public static func both<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
         let firstSlot = UnsafeMutablePointer<First>.allocate(capacity: 1)
         let secondSlot = UnsafeMutablePointer<Second>.allocate(capacity: 1)
         defer {
