@@ -74,3 +74,21 @@ struct RoughEdgeTests {
         try VitrineBinary.run(["-c", line], shell: true)
     }
 }
+
+extension RoughEdgeTests {
+    @Test("a customer without orders has no R/F/M scores, the same in text, JSON and the docs")
+    func scoresWithoutOrders() throws {
+        let text = try VitrineBinary.run(["segments", "Catalog", "--explain", "c-0002"])
+        #expect(text.status == 0)
+        for field in ["r_score", "f_score", "m_score"] {
+            #expect(text.stdout.contains("  \(field) ") && text.stdout.contains(field))
+            let line = text.stdout.split(separator: "\n").first { $0.hasPrefix("  \(field) ") }
+            #expect(line?.hasSuffix(" none") == true, "\(field): \(line ?? "missing")")
+        }
+        let json = try VitrineBinary.run(["segments", "Catalog", "--explain", "c-0002", "--json"])
+        #expect(json.stdout.contains("\"r_score\": null"))
+        let docs = try String(
+            contentsOfFile: "\(VitrineBinary.packageRoot)/docs/customer-intelligence.md", encoding: .utf8)
+        #expect(docs.contains("missing without orders, like the dates (`--explain` prints `none`, `--json` `null`"))
+    }
+}
