@@ -48,6 +48,6 @@ enum CheckCommand {
             text += ok ? "\(directory): ok\(tally.map { " (\($0))" } ?? "")\n" : "\(directory): \(tally ?? "errors")\n"
             console.out(text)
         }
-        return ok ? .success : .badInput
+        return ok ? .success : result.diagnostics.hasFailuresOfTheWorld ? .failure : .badInput
     }
 }

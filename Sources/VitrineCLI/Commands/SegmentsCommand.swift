@@ -35,7 +35,7 @@ enum SegmentsCommand {
         var (store, diagnostics) = StoreLoader.load(directory: directory)
         guard let store, !diagnostics.hasErrors else {
             console.print(diagnostics)
-            return .badInput
+            return diagnostics.hasFailuresOfTheWorld ? .failure : .badInput
         }
         guard let report = SegmentsWorkflow.run(store, asOf: asOf, diagnostics: &diagnostics) else {
             console.print(diagnostics)
