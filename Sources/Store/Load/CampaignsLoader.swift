@@ -36,9 +36,9 @@ enum CampaignsLoader {
                     "\"subject\" needs a text for the default locale \"\(context.defaultLocale)\"",
                     at: object.location(of: "subject"))
             }
-            for (_, text) in subject where text.contains("\n") || text.contains("\r") {
-                diagnostics.error("a subject must be one line", at: object.location(of: "subject"))
-            }
+            // One line each: a subject becomes a mail header.
+            object.checkNoControlCharacters("subject", "a subject", diagnostics: &diagnostics)
+            object.checkNoControlCharacters("preheader", "a preheader", diagnostics: &diagnostics)
             let preheader = object.localized(
                 "preheader", locales: context.locales, defaultLocale: context.defaultLocale, diagnostics: &diagnostics)
             let template = object.string("template", diagnostics: &diagnostics) ?? "newsletter"

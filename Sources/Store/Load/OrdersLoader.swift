@@ -17,6 +17,10 @@ enum OrdersLoader {
         /// Ids of rows that had errors of their own.
         var rejectedProducts = Rejected()
         var rejectedCustomers = Rejected()
+        /// Each customer's `created` day, by customer index (an order before it is a warning).
+        var customerCreatedDay: [Int32] = []
+        /// Orders after this day are in the future (a warning: the newest order sets the as-of day of segments).
+        var lastPlausibleDay = Int32.max
     }
 
     /// The lines, and how many distinct orders they hold.
@@ -219,6 +223,15 @@ enum OrdersLoader {
                 continue
             }
             let day = Int32(truncatingIfNeeded: date.day)
+            if day > references.lastPlausibleDay {
+                diagnostics.warning(
+                    "order date \(date.isoDate) is in the future; as the newest order it sets the day segments are "
+                        + "computed as of", at: table.location(c.date))
+            }
+            if Int(customer) < references.customerCreatedDay.count, day < references.customerCreatedDay[Int(customer)] {
+                diagnostics.warning(
+                    "order date \(date.isoDate) is before the customer's \"created\" date", at: table.location(c.date))
+            }
             if let first = sameOrder ? previous?.head : orders[orderID] {
                 if first.customer != customer {
                     diagnostics.error(

@@ -69,6 +69,10 @@ public enum StoreLoader {
         diagnostics.merge(productsLoaded.1)
         checkSlugs(products, diagnostics: &diagnostics)
         diagnostics.merge(customersLoaded.1)
+        references.customerCreatedDay = customers.map { Int32(truncatingIfNeeded: $0.created.day) }
+        // A day of slack for time zones: "today" differs around the globe.
+        references.lastPlausibleDay = Int32(
+            truncatingIfNeeded: Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970)).day + 1)
         references.customers = IdentifierIndex(capacity: customers.count)
         for (index, customer) in customers.enumerated() {
             references.customers.insert(customer.id, value: Int32(index))
