@@ -12,6 +12,8 @@ enum CampaignsLoader {
         var couponIDs: [String]
         /// Segments and coupons whose definitions had errors: not "unknown", already reported.
         var rejected: Set<String> = []
+        /// `segments.json` could not be used at all (reported there): no segment is "unknown".
+        var everySegmentRejected = false
     }
 
     static func load(_ source: SourceText, context: Context, diagnostics: inout DiagnosticEngine) -> [Campaign] {
@@ -24,7 +26,9 @@ enum CampaignsLoader {
             let segments = object.strings("segments", diagnostics: &diagnostics)
             if object["segments"] == nil { diagnostics.error("missing required key \"segments\"", at: object.location) }
             for segment in segments
-            where !context.segmentIDs.contains(segment.text) && !context.rejected.contains(segment.text) {
+            where !context.everySegmentRejected && !context.segmentIDs.contains(segment.text)
+                && !context.rejected.contains(segment.text)
+            {
                 diagnostics.error(
                     "unknown segment \"\(segment.text)\"\(Spelling.didYouMean(segment.text, among: context.segmentIDs))",
                     at: segment.location)

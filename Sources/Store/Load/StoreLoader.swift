@@ -48,6 +48,7 @@ public enum StoreLoader {
         // Products and customers do not refer to each other: they load side by side.
         let productsText = source(.products)
         let customersText = source(.customers)
+        let customersUnreadable = customersText == nil && FileManager.default.fileExists(atPath: path(.customers))
         let (productsLoaded, customersLoaded) = Parallel.both(
             {
                 var findings = DiagnosticEngine()
@@ -55,12 +56,14 @@ public enum StoreLoader {
                     ProductImport.loadWithRejections(
                         $0, format: options.productFormat, settings: settings, diagnostics: &findings)
                 }
-                return (loaded ?? ([], Rejected()), findings)
+                // Without a readable products.csv (reported once), references to products are not errors of their own.
+                return (loaded ?? ([], Rejected(everything: true)), findings)
             },
             {
                 var findings = DiagnosticEngine()
                 let loaded = customersText.map { CustomersLoader.load($0, settings: settings, diagnostics: &findings) }
-                return (loaded ?? ([], Rejected()), findings)
+                // A customers.csv that exists but cannot be read is reported once; orders naming customers are not.
+                return (loaded ?? ([], Rejected(everything: customersUnreadable)), findings)
             })
         let products = productsLoaded.0.products
         let customers = customersLoaded.0.customers
@@ -104,6 +107,13 @@ public enum StoreLoader {
                 categoriesUnknown: references.rejectedProducts.everything, couponIDs: coupons.map(\.id),
                 rejectedCoupons: rejectedCoupons.ids)
             (segments, rejectedSegments) = SegmentsLoader.load(text, context: context, diagnostics: &diagnostics)
+            if segments.isEmpty {
+                // The file's failure is reported (a syntax error, "[]", every segment rejected): its consequences are
+                // not. Campaigns may name any segment, and the store keeps the fallback so no later step reports
+                // that there are no segments.
+                segments = [SegmentDefinition(id: "everyone", name: "Everyone")]
+                rejectedSegments.everything = true
+            }
         }
         let campaigns =
             source(.campaigns).map {
@@ -111,7 +121,8 @@ public enum StoreLoader {
                     $0,
                     context: .init(
                         locales: locales, defaultLocale: defaultLocale, segmentIDs: segments.map(\.id),
-                        couponIDs: coupons.map(\.id), rejected: rejectedSegments.ids.union(rejectedCoupons.ids)),
+                        couponIDs: coupons.map(\.id), rejected: rejectedSegments.ids.union(rejectedCoupons.ids),
+                        everySegmentRejected: rejectedSegments.everything),
                     diagnostics: &diagnostics)
             } ?? []
 
