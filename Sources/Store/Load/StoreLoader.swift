@@ -100,6 +100,7 @@ public enum StoreLoader {
         let defaultLocale = settings?.defaultLocale ?? "en"
         var segments = [SegmentDefinition(id: "everyone", name: "Everyone")]
         var rejectedSegments = Rejected()
+        var segmentIDs = segments.map(\.id)
         if let text = source(.segments) {
             let context = SegmentsLoader.Context(
                 locales: locales, defaultLocale: defaultLocale,
@@ -107,12 +108,14 @@ public enum StoreLoader {
                 categoriesUnknown: references.rejectedProducts.everything, couponIDs: coupons.map(\.id),
                 rejectedCoupons: rejectedCoupons.ids)
             (segments, rejectedSegments) = SegmentsLoader.load(text, context: context, diagnostics: &diagnostics)
+            segmentIDs = segments.map(\.id)
             if segments.isEmpty {
                 // The file's failure is reported (a syntax error, "[]", every segment rejected): its consequences are
                 // not. Campaigns may name any segment, and the store keeps the fallback so no later step reports
                 // that there are no segments.
                 segments = [SegmentDefinition(id: "everyone", name: "Everyone")]
-                rejectedSegments.everything = true
+                // With no segment read at all (a syntax error, "[]"), campaigns may name any segment.
+                rejectedSegments.everything = rejectedSegments.ids.isEmpty
             }
         }
         let campaigns =
@@ -120,7 +123,7 @@ public enum StoreLoader {
                 CampaignsLoader.load(
                     $0,
                     context: .init(
-                        locales: locales, defaultLocale: defaultLocale, segmentIDs: segments.map(\.id),
+                        locales: locales, defaultLocale: defaultLocale, segmentIDs: segmentIDs,
                         couponIDs: coupons.map(\.id), rejected: rejectedSegments.ids.union(rejectedCoupons.ids),
                         everySegmentRejected: rejectedSegments.everything),
                     diagnostics: &diagnostics)
