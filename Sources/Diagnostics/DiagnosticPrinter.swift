@@ -42,27 +42,75 @@ public struct DiagnosticPrinter: Sendable {
 
     private func excerpt(at location: SourceLocation?, sources: [String: SourceText]) -> String {
         guard showSourceLines, let location, let source = sources[location.file],
-            var text = source.line(location.line)
+            let line = source.lineRange(location.line)
         else { return "" }
-        // Long lines (a CSV row of an export) are cut to a window around the column, marked with "…".
-        let scalars = Array(text.unicodeScalars)
-        let before = text.utf8.prefix(max(0, location.column - 1))
-        var caretIndex = String(decoding: before, as: UTF8.self).unicodeScalars.count
-        if scalars.count > Self.window {
-            let start = max(0, min(caretIndex - Self.window / 2, scalars.count - Self.window))
-            let end = min(scalars.count, start + Self.window)
-            text =
-                (start > 0 ? "…" : "") + String(String.UnicodeScalarView(scalars[start..<end]))
-                + (end < scalars.count ? "…" : "")
-            caretIndex = caretIndex - start + (start > 0 ? 1 : 0)
+        let caret = min(line.lowerBound + max(0, location.column - 1), line.upperBound)
+        // Only a window of bytes around the column is ever decoded: a 500 MB line costs what a short one does.
+        var start = max(line.lowerBound, caret - Self.window * 2)
+        let end = min(line.upperBound, caret + Self.window * 2)
+        // Start on a character, not inside one (continuation bytes are 10xxxxxx).
+        while start < caret, source.bytes[start] & 0xC0 == 0x80 { start += 1 }
+        var pieces = Self.pieces(source.bytes[start..<end])
+        // The caret's piece: the first that starts at or after the column.
+        var caretPiece = pieces.firstIndex { $0.offset >= caret } ?? pieces.count
+        // Cut to `window` characters around the caret, marked with "…".
+        let first = max(0, min(caretPiece - Self.window / 2, pieces.count - Self.window))
+        let last = min(pieces.count, first + Self.window)
+        let cutBefore = first > 0 || start > line.lowerBound
+        let cutAfter = last < pieces.count || end < line.upperBound
+        pieces = Array(pieces[first..<last])
+        caretPiece -= first
+        var text = cutBefore ? "…" : ""
+        var pad = cutBefore ? " " : ""
+        for (index, piece) in pieces.enumerated() {
+            text += piece.text
+            // The caret sits under the column's character; the line's own tabs keep it aligned.
+            if index < caretPiece { pad += piece.text == "\t" ? "\t" : String(repeating: " ", count: piece.width) }
         }
-        // The caret sits under the column's character; the line's own tabs keep it aligned.
-        var pad = ""
-        for scalar in text.unicodeScalars.prefix(caretIndex) {
-            pad += scalar == "\t" ? "\t" : " "
+        if cutAfter { text += "…" }
+        let mark = useColor ? "\u{1B}[1;32m^\u{1B}[0m" : "^"
+        return "\(text)\n\(pad)\(mark)\n"
+    }
+
+    /// The characters of some bytes as they are shown: control characters and invalid bytes escaped (`\x1B`,
+    /// `\xFF`), so that a file cannot drive the terminal, each with its byte offset and width in columns.
+    static func pieces(_ bytes: ArraySlice<UInt8>) -> [(offset: Int, text: String, width: Int)] {
+        var pieces: [(offset: Int, text: String, width: Int)] = []
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lead = bytes[index]
+            let length =
+                switch lead {
+                case 0xC2...0xDF: 2
+                case 0xE0...0xEF: 3
+                case 0xF0...0xF4: 4
+                default: 1
+                }
+            if lead < 0x80 {
+                let scalar = Unicode.Scalar(lead)
+                let text = Diagnostic.isControl(scalar) ? Diagnostic.escaped(scalar) : String(Character(scalar))
+                pieces.append((index, text, text.count))
+                index += 1
+                continue
+            }
+            if length > 1, index + length <= bytes.endIndex {
+                var decoded = ""
+                var valid = true
+                let sequence = bytes[index..<index + length]
+                valid = sequence.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
+                if valid, let scalar = String(validating: sequence, as: UTF8.self)?.unicodeScalars.first {
+                    decoded = Diagnostic.isControl(scalar) ? Diagnostic.escaped(scalar) : String(scalar)
+                    let width = Diagnostic.isControl(scalar) ? decoded.count : 1
+                    pieces.append((index, decoded, width))
+                    index += length
+                    continue
+                }
+            }
+            let hex = String(lead, radix: 16, uppercase: true)
+            pieces.append((index, "\\x" + hex, 4))
+            index += 1
         }
-        let caret = useColor ? "\u{1B}[1;32m^\u{1B}[0m" : "^"
-        return "\(text)\n\(pad)\(caret)\n"
+        return pieces
     }
 
     /// Widest excerpt shown, in characters.

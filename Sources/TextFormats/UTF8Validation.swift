@@ -5,7 +5,13 @@ import Diagnostics
 public enum UTF8Validation {
     /// Byte offsets of the first byte of each invalid sequence (at most `limit`).
     public static func invalidOffsets(in bytes: [UInt8], limit: Int = 20) -> [Int] {
+        invalidSequences(in: bytes, limit: limit).offsets
+    }
+
+    /// Byte offsets of the first byte of each invalid sequence (at most `limit`), and how many there are in all.
+    public static func invalidSequences(in bytes: [UInt8], limit: Int = 20) -> (offsets: [Int], total: Int) {
         var found: [Int] = []
+        var total = 0
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             var index = 0
@@ -29,15 +35,15 @@ public enum UTF8Validation {
                 }
                 let length = sequenceLength(buffer, at: index)
                 if length == 0 {
-                    found.append(index)
-                    if found.count >= limit { return }
+                    if found.count < limit { found.append(index) }
+                    total += 1
                     index += 1
                 } else {
                     index += length
                 }
             }
         }
-        return found
+        return (found, total)
     }
 
     /// The length of the valid sequence starting at `index`, or 0 when it is invalid.
@@ -60,11 +66,17 @@ public enum UTF8Validation {
     }
 
     /// Reports each invalid sequence of `source` as an error.
+    /// Reports each invalid sequence of `source` as an error, the first 20 of them; the last says how many more.
     public static func check(_ source: SourceText, diagnostics: inout DiagnosticEngine) {
-        for offset in invalidOffsets(in: source.bytes) {
+        let (offsets, total) = invalidSequences(in: source.bytes)
+        for (index, offset) in offsets.enumerated() {
+            let more = total - offsets.count
+            let notes: [Diagnostic.Note] =
+                index == offsets.count - 1 && more > 0
+                ? [.init("\(more) more invalid UTF-8 byte\(more == 1 ? "" : "s") in \(source.path) not shown")] : []
             diagnostics.error(
                 "invalid UTF-8 byte 0x\(String(source.bytes[offset], radix: 16, uppercase: true))",
-                at: source.location(atOffset: offset))
+                at: source.location(atOffset: offset), notes: notes)
         }
     }
 }

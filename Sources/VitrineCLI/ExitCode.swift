@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Exit statuses of every command (SPEC §7).
 public enum ExitCode: Int32, Sendable {
     case success = 0
@@ -5,4 +7,13 @@ public enum ExitCode: Int32, Sendable {
     case failure = 1
     /// The input is wrong: a bad store, template or command line.
     case badInput = 2
+}
+
+extension ExitCode {
+    /// The status a run's diagnostics call for: success without errors, a failure of the world when a file could
+    /// not be read, bad input otherwise.
+    public init(diagnostics: DiagnosticEngine) {
+        self =
+            !diagnostics.hasErrors ? .success : diagnostics.hasFailuresOfTheWorld ? .failure : .badInput
+    }
 }

@@ -28,7 +28,7 @@ struct SourceFilesTests {
         #expect(SourceFiles.contents("\(folder)/missing.csv") == .failure(.init(message: "no such file")))
         #expect(SourceFiles.contents("\(folder)/missing/orders.csv") == .failure(.init(message: "no such file")))
         #expect(SourceFiles.contents(folder) == .failure(.init(message: "it is a folder")))
-        #expect(SourceFiles.contents("/dev/null") == .failure(.init(message: "not a regular file")))
+        #expect(SourceFiles.contents("/dev/null") == .failure(.init(message: "it is a device, not a regular file")))
 
         let store = try FixtureStore.make()
         try FileManager.default.removeItem(atPath: "\(store)/orders.csv")

@@ -2,7 +2,8 @@ import Store
 import TextFormats
 
 extension CustomerMetrics {
-    /// The metrics of every customer of `store`; `asOf` defaults to the newest order line's date.
+    /// The metrics of every customer of `store` as the store stood on `asOf`'s day (orders of later days are left
+    /// out); `asOf` defaults to the newest order line's date.
     public init(store: LoadedStore, asOf: Timestamp? = nil, engagement: Engagement? = nil) {
         self.init(
             customers: store.customers, products: store.products, orders: store.orders, asOf: asOf,
@@ -27,11 +28,13 @@ extension CustomerMetrics {
         // order id counts distinct orders even when other customers' lines interleave (files sorted by date).
         var previousOrderID = [String?](repeating: nil, count: customerCount)
         var newest = Int64.min
+        // Orders after the as-of day did not exist yet on that day.
+        let lastDay = asOf.map { $0.day } ?? Int64.max
 
         lines.withUnsafeBufferPointer { lines in
             for line in lines {
                 newest = max(newest, line.date.secondsSince1970)
-                guard line.status == .completed else { continue }
+                guard line.status == .completed, line.date.day <= lastDay else { continue }
                 let customer = Int(line.customer)
                 let day = Int32(line.date.day)
                 monetary[customer] += line.revenue.minorUnits
@@ -84,13 +87,13 @@ extension CustomerMetrics {
         self.projectedLTV = projectedLTV
         self.lifecycle = lifecycle
         self.affinity = Self.categoryAffinity(
-            products: products, lines: lines, completedLines: completedLines, monetary: monetary)
+            products: products, lines: lines, lastDay: lastDay, completedLines: completedLines, monetary: monetary)
         self.engagement = engagement ?? Engagement(customerCount: customerCount)
     }
 
     /// Spend per top-level category over spend in total, per customer.
     private static func categoryAffinity(
-        products: [Product], lines: [OrderLine], completedLines: [Int32], monetary: [Int64]
+        products: [Product], lines: [OrderLine], lastDay: Int64, completedLines: [Int32], monetary: [Int64]
     ) -> CategoryAffinity {
         var categoryNames: [String] = []
         var categoryOfName: [String: Int32] = [:]
@@ -115,7 +118,7 @@ extension CustomerMetrics {
         var bucketCategory = [Int32](repeating: 0, count: start[customerCount])
         var bucketRevenue = [Int64](repeating: 0, count: start[customerCount])
         lines.withUnsafeBufferPointer { lines in
-            for line in lines where line.status == .completed {
+            for line in lines where line.status == .completed && line.date.day <= lastDay {
                 let customer = Int(line.customer)
                 bucketCategory[cursor[customer]] = categoryOfProduct[Int(line.product)]
                 bucketRevenue[cursor[customer]] = line.revenue.minorUnits

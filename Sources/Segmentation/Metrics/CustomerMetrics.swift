@@ -73,9 +73,15 @@ public struct CustomerMetrics: Sendable {
     ///     projected  = ltv + aov × rate × 365 × p_active        what they spent plus what the next year should add
     ///
     /// With `aov = ltv / orders` the middle term is `ltv × 365 / max(tenure_days, 90) × p_active`.
+    ///
+    /// Days before the first order count as none (`asOf` is never before an order that counts). The loader keeps a
+    /// store's spend below `OrderLine.maximumStoreRevenue`, so the sum cannot overflow.
     public static func projectedLifetimeValue(monetary: Int64, tenureDays: Int32, recencyDays: Int32) -> Int64 {
-        let pActive = exp2(-Double(recencyDays) / 180)
+        let pActive = exp2(-Double(max(recencyDays, 0)) / 180)
         let perDay = Double(monetary) / Double(max(tenureDays, 90))
-        return monetary + Int64((perDay * 365 * pActive).rounded())
+        let added = (perDay * 365 * pActive).rounded()
+        guard added.isFinite, added.magnitude < 9e18 else { return Int64.max }
+        let (sum, overflow) = monetary.addingReportingOverflow(Int64(added))
+        return overflow ? Int64.max : sum
     }
 }

@@ -12,9 +12,17 @@
 ///
 /// Because `not` binds tighter than a comparison, `not orders > 3` reads `(not orders) > 3`: write
 /// `not (orders > 3)`. Comparisons do not chain (`1 < orders < 3` is an error: use `and`).
+///
+/// A rule may nest at most `maximumDepth` levels (parentheses, `not`s, list brackets, and each `and`/`or` of a
+/// chain): the parser, the checker, the binding and the release of a tree all recurse once a level, and 50,000
+/// `or`s or 20,000 parentheses overflowed the stack. A rule past the limit is an error at the token that crossed it.
 struct RuleParser {
+    static let maximumDepth = 256
+
     private let tokens: [RuleToken]
     private var position = 0
+    /// Open parentheses, brackets and `not`s around the current token.
+    private var nesting = 0
 
     init(tokens: [RuleToken]) { self.tokens = tokens }
 
@@ -49,7 +57,7 @@ struct RuleParser {
         while current.isKeyword("or") {
             let op = advance()
             let rhs = try and()
-            lhs = RuleSyntax(.or(lhs, rhs), at: op.start)
+            lhs = try limited(RuleSyntax(.or(lhs, rhs), at: op.start))
         }
         return lhs
     }
@@ -59,7 +67,7 @@ struct RuleParser {
         while current.isKeyword("and") {
             let op = advance()
             let rhs = try comparison()
-            lhs = RuleSyntax(.and(lhs, rhs), at: op.start)
+            lhs = try limited(RuleSyntax(.and(lhs, rhs), at: op.start))
         }
         return lhs
     }
@@ -93,8 +101,10 @@ struct RuleParser {
     private mutating func unary() throws(RuleError) -> RuleSyntax {
         if current.isKeyword("not") {
             let op = advance()
+            try enter(op)
             let operand = try unary()
-            return RuleSyntax(.not(operand), at: op.start)
+            nesting -= 1
+            return try limited(RuleSyntax(.not(operand), at: op.start))
         }
         var expression = try primary()
         if case .leftBracket = current.kind {
@@ -143,10 +153,14 @@ struct RuleParser {
             default: return RuleSyntax(.field(name), at: token.start)
             }
         case .leftParen:
+            try enter(token)
             let inner = try or()
             try expect(.rightParen, "')'", opened: token)
+            nesting -= 1
             return inner
         case .leftBracket:
+            try enter(token)
+            defer { nesting -= 1 }
             var elements: [RuleSyntax] = []
             if case .rightBracket = current.kind {
                 _ = advance()
@@ -164,6 +178,25 @@ struct RuleParser {
         default:
             throw RuleError("expected a value, found \(token.spelling)", at: token.start)
         }
+    }
+
+    /// One more level of parentheses, brackets or `not`s, refused past the limit.
+    private mutating func enter(_ token: RuleToken) throws(RuleError) {
+        nesting += 1
+        if nesting > Self.maximumDepth { throw Self.tooDeep(at: token.start) }
+    }
+
+    /// The node, unless its tree is taller than the limit (a long chain of `and`s or `or`s).
+    private func limited(_ node: RuleSyntax) throws(RuleError) -> RuleSyntax {
+        if node.height > Self.maximumDepth { throw Self.tooDeep(at: node.offset) }
+        return node
+    }
+
+    private static func tooDeep(at offset: Int) -> RuleError {
+        RuleError(
+            "the rule nests more than \(maximumDepth) levels deep (parentheses, 'not's and each 'and'/'or' of a chain); "
+                + "use a list ('country in [\"DE\", \"AT\"]') or split it across segments",
+            at: offset)
     }
 
     private mutating func expect(_ kind: RuleToken.Kind, _ spelling: String, opened: RuleToken) throws(RuleError) {

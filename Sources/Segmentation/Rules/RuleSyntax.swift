@@ -24,10 +24,22 @@ struct RuleSyntax: Sendable, Hashable {
     var kind: Kind
     /// Byte offset in the rule text.
     var offset: Int
+    /// Levels of nodes from this one down to its deepest leaf (1 for a leaf). The parser refuses trees taller than
+    /// `RuleParser.maximumDepth`: the checker, the binding and even the release of a tree recurse once a level.
+    private(set) var height: Int
 
     init(_ kind: Kind, at offset: Int) {
         self.kind = kind
         self.offset = offset
+        self.height =
+            switch kind {
+            case .field, .number, .string, .boolean, .date, .daysAgo: 1
+            case .index(let base, _), .not(let base): base.height + 1
+            case .list(let elements): (elements.map(\.height).max() ?? 0) + 1
+            case .and(let lhs, let rhs), .or(let lhs, let rhs), .compare(_, let lhs, let rhs),
+                .membership(let lhs, let rhs, _):
+                max(lhs.height, rhs.height) + 1
+            }
     }
 }
 

@@ -12,6 +12,8 @@ enum CampaignsLoader {
         var couponIDs: [String]
         /// Segments and coupons whose definitions had errors: not "unknown", already reported.
         var rejected: Set<String> = []
+        /// `segments.json` could not be used at all (reported there): no segment is "unknown".
+        var everySegmentRejected = false
     }
 
     static func load(_ source: SourceText, context: Context, diagnostics: inout DiagnosticEngine) -> [Campaign] {
@@ -24,7 +26,9 @@ enum CampaignsLoader {
             let segments = object.strings("segments", diagnostics: &diagnostics)
             if object["segments"] == nil { diagnostics.error("missing required key \"segments\"", at: object.location) }
             for segment in segments
-            where !context.segmentIDs.contains(segment.text) && !context.rejected.contains(segment.text) {
+            where !context.everySegmentRejected && !context.segmentIDs.contains(segment.text)
+                && !context.rejected.contains(segment.text)
+            {
                 diagnostics.error(
                     "unknown segment \"\(segment.text)\"\(Spelling.didYouMean(segment.text, among: context.segmentIDs))",
                     at: segment.location)
@@ -36,9 +40,9 @@ enum CampaignsLoader {
                     "\"subject\" needs a text for the default locale \"\(context.defaultLocale)\"",
                     at: object.location(of: "subject"))
             }
-            for (_, text) in subject where text.contains("\n") || text.contains("\r") {
-                diagnostics.error("a subject must be one line", at: object.location(of: "subject"))
-            }
+            // One line each: a subject becomes a mail header.
+            object.checkNoControlCharacters("subject", "a subject", diagnostics: &diagnostics)
+            object.checkNoControlCharacters("preheader", "a preheader", diagnostics: &diagnostics)
             let preheader = object.localized(
                 "preheader", locales: context.locales, defaultLocale: context.defaultLocale, diagnostics: &diagnostics)
             let template = object.string("template", diagnostics: &diagnostics) ?? "newsletter"

@@ -51,6 +51,8 @@ enum CustomersLoader {
             }
             let created = table.date(c.created, "created date", diagnostics: &diagnostics)
             if case .absent = created { diagnostics.error("missing created date", at: table.location(c.created)) }
+            table.checkNoControlCharacters(c.first, "a first name", diagnostics: &diagnostics)
+            table.checkNoControlCharacters(c.last, "a last name", diagnostics: &diagnostics)
             let consentEmail = table.bool(c.consentEmail, "consent_email", diagnostics: &diagnostics)
             let consentTracking = table.bool(c.consentTracking, "consent_tracking", diagnostics: &diagnostics)
             if let id {

@@ -13,6 +13,8 @@ enum Identifier {
                     || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
             }
         }
-        return allowed ? nil : "may contain only letters, digits, '-', '_' and '.'"
+        guard allowed else { return "may contain only letters, digits, '-', '_' and '.'" }
+        // Ids name folders and files of the site: "." and ".." would be the folder itself or its parent.
+        return id == "." || id == ".." ? "may not be \".\" or \"..\" (ids name folders of the site)" : nil
     }
 }

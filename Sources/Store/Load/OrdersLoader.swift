@@ -18,6 +18,10 @@ enum OrdersLoader {
         /// Ids of rows that had errors of their own.
         var rejectedProducts = Rejected()
         var rejectedCustomers = Rejected()
+        /// Each customer's `created` day, by customer index (an order before it is a warning).
+        var customerCreatedDay: [Int32] = []
+        /// Orders after this day are in the future (a warning: the newest order sets the as-of day of segments).
+        var lastPlausibleDay = Int32.max
     }
 
     /// The lines, and how many distinct orders they hold.
@@ -80,8 +84,23 @@ enum OrdersLoader {
             }
             ordersOfSlices.append(slice)
         }
-        guard !continued.isEmpty else { return (lines, orderCount) }
         var rejected = Set<Int>()
+        // Every sum of spend stays below the store's bound (one addition a line, serially: about a millisecond for
+        // a million lines). Lines rejected below are counted too: they are errors anyway.
+        var revenue: Int64 = 0
+        for index in lines.indices where lines[index].status == .completed {
+            revenue += lines[index].revenue.minorUnits
+            if revenue > OrderLine.maximumStoreRevenue.minorUnits {
+                let row = table.reader.record(at: rowOffsets[index])
+                let offset = c.price.flatMap { $0 < row.count ? row[$0].start : nil } ?? rowOffsets[index]
+                diagnostics.error(
+                    "the completed orders add up to more than \(OrderLine.maximumStoreRevenue) by this line, the "
+                        + "most a store's orders may add up to", at: source.location(atOffset: offset))
+                rejected.formUnion(index..<lines.count)
+                break
+            }
+        }
+        guard !continued.isEmpty || !rejected.isEmpty else { return (lines, orderCount) }
         for index in firstLaterLine..<lines.count where continued.contains(lines[index].orderID) {
             let line = lines[index]
             guard let first = firstHead(line.orderID), first.rowOffset < rowOffsets[index] else { continue }
@@ -197,7 +216,23 @@ enum OrdersLoader {
             guard diagnostics.errorCount == errorsBefore, let orderID, let customer, let product,
                 let date = date.value, let quantity = quantity.value, let price = price.value
             else { continue }
+            let (total, overflow) = price.minorUnits.multipliedReportingOverflow(by: quantity)
+            if overflow || total > OrderLine.maximumStoreRevenue.minorUnits {
+                diagnostics.error(
+                    "quantity × unit price is more than \(OrderLine.maximumStoreRevenue), the most a store's orders "
+                        + "may add up to", at: table.location(c.price))
+                continue
+            }
             let day = Int32(truncatingIfNeeded: date.day)
+            if day > references.lastPlausibleDay {
+                diagnostics.warning(
+                    "order date \(date.isoDate) is in the future; as the newest order it sets the day segments are "
+                        + "computed as of", at: table.location(c.date))
+            }
+            if Int(customer) < references.customerCreatedDay.count, day < references.customerCreatedDay[Int(customer)] {
+                diagnostics.warning(
+                    "order date \(date.isoDate) is before the customer's \"created\" date", at: table.location(c.date))
+            }
             if let first = sameOrder ? previous?.head : orders[orderID] {
                 if first.customer != customer {
                     diagnostics.error(

@@ -52,6 +52,7 @@ enum ProductsLoader {
             let errorsBefore = diagnostics.errorCount
             let id = table.requiredString(c.id, "product id", diagnostics: &diagnostics)
             let name = table.requiredString(c.name, "product name", diagnostics: &diagnostics)
+            table.checkNoControlCharacters(c.name, "a product name", diagnostics: &diagnostics)
             let price = table.money(c.price, "price", diagnostics: &diagnostics)
             if case .absent = price { diagnostics.error("missing price", at: table.location(c.price)) }
             let compareAt = table.money(c.compareAt, "compare_at_price", diagnostics: &diagnostics).value

@@ -29,6 +29,7 @@ enum SegmentsLoader {
             let errorsBefore = diagnostics.errorCount
             let id = ids.identifier(of: object, what: "segment id", diagnostics: &diagnostics)
             let name = object.string("name", diagnostics: &diagnostics) ?? id ?? ""
+            object.checkNoControlCharacters("name", "a segment name", diagnostics: &diagnostics)
             let rule = object.locatedString("rule", diagnostics: &diagnostics)
             let locale = object.string("locale", diagnostics: &diagnostics)
             if let locale, !context.locales.isEmpty, !context.locales.contains(locale) {

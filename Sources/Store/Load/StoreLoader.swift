@@ -49,6 +49,7 @@ public enum StoreLoader {
         // Products and customers do not refer to each other: they load side by side.
         let productsText = source(.products)
         let customersText = source(.customers)
+        let customersUnreadable = customersText == nil && FileManager.default.fileExists(atPath: path(.customers))
         let (productsLoaded, customersLoaded) = Parallel.both(
             {
                 var findings = DiagnosticEngine()
@@ -56,12 +57,14 @@ public enum StoreLoader {
                     ProductImport.loadWithRejections(
                         $0, format: options.productFormat, settings: settings, diagnostics: &findings)
                 }
-                return (loaded ?? ([], Rejected()), findings)
+                // Without a readable products.csv (reported once), references to products are not errors of their own.
+                return (loaded ?? ([], Rejected(everything: true)), findings)
             },
             {
                 var findings = DiagnosticEngine()
                 let loaded = customersText.map { CustomersLoader.load($0, settings: settings, diagnostics: &findings) }
-                return (loaded ?? ([], Rejected()), findings)
+                // A customers.csv that exists but cannot be read is reported once; orders naming customers are not.
+                return (loaded ?? ([], Rejected(everything: customersUnreadable)), findings)
             })
         let products = productsLoaded.0.products
         let customers = customersLoaded.0.customers
@@ -70,6 +73,10 @@ public enum StoreLoader {
         diagnostics.merge(productsLoaded.1)
         checkSlugs(products, diagnostics: &diagnostics)
         diagnostics.merge(customersLoaded.1)
+        references.customerCreatedDay = customers.map { Int32(truncatingIfNeeded: $0.created.day) }
+        // A day of slack for time zones: "today" differs around the globe.
+        references.lastPlausibleDay = Int32(
+            truncatingIfNeeded: Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970)).day + 1)
         references.customers = IdentifierIndex(capacity: customers.count)
         for (index, customer) in customers.enumerated() {
             references.customers.insert(customer.id, value: Int32(index))
@@ -94,6 +101,7 @@ public enum StoreLoader {
         let defaultLocale = settings?.defaultLocale ?? "en"
         var segments = [SegmentDefinition(id: "everyone", name: "Everyone")]
         var rejectedSegments = Rejected()
+        var segmentIDs = segments.map(\.id)
         if let text = source(.segments) {
             let context = SegmentsLoader.Context(
                 locales: locales, defaultLocale: defaultLocale,
@@ -101,14 +109,24 @@ public enum StoreLoader {
                 categoriesUnknown: references.rejectedProducts.everything, couponIDs: coupons.map(\.id),
                 rejectedCoupons: rejectedCoupons.ids)
             (segments, rejectedSegments) = SegmentsLoader.load(text, context: context, diagnostics: &diagnostics)
+            segmentIDs = segments.map(\.id)
+            if segments.isEmpty {
+                // The file's failure is reported (a syntax error, "[]", every segment rejected): its consequences are
+                // not. Campaigns may name any segment, and the store keeps the fallback so no later step reports
+                // that there are no segments.
+                segments = [SegmentDefinition(id: "everyone", name: "Everyone")]
+                // With no segment read at all (a syntax error, "[]"), campaigns may name any segment.
+                rejectedSegments.everything = rejectedSegments.ids.isEmpty
+            }
         }
         let campaigns =
             source(.campaigns).map {
                 CampaignsLoader.load(
                     $0,
                     context: .init(
-                        locales: locales, defaultLocale: defaultLocale, segmentIDs: segments.map(\.id),
-                        couponIDs: coupons.map(\.id), rejected: rejectedSegments.ids.union(rejectedCoupons.ids)),
+                        locales: locales, defaultLocale: defaultLocale, segmentIDs: segmentIDs,
+                        couponIDs: coupons.map(\.id), rejected: rejectedSegments.ids.union(rejectedCoupons.ids),
+                        everySegmentRejected: rejectedSegments.everything),
                     diagnostics: &diagnostics)
             } ?? []
 

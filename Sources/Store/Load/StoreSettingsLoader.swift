@@ -15,6 +15,7 @@ enum StoreSettingsLoader {
         object.warnAboutUnknownKeys(known: keys, in: "store.json", diagnostics: &diagnostics)
         let errorsBefore = diagnostics.errorCount
         let name = object.string("name", required: true, diagnostics: &diagnostics) ?? ""
+        object.checkNoControlCharacters("name", "the store's name", diagnostics: &diagnostics)
         let baseURL = object.string("base_url", required: true, diagnostics: &diagnostics) ?? ""
         if !baseURL.isEmpty, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(" ") {
             diagnostics.error("\"base_url\" must be an absolute http(s) URL", at: object.location(of: "base_url"))
@@ -45,6 +46,7 @@ enum StoreSettingsLoader {
         if let senderObject = object.object("sender", diagnostics: &diagnostics) {
             senderObject.warnAboutUnknownKeys(known: ["name", "address"], in: "\"sender\"", diagnostics: &diagnostics)
             sender.name = senderObject.string("name", diagnostics: &diagnostics) ?? name
+            senderObject.checkNoControlCharacters("name", "the \"sender\" name", diagnostics: &diagnostics)
             sender.address = senderObject.string("address", required: true, diagnostics: &diagnostics) ?? ""
             if !sender.address.isEmpty, !EmailAddress.isValid(sender.address) {
                 diagnostics.error("invalid e-mail address in \"sender\"", at: senderObject.location(of: "address"))

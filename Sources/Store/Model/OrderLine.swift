@@ -30,6 +30,11 @@ public struct OrderLine: Sendable, Hashable {
         self.status = status
     }
 
+    /// The most a store's completed lines may add up to, in minor units (10 trillion in the major unit). The loader
+    /// refuses a file past it, so every sum of spend (a customer's, a segment's, the store's, a projection of
+    /// about five times a customer's) stays far from `Int64.max`.
+    public static let maximumStoreRevenue = Money(minorUnits: 1_000_000_000_000_000)
+
     /// What the line adds to the customer's spend: nothing when cancelled or returned.
     public var revenue: Money { status == .completed ? unitPrice * Int64(quantity) : .zero }
 }

@@ -34,6 +34,6 @@ enum CheckCommand {
                         ? "\(directory): ok\(tally.map { " (\($0))" } ?? "")\n"
                         : "\(directory): \(tally ?? "errors")\n"))
         }
-        return result.isOK ? .success : .badInput
+        return ExitCode(diagnostics: result.diagnostics)
     }
 }

@@ -31,7 +31,10 @@ enum SegmentsCommand {
             throw UsageError(message: error.message)
         }
         console.print(outcome.diagnostics)
-        guard outcome.report != nil else { return .badInput }
+        guard outcome.report != nil else {
+            let status = ExitCode(diagnostics: outcome.diagnostics)
+            return status == .success ? .badInput : status
+        }
         if let message = outcome.unknownCustomer {
             console.err("vitrine segments: error: \(message)\n")
             return .badInput
