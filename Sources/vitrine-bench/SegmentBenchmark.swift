@@ -1,4 +1,5 @@
 import Diagnostics
+import Evaluation
 import Foundation
 import Recommendation
 import SeededRandom

@@ -1,8 +1,8 @@
+import Evaluation
 import Foundation
 import Store
 import Testing
 import TextFormats
-import VitrineKit
 
 @testable import vitrine_bench
 

@@ -1,5 +1,6 @@
-import VitrineCLI
-import VitrineKit
+import Diagnostics
+import Evaluation
+import Foundation
 
 /// The UCI Online Retail file as `generate uci` and `segments uci` read it: mapped by `OnlineRetailStore`, every
 /// problem of the file printed to stderr as `file:line:column: error: …` with its line and a caret, and nothing
@@ -11,7 +12,8 @@ enum OnlineRetailInput {
     static func load(path: String?) -> (data: OnlineRetailStore.Data, summary: OnlineRetailStore.Summary)? {
         let (data, summary, diagnostics) = OnlineRetailStore.load(path: path ?? defaultPath)
         // As `vitrine` prints them (colour only on a terminal).
-        Console().print(diagnostics)
+        let useColor = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        FileHandle.standardError.write(Data(DiagnosticPrinter(useColor: useColor).render(diagnostics).utf8))
         return diagnostics.hasErrors ? nil : (data, summary)
     }
 }
