@@ -37,14 +37,7 @@ enum GenerateCommand {
         let store: StoreFolder
         switch profile.lowercased() {
         case "w1":
-            var workload = W1Workload(seed: seed)
-            workload.products = arguments.count("products", default: workload.products)
-            workload.customers = arguments.count("customers", default: workload.customers)
-            workload.orderLines = arguments.count("orders", default: workload.orderLines)
-            workload.wishLists = arguments.count("wishlists", default: workload.wishLists)
-            guard workload.products > 0 || workload.orderLines == 0 && workload.wishLists == 0 else {
-                throw UsageError(problems: ["orders and wish lists need at least one product"])
-            }
+            let workload = try w1Workload(arguments)
             store = workload.makeStore()
         case "example":
             guard !sizes.contains("products") else {
@@ -77,5 +70,19 @@ enum GenerateCommand {
                 + "\(store.wishLists.count) wish-list entries; \(summary.bytes) bytes (\(megabytes) MB) in "
                 + "\((seconds * 100).rounded() / 100) s")
         return .success
+    }
+
+    /// W1 with the sizes and seed of `--seed`, `--products`, `--customers`, `--orders` and `--wishlists` (as
+    /// `generate W1` and `segments w1` take them).
+    static func w1Workload(_ arguments: ParsedArguments) throws(UsageError) -> W1Workload {
+        var workload = W1Workload(seed: UInt64(arguments.count("seed", default: 1)))
+        workload.products = arguments.count("products", default: workload.products)
+        workload.customers = arguments.count("customers", default: workload.customers)
+        workload.orderLines = arguments.count("orders", default: workload.orderLines)
+        workload.wishLists = arguments.count("wishlists", default: workload.wishLists)
+        guard workload.products > 0 || workload.orderLines == 0 && workload.wishLists == 0 else {
+            throw UsageError(problems: ["orders and wish lists need at least one product"])
+        }
+        return workload
     }
 }

@@ -115,25 +115,17 @@ enum SegmentBenchmark {
     /// The store of `--store`, or W1 as `generate W1` writes it with the sizes and seed given, read back by the
     /// store loader from a temporary folder (removed once loaded).
     static func loadStore(_ options: ParsedArguments) throws -> LoadedStore {
-        var directory = options.text("store")
-        var temporary: String?
-        if directory == nil {
-            var workload = W1Workload(seed: UInt64(options.count("seed", default: 1)))
-            workload.products = options.count("products", default: workload.products)
-            workload.customers = options.count("customers", default: workload.customers)
-            workload.orderLines = options.count("orders", default: workload.orderLines)
-            workload.wishLists = options.count("wishlists", default: workload.wishLists)
-            guard workload.products > 0 || workload.orderLines == 0 && workload.wishLists == 0 else {
-                throw UsageError(problems: ["orders and wish lists need at least one product"])
-            }
-            let folder = FileManager.default.temporaryDirectory
-                .appendingPathComponent("vitrine-bench-w1-\(ProcessInfo.processInfo.processIdentifier)").path
-            temporary = folder
-            _ = try workload.makeStore().write(to: folder)
-            directory = folder
-        }
-        defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
-        let (store, diagnostics) = StoreLoader.load(directory: directory!)
+        if let directory = options.text("store") { return try load(directory) }
+        let workload = try GenerateCommand.w1Workload(options)
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("vitrine-bench-w1-\(ProcessInfo.processInfo.processIdentifier)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try workload.makeStore().write(to: folder)
+        return try load(folder)
+    }
+
+    private static func load(_ directory: String) throws -> LoadedStore {
+        let (store, diagnostics) = StoreLoader.load(directory: directory)
         guard let store, !diagnostics.hasErrors else {
             FileHandle.standardError.write(Data(DiagnosticPrinter().render(diagnostics).utf8))
             throw BenchFailure.badInput
