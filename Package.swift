@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
-// vitrine: a static, personalized storefront generator. No package dependencies, by design:
-// every engine (CSV, JSON, Mustache, crypto, MIME, SMTP, log parsing) is our own and checked against its spec.
+// vitrine: a static, personalized storefront generator. No package dependencies, by design: every engine (the
+// CSV and JSON readers, the Mustache engine, the rule language) is our own and checked against its spec.
 import PackageDescription
 
 let package = Package(
@@ -31,7 +31,7 @@ let package = Package(
         // Stages: know the store, take values and return values.
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats", "Parallelism"]),
         .target(name: "Segmentation", dependencies: ["Diagnostics", "TextFormats", "Store", "Parallelism"]),
-        .target(name: "Recommendation", dependencies: ["TextFormats", "Store", "SeededRandom", "Parallelism"]),
+        .target(name: "Recommendation", dependencies: ["TextFormats", "Store", "Parallelism"]),
 
         // Shell: a façade with one workflow per command, a CLI that parses and prints, a tiny main.
         .target(
@@ -40,11 +40,18 @@ let package = Package(
         ),
         .target(name: "VitrineCLI", dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "VitrineKit"]),
         .executableTarget(name: "vitrine", dependencies: ["VitrineCLI"]),
+
+        // Tools, never linked into `vitrine`: offline recommendation research on real data (the UCI mapping, the
+        // holdout evaluation, the paired bootstrap, the learned hybrid), and the benchmarks with the W1 generator.
+        .target(
+            name: "Evaluation",
+            dependencies: ["Diagnostics", "TextFormats", "Store", "Recommendation", "SeededRandom", "VitrineKit"]
+        ),
         .executableTarget(
             name: "vitrine-bench",
             dependencies: [
                 "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "VitrineKit",
-                "VitrineCLI", "SeededRandom",
+                "Evaluation", "SeededRandom",
             ]
         ),
 
@@ -56,13 +63,27 @@ let package = Package(
         .testTarget(
             name: "StoreTests", dependencies: ["Store", "Diagnostics", "TextFormats", "SeededRandom"],
             resources: [.copy("Fixtures")]),
+        // The small stores that the segmentation, recommendation, workflow and evaluation tests share.
+        .target(
+            name: "SampleStores",
+            dependencies: ["Diagnostics", "TextFormats", "Store", "Segmentation", "Recommendation"],
+            path: "Tests/SampleStores"),
         .testTarget(
             name: "SegmentationTests",
-            dependencies: ["Segmentation", "Store", "Diagnostics", "TextFormats", "VitrineKit"]),
-        .testTarget(name: "RecommendationTests", dependencies: ["Recommendation", "Store", "TextFormats"]),
+            dependencies: ["Segmentation", "Store", "Diagnostics", "TextFormats", "SampleStores"]),
+        .testTarget(
+            name: "RecommendationTests", dependencies: ["Recommendation", "Store", "TextFormats", "SampleStores"]),
+        .testTarget(
+            name: "VitrineKitTests",
+            dependencies: ["VitrineKit", "Segmentation", "Store", "Diagnostics", "SampleStores"]),
+        .testTarget(
+            name: "EvaluationTests",
+            dependencies: [
+                "Evaluation", "Recommendation", "Store", "Diagnostics", "TextFormats", "VitrineKit", "SampleStores",
+            ]),
         .testTarget(name: "VitrineCLITests", dependencies: ["VitrineCLI", "VitrineKit", "Diagnostics"]),
         .testTarget(
-            name: "GenerateTests", dependencies: ["vitrine-bench", "Store", "VitrineKit", "TextFormats"],
+            name: "GenerateTests", dependencies: ["vitrine-bench", "Store", "Evaluation", "TextFormats"],
             resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,13 +5,19 @@
 #   2. installs implicit (pinned) in a virtual environment outside the tree and runs .ci/peer-recommendations.py,
 #      which chooses each peer's settings on the same five validation windows and then runs May once;
 #   3. prints a markdown table per side (about three minutes on two cores).
-# Env: DATA (the UCI file, default /work/shared/data/transactions/online_retail_2010-12_to_2011-05.csv),
+# Env: DATA (the UCI file, default ../shared/data/transactions/online_retail_2010-12_to_2011-05.csv beside the
+# repository),
 # VENV (default /tmp/vitrine-peer-venv).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-DATA=${DATA:-/work/shared/data/transactions/online_retail_2010-12_to_2011-05.csv}
+DATA=${DATA:-$ROOT/../shared/data/transactions/online_retail_2010-12_to_2011-05.csv}
 VENV=${VENV:-/tmp/vitrine-peer-venv}
-[ -f "$DATA" ] || { echo "error: $DATA not found (set DATA)" >&2; exit 1; }
+[ -f "$DATA" ] || {
+    echo "error: $DATA not found. It is the UCI \"Online Retail\" data set (Chen, Sain & Guo 2012; CC BY 4.0):" \
+        "https://archive.ics.uci.edu/dataset/352/online+retail, its rows of 2010-12-01 to 2011-05-31 as one CSV" \
+        "(see ../shared/data/transactions/PROVENANCE.md); set DATA to its path." >&2
+    exit 1
+}
 
 echo "== building vitrine-bench (release)" >&2
 (cd "$ROOT" && swift build -c release --product vitrine-bench 2>&1 | tail -1) >&2

@@ -9,7 +9,8 @@
 #   4. prints a markdown table.
 # Env: ITER (renders per timed run, default 20000), MAX_SECONDS (cap per run, default 10), ROUNDS (timed runs
 # per engine and workload, alternating engines; the best counts, default 3), N1/N2 (callgrind
-# render counts, default 4/24), PEERS (source of the peer harness, default /work/shared/bench/templates),
+# render counts, default 4/24), PEERS (source of the peer harness, default ../shared/bench/templates beside the
+# repository),
 # PEER_DIR (its copy, default /tmp/vitrine-template-peers), SKIP_CALLGRIND=1 to skip step 3.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,7 +18,12 @@ ITER=${ITER:-20000}
 MAX_SECONDS=${MAX_SECONDS:-10}
 ROUNDS=${ROUNDS:-3}
 N1=${N1:-4}; N2=${N2:-24}
-PEERS=${PEERS:-/work/shared/bench/templates}
+PEERS=${PEERS:-$ROOT/../shared/bench/templates}
+[ -d "$PEERS" ] || {
+    echo "error: $PEERS not found. It is the shared template-engine peer harness (workloads data/*.json from its" \
+        "python/gen_data.py, templates/mustache/*.mustache, the peers' Swift packages); set PEERS to its path." >&2
+    exit 1
+}
 PEER_DIR=${PEER_DIR:-/tmp/vitrine-template-peers}
 OUT=$PEER_DIR/out
 DATA=$PEERS/data

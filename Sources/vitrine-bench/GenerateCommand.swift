@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import VitrineKit
 
@@ -5,91 +6,58 @@ import VitrineKit
 /// workload of SPEC §8; `example` is the example store committed as `Catalog/`; `uci` is the UCI Online Retail
 /// data set as a store.
 enum GenerateCommand {
-    static let usage = """
-        usage: vitrine-bench generate <profile> <directory> [options]
+    static let command = BenchCommand(
+        name: "generate", summary: "write a deterministic store folder (W1 and smaller)",
+        positionals: [
+            .init(
+                name: "PROFILE",
+                help: "W1: the reference workload (10,000 products, 100,000 customers, 500,000 order lines); "
+                    + "example: the store committed as Catalog/; uci: the UCI Online Retail transactions as a store",
+                choices: ["W1", "example", "uci"]),
+            .init(name: "DIRECTORY", help: "where the store folder is written"),
+        ],
+        options: [
+            .count("seed", "random seed (default 1); the same seed writes the same bytes"),
+            .count("products", "number of products (W1 only)"),
+            .count("customers", "number of customers"),
+            .count("orders", "number of order lines (orders.csv rows)"),
+            .count("wishlists", "number of wish-list entries"),
+            .path("data", "FILE", "the UCI file (uci only; default \(SharedData.transactions))"),
+        ], run: run)
 
-        profiles:
-          W1        the reference workload (10,000 products, 100,000 customers, 500,000 order lines)
-          example   the example store committed as Catalog/ (fixed catalogue of about 60 products)
-          uci       the UCI Online Retail transactions (a real UK shop, 2010-12 to 2011-05) as a store
-
-        options:
-          --seed N        random seed (default 1); the same seed writes the same bytes
-          --products N    number of products (W1 only)
-          --customers N   number of customers
-          --orders N      number of order lines (orders.csv rows)
-          --wishlists N   number of wish-list entries
-          --data FILE     the UCI file (uci only; default \(OnlineRetailInput.defaultPath))
-          -h, --help      show this help
-
-        """
-
-    enum ExitCode {
-        static let success: Int32 = 0
-        static let badInput: Int32 = 2
-    }
-
-    static func run(_ arguments: [String]) throws -> Int32 {
-        if arguments.contains("-h") || arguments.contains("--help") {
-            print(usage, terminator: "")
-            return ExitCode.success
+    static func run(_ arguments: ParsedArguments) throws -> ExitCode {
+        let (profile, directory) = (arguments.positionals[0], arguments.positionals[1])
+        let seed = UInt64(arguments.count("seed", default: 1))
+        let sizes = ["products", "customers", "orders", "wishlists"].filter { arguments.text($0) != nil }
+        if arguments.text("data") != nil && profile.lowercased() != "uci" {
+            throw UsageError(problems: ["--data is for the uci profile"])
         }
-        var positional: [String] = []
-        var options: [String: Int] = [:]
-        var dataPath: String?
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            if argument == "--data" {
-                guard index + 1 < arguments.count else { return fail("--data needs a file") }
-                dataPath = arguments[index + 1]
-                index += 2
-            } else if ["--seed", "--products", "--customers", "--orders", "--wishlists"].contains(argument) {
-                guard index + 1 < arguments.count, let value = Int(arguments[index + 1]), value >= 0 else {
-                    return fail("\(argument) needs a whole number ≥ 0")
-                }
-                options[argument] = value
-                index += 2
-            } else if argument.hasPrefix("-") {
-                return fail("unknown option \(argument)")
-            } else {
-                positional.append(argument)
-                index += 1
-            }
-        }
-        guard positional.count == 2 else { return fail("expected a profile and a directory") }
-        let (profile, directory) = (positional[0], positional[1])
-        let seed = UInt64(options["--seed"] ?? 1)
-        if dataPath != nil && profile.lowercased() != "uci" { return fail("--data is for the uci profile") }
 
         let started = ContinuousClock.now
         let store: StoreFolder
         switch profile.lowercased() {
         case "w1":
-            var workload = W1Workload(seed: seed)
-            if let value = options["--products"] { workload.products = value }
-            if let value = options["--customers"] { workload.customers = value }
-            if let value = options["--orders"] { workload.orderLines = value }
-            if let value = options["--wishlists"] { workload.wishLists = value }
-            guard workload.products > 0 || workload.orderLines == 0 && workload.wishLists == 0 else {
-                return fail("orders and wish lists need at least one product")
-            }
+            let workload = try w1Workload(arguments)
             store = workload.makeStore()
         case "example":
-            guard options["--products"] == nil else { return fail("the example catalogue has a fixed product list") }
+            guard !sizes.contains("products") else {
+                throw UsageError(problems: ["the example catalogue has a fixed product list"])
+            }
             var example = ExampleStore(seed: seed)
-            if let value = options["--customers"] { example.customers = value }
-            if let value = options["--orders"] { example.orderLines = value }
-            if let value = options["--wishlists"] { example.wishLists = value }
+            example.customers = arguments.count("customers", default: example.customers)
+            example.orderLines = arguments.count("orders", default: example.orderLines)
+            example.wishLists = arguments.count("wishlists", default: example.wishLists)
             store = example.makeStore()
         case "uci":
-            guard options.isEmpty else { return fail("the uci profile takes only --data") }
+            guard sizes.isEmpty && arguments.text("seed") == nil else {
+                throw UsageError(problems: ["the uci profile takes only --data"])
+            }
             // A damaged file is reported (every problem at its place) and nothing is written.
-            guard let (data, mapping) = OnlineRetailInput.load(path: dataPath) else { return ExitCode.badInput }
+            let (data, mapping) = try OnlineRetailInput.load(path: arguments.text("data"))
             print("mapped \(mapping.rows) rows: \(mapping)")
             store = OnlineRetailFolder.makeStore(data)
         default:
-            return fail("unknown profile \(profile) (W1, example or uci)")
+            throw UsageError(problems: ["unknown profile \(profile)"])
         }
         let summary = try store.write(to: directory)
         let seconds =
@@ -101,11 +69,20 @@ enum GenerateCommand {
                 + "\(store.history.orders.count) orders (\(store.history.lineProduct.count) lines), "
                 + "\(store.wishLists.count) wish-list entries; \(summary.bytes) bytes (\(megabytes) MB) in "
                 + "\((seconds * 100).rounded() / 100) s")
-        return ExitCode.success
+        return .success
     }
 
-    private static func fail(_ message: String) -> Int32 {
-        FileHandle.standardError.write(Data("vitrine-bench generate: \(message)\n\n\(usage)".utf8))
-        return ExitCode.badInput
+    /// W1 with the sizes and seed of `--seed`, `--products`, `--customers`, `--orders` and `--wishlists` (as
+    /// `generate W1` and `segments w1` take them).
+    static func w1Workload(_ arguments: ParsedArguments) throws(UsageError) -> W1Workload {
+        var workload = W1Workload(seed: UInt64(arguments.count("seed", default: 1)))
+        workload.products = arguments.count("products", default: workload.products)
+        workload.customers = arguments.count("customers", default: workload.customers)
+        workload.orderLines = arguments.count("orders", default: workload.orderLines)
+        workload.wishLists = arguments.count("wishlists", default: workload.wishLists)
+        guard workload.products > 0 || workload.orderLines == 0 && workload.wishLists == 0 else {
+            throw UsageError(problems: ["orders and wish lists need at least one product"])
+        }
+        return workload
     }
 }

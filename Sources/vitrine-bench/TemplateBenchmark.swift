@@ -6,34 +6,32 @@ import Foundation
 import Mustache
 
 enum TemplateBenchmark {
-    static let usage =
-        "usage: vitrine-bench templates listing|page [--iterations N] [--max-seconds S] [--data DIR]"
-        + " [--templates DIR] [--dump FILE]"
+    static let command = BenchCommand(
+        name: "templates", summary: "Mustache render benchmark on the shared template workloads",
+        positionals: [
+            .init(
+                name: "WORKLOAD", help: "a 48-card listing or a product page (default listing)",
+                choices: ["listing", "page"], isOptional: true)
+        ],
+        options: [
+            .count("iterations", "timed renders (default 20,000)", in: 1...Int.max),
+            .number("max-seconds", "stop the timed loop after this long (default 60)", in: 1e-3...1e9, valueName: "S"),
+            .path("data", "DIR", "the workloads' data (default \(SharedData.templates)/data)"),
+            .path("templates", "DIR", "the workloads' templates (default \(SharedData.templates)/templates)"),
+            .path("dump", "FILE", "write the first render there"),
+        ], run: run)
 
-    static func run(_ arguments: [String]) throws -> Int32 {
-        var workload = "listing"
-        var iterations = 20_000
-        var maxSeconds = 60.0
-        var dataDirectory = "/work/shared/bench/templates/data"
-        var templateDirectory = "/work/shared/bench/templates/templates"
-        var dump: String? = nil
-        var rest = arguments[...]
-        while let argument = rest.popFirst() {
-            switch argument {
-            case "listing", "page": workload = argument
-            case "--iterations": iterations = Int(rest.popFirst() ?? "") ?? -1
-            case "--max-seconds": maxSeconds = Double(rest.popFirst() ?? "") ?? -1
-            case "--data": dataDirectory = rest.popFirst() ?? ""
-            case "--templates": templateDirectory = rest.popFirst() ?? ""
-            case "--dump": dump = rest.popFirst()
-            default:
-                FileHandle.standardError.write(Data("unknown argument \(argument)\n\(usage)\n".utf8))
-                return 2
+    static func run(_ arguments: ParsedArguments) throws -> ExitCode {
+        let workload = arguments.positionals.first?.lowercased() ?? "listing"
+        let iterations = arguments.count("iterations", default: 20_000)
+        let maxSeconds = arguments.number("max-seconds", default: 60.0)
+        let dataDirectory = arguments.text("data") ?? SharedData.templates + "/data"
+        let templateDirectory = arguments.text("templates") ?? SharedData.templates + "/templates"
+        let dump = arguments.text("dump")
+        for directory in [dataDirectory, templateDirectory] {
+            if let message = SharedData.missing(directory, advice: SharedData.templatesAdvice) {
+                throw BenchFailure.failure(message)
             }
-        }
-        guard iterations > 0, maxSeconds > 0 else {
-            FileHandle.standardError.write(Data("\(usage)\n".utf8))
-            return 2
         }
 
         // The peers' layout: templates/mustache/{card,listing,page}.mustache and data/{listing,page}.json.
@@ -52,14 +50,14 @@ enum TemplateBenchmark {
         guard !diagnostics.hasErrors, let template = library[workload] else {
             FileHandle.standardError.write(Data(DiagnosticPrinter().render(diagnostics).utf8))
             if library[workload] == nil { FileHandle.standardError.write(Data("no template \(workload)\n".utf8)) }
-            return 1
+            return .failure
         }
 
         var output: [UInt8] = []
         let problems = template.render(context, library: library, into: &output)
         guard problems.isEmpty else {
             for problem in problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
-            return 1
+            return .failure
         }
         if let dump { try Data(output).write(to: URL(fileURLWithPath: dump)) }
 
@@ -85,28 +83,18 @@ enum TemplateBenchmark {
         print(
             String(
                 format: "RESULT\tvitrine\t%@\t%d\t%.3f\t%.1f\t%.0f\t%.1f\t%.1f", workload, count, elapsed,
-                Double(count) / elapsed, perRender, Double(bytes) / elapsed / 1_000_000, peakRSSMiB()))
+                Double(count) / elapsed, perRender, Double(bytes) / elapsed / 1_000_000, Measure.peakRSSMiB()))
         FileHandle.standardError.write(
             Data(
                 String(
                     format: "vitrine %@: %d renders in %.2f s = %.0f renders/s, %.1f MB/s, %.0f bytes/render,"
                         + " peak RSS %.1f MiB (checksum %llu)\n", workload, count, elapsed, Double(count) / elapsed,
-                    Double(bytes) / elapsed / 1_000_000, perRender, peakRSSMiB(), checksum
+                    Double(bytes) / elapsed / 1_000_000, perRender, Measure.peakRSSMiB(), checksum
                 ).utf8))
-        return 0
+        return .success
     }
 
     private static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
-
-    /// Peak resident set size (VmHWM) in MiB, as the peer harness reports it.
-    private static func peakRSSMiB() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            if fields.count >= 2, let kilobytes = Double(fields[1]) { return kilobytes / 1024 }
-        }
-        return -1
     }
 }

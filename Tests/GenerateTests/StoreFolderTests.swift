@@ -1,8 +1,8 @@
+import Evaluation
 import Foundation
 import Store
 import Testing
 import TextFormats
-import VitrineKit
 
 @testable import vitrine_bench
 
@@ -67,8 +67,8 @@ import VitrineKit
 }
 
 extension StoreFolderTests {
-    /// A damaged or missing UCI file: `generate uci` exits 2 and writes nothing (its problems go to stderr with
-    /// their places, as `OnlineRetailStoreTests` pins).
+    /// A damaged UCI file: `generate uci` exits 2 and writes nothing (its problems go to stderr with their places,
+    /// as `OnlineRetailStoreTests` pins); a missing one exits 1 (with the advice of where the data set comes from).
     @Test func generateUCIWritesNothingFromABadFile() throws {
         try withTemporaryFolder { folder in
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -82,8 +82,8 @@ extension StoreFolderTests {
                 """.utf8
             ).write(to: URL(fileURLWithPath: damaged))
             let store = "\(folder)/store"
-            #expect(try GenerateCommand.run(["uci", store, "--data", damaged]) == 2)
-            #expect(try GenerateCommand.run(["uci", store, "--data", "\(folder)/missing.csv"]) == 2)
+            #expect(VitrineBench.run(["generate", "uci", store, "--data", damaged]) == .badInput)
+            #expect(VitrineBench.run(["generate", "uci", store, "--data", "\(folder)/missing.csv"]) == .failure)
             #expect(!FileManager.default.fileExists(atPath: store))
         }
     }

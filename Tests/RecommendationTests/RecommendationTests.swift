@@ -1,45 +1,17 @@
 import Foundation
 import Recommendation
+import SampleStores
 import Store
 import Testing
 import TextFormats
 
-/// Six products (2 consumable, 4 out of stock) and six customers:
-///
-///     A {0, 2}   B {0, 1, 4}   C {0, 1, 2, 4}   D {5}   E {} (new)   F {0}, wishes 1
-///
-/// Buyers: 0 → 4, 1 → 2, 2 → 2, 3 → 0, 4 → 2, 5 → 1. Cosines: sim(0,1) = sim(0,2) = sim(0,4) = 2/√8,
-/// sim(1,2) = sim(2,4) = 1/√4, sim(1,4) = 2/√4 = 1.
+/// Over `RecommendationSample`: six products (2 consumable, 4 out of stock) and six customers.
 @Suite struct RecommendationTests {
-    static let day = Timestamp(secondsSince1970: 20_000 * 86_400)
-
-    static let products: [Product] = (0..<6).map { index in
-        Product(
-            id: "p\(index)", slug: "p\(index)", name: "P\(index)", price: Money(minorUnits: 100),
-            category: [index < 3 ? "Tea" : "Soap"], stock: index == 4 ? 0 : nil, consumable: index == 2)
-    }
-
-    static let purchases: [[Int32]] = [[0, 2], [0, 1, 4], [0, 1, 2, 4], [5], [], [0]]
-
-    static var orders: [OrderLine] {
-        var orders: [OrderLine] = []
-        for (customer, items) in purchases.enumerated() {
-            for item in items {
-                orders.append(
-                    OrderLine(
-                        orderID: "o\(customer)", customer: Int32(customer), product: item, date: day, quantity: 1,
-                        unitPrice: Money(minorUnits: 100)))
-            }
-        }
-        // A returned line is not a purchase.
-        orders.append(
-            OrderLine(
-                orderID: "r", customer: 3, product: 0, date: day, quantity: 1, unitPrice: Money(minorUnits: 100),
-                status: .returned))
-        return orders
-    }
-
-    static let matrix = PurchaseMatrix(customerCount: 6, productCount: 6, orders: orders)
+    static let day = RecommendationSample.day
+    static let products = RecommendationSample.products
+    static let purchases = RecommendationSample.purchases
+    static let orders = RecommendationSample.orders
+    static let matrix = RecommendationSample.matrix
 
     @Test func matrixRowsAndColumns() {
         #expect(Array(Self.matrix.items(of: 2)) == [0, 1, 2, 4])
@@ -190,22 +162,6 @@ import TextFormats
         // (1/4 × 1.4).
         #expect(Array(ranking.ranking(of: 1)) == [0, 1, 5])
         #expect(ranking.scores[3...].map { ($0 * 1000).rounded() } == [800, 400, 350])
-    }
-
-    @Test func holdoutMetricsOnAHandMadeSplit() {
-        let train = PurchaseMatrix(
-            customerCount: 3, productCount: 4, offsets: [0, 1, 2, 2], items: [0, 1], days: [0, 0])
-        // Customer 0 buys 0 again (not new) and 2, 3; customer 1 buys 1 again only; customer 2 buys 3.
-        let test = PurchaseMatrix(
-            customerCount: 3, productCount: 4, offsets: [0, 3, 4, 5], items: [0, 2, 3, 1, 3], days: [0, 0, 0, 0, 0])
-        let evaluation = HoldoutEvaluation(train: train, test: test, k: 2) { customer in
-            customer == 0 ? [2, 1, 3] : [0, 1]
-        }
-        #expect(evaluation.customers == 2)
-        #expect(evaluation.customersWithHit == 1)
-        #expect(evaluation.hitRate == 0.5)
-        #expect(evaluation.macroRecall == 0.25)
-        #expect(abs(evaluation.microRecall - 1.0 / 3) < 1e-12)
     }
 }
 

@@ -1,3 +1,4 @@
+import SampleStores
 import Segmentation
 import Store
 import Testing

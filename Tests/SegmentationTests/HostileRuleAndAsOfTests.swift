@@ -1,4 +1,5 @@
 import Diagnostics
+import SampleStores
 import Store
 import Testing
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import SampleStores
 import Segmentation
 import Store
 import Testing
@@ -76,19 +77,9 @@ import Testing
         ("not (orders >= 1) or monetary_rank <= 0.2", [1, 3, 4]),
         ("not not consent_email and not unsubscribed", [0, 4]),
         ("(((orders > 1)))", [0]),
+        ("orders >= 1 and (locale in [\"el\", \"fa\"] or \"b2b\" in tags) and days_since_last_order <= 90", [0, 1]),
     ])
     func construct(rule: String, expected: [Int]) {
         #expect(Self.matching(rule) == expected, "rule: \(rule)")
-    }
-
-    @Test func aMillionEvaluationsAreFast() {
-        var engine = DiagnosticEngine()
-        let rule = LocatedText(
-            text: "orders >= 1 and (locale in [\"el\", \"fa\"] or \"b2b\" in tags) and days_since_last_order <= 90",
-            location: SourceLocation(file: "segments.json", line: 1, column: 1))
-        let predicate = RuleExpression.compile(rule, diagnostics: &engine)!.bind(to: Self.context)
-        var matches = 0
-        for index in 0..<1_000_000 where predicate(index % 7) { matches += 1 }
-        #expect(matches == 285_715)
     }
 }

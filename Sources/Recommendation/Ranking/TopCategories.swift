@@ -2,11 +2,11 @@ import Store
 
 /// Each product's top-level category as a small index (in order of first appearance), so ranking loops compare
 /// integers instead of category names.
-struct TopCategories: Sendable {
-    let ofProduct: [Int32]
-    let count: Int
+package struct TopCategories: Sendable {
+    package let ofProduct: [Int32]
+    package let count: Int
 
-    init(_ products: [Product]) {
+    package init(_ products: [Product]) {
         var indexOfName: [String: Int32] = [:]
         ofProduct = products.map { product in
             if let known = indexOfName[product.topCategory] { return known }

@@ -1,3 +1,4 @@
+import Evaluation
 import Store
 import TextFormats
 import VitrineKit

@@ -15,13 +15,13 @@
 /// No bias: a softmax ignores anything added to every candidate alike, and for the same reason a feature of the
 /// customer alone (how often they buy) only matters multiplied with one of the candidate. Fit is full-batch
 /// gradient descent with Adam (Kingma & Ba 2015); the gradient of a group is `Σ_j (softmax_j − y_j/|P_g|) z_j`.
-public struct HybridRanker: Sendable, Hashable {
-    public struct Configuration: Sendable, Hashable {
-        public var iterations: Int
-        public var learningRate: Double
-        public var l2: Double
+package struct HybridRanker: Sendable, Hashable {
+    package struct Configuration: Sendable, Hashable {
+        package var iterations: Int
+        package var learningRate: Double
+        package var l2: Double
 
-        public init(iterations: Int = 300, learningRate: Double = 0.05, l2: Double = 1e-3) {
+        package init(iterations: Int = 300, learningRate: Double = 0.05, l2: Double = 1e-3) {
             self.iterations = iterations
             self.learningRate = learningRate
             self.l2 = l2
@@ -29,11 +29,11 @@ public struct HybridRanker: Sendable, Hashable {
     }
 
     /// Per feature: subtracted, then divided by `scales`, before weighing.
-    public let means: [Double]
-    public let scales: [Double]
-    public let weights: [Double]
+    package let means: [Double]
+    package let scales: [Double]
+    package let weights: [Double]
 
-    public init(means: [Double], scales: [Double], weights: [Double]) {
+    package init(means: [Double], scales: [Double], weights: [Double]) {
         precondition(means.count == weights.count && scales.count == weights.count, "one value per feature")
         self.means = means
         self.scales = scales
@@ -41,7 +41,7 @@ public struct HybridRanker: Sendable, Hashable {
     }
 
     /// The score of one candidate's features (higher ranks first).
-    public func score(_ features: some Collection<Float>) -> Double {
+    package func score(_ features: some Collection<Float>) -> Double {
         var sum = 0.0
         for (index, value) in features.enumerated() {
             sum += weights[index] * (Double(value) - means[index]) / scales[index]
@@ -50,7 +50,7 @@ public struct HybridRanker: Sendable, Hashable {
     }
 
     /// The model fit to `groups`, and the loss before each step and after the last (`iterations + 1` values).
-    public static func fit(
+    package static func fit(
         _ groups: RankingGroups, configuration: Configuration = Configuration()
     ) -> (ranker: HybridRanker, losses: [Double]) {
         let n = groups.featureCount
@@ -78,7 +78,7 @@ public struct HybridRanker: Sendable, Hashable {
     }
 
     /// The loss of this model on `groups` (the `L` above).
-    public func loss(on groups: RankingGroups, l2: Double = 0) -> Double {
+    package func loss(on groups: RankingGroups, l2: Double = 0) -> Double {
         let z = Self.standardized(groups, means: means, scales: scales)
         return Self.lossAndGradient(groups, z: z, weights: weights, l2: l2).loss
     }

@@ -2,26 +2,26 @@
 /// customer bought it in the period after the features' as-of day). Layout: group g is rows
 /// `offsets[g] ..< offsets[g + 1]`; row r's features are `features[r * featureCount ..< (r + 1) * featureCount]`,
 /// its product `items[r]`, its label `labels[r]`.
-public struct RankingGroups: Sendable {
-    public let featureCount: Int
-    public private(set) var offsets: [Int32] = [0]
-    public private(set) var customers: [Int32] = []
-    public private(set) var items: [Int32] = []
-    public private(set) var features: [Float] = []
-    public private(set) var labels: [Bool] = []
+package struct RankingGroups: Sendable {
+    package let featureCount: Int
+    package private(set) var offsets: [Int32] = [0]
+    package private(set) var customers: [Int32] = []
+    package private(set) var items: [Int32] = []
+    package private(set) var features: [Float] = []
+    package private(set) var labels: [Bool] = []
 
-    public init(featureCount: Int) { self.featureCount = featureCount }
+    package init(featureCount: Int) { self.featureCount = featureCount }
 
-    public var count: Int { customers.count }
+    package var count: Int { customers.count }
 
-    public func rows(of group: Int) -> Range<Int> { Int(offsets[group])..<Int(offsets[group + 1]) }
+    package func rows(of group: Int) -> Range<Int> { Int(offsets[group])..<Int(offsets[group + 1]) }
 
-    public func features(ofRow row: Int) -> ArraySlice<Float> {
+    package func features(ofRow row: Int) -> ArraySlice<Float> {
         features[row * featureCount..<(row + 1) * featureCount]
     }
 
     /// Adds a row to the group being built (closed by `closeGroup`).
-    public mutating func appendRow(item: Int32, features row: some Collection<Float>, label: Bool) {
+    package mutating func appendRow(item: Int32, features row: some Collection<Float>, label: Bool) {
         precondition(row.count == featureCount, "one value per feature")
         items.append(item)
         features.append(contentsOf: row)
@@ -29,13 +29,13 @@ public struct RankingGroups: Sendable {
     }
 
     /// Ends the group of `customer`: the rows added since the last group are its candidates.
-    public mutating func closeGroup(customer: Int32) {
+    package mutating func closeGroup(customer: Int32) {
         customers.append(customer)
         offsets.append(Int32(items.count))
     }
 
     /// Adds every group of `other` (same features), after those of `self`.
-    public mutating func append(_ other: RankingGroups) {
+    package mutating func append(_ other: RankingGroups) {
         precondition(other.featureCount == featureCount, "same features")
         let base = Int32(items.count)
         offsets.append(contentsOf: other.offsets.dropFirst().map { $0 + base })

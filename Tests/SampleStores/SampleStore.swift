@@ -15,12 +15,13 @@ import TextFormats
 /// | c4       | none (created 06-15)                          | 0     | 0      | —          | new       |
 /// | c5       | o7 06-10 (Tea 10.00)                          | 10.00 | 1      | 06-10      | new       |
 /// | c6       | o8 02-01 (Books 40.00)                        | 40.00 | 1      | 02-01      | at_risk   |
-enum SampleStore {
-    static func date(_ year: Int64, _ month: Int64, _ day: Int64) -> Timestamp {
-        Timestamp(secondsSince1970: CivilDate.daysSince1970(year: year, month: month, day: day) * 86_400)
+package enum SampleStore {
+    package static func date(_ year: Int64, _ month: Int64, _ day: Int64) -> Timestamp {
+        Timestamp(
+            secondsSince1970: CivilDate.daysSince1970(year: year, month: month, day: day) * Timestamp.secondsPerDay)
     }
 
-    static let products: [Product] = [
+    package static let products: [Product] = [
         Product(
             id: "p0", slug: "green", name: "Green tea", price: Money(minorUnits: 1000), category: ["Tea", "Green"]),
         Product(
@@ -29,7 +30,7 @@ enum SampleStore {
         Product(id: "p3", slug: "book", name: "Book", price: Money(minorUnits: 10000), category: ["Books"]),
     ]
 
-    static let customers: [Customer] = [
+    package static let customers: [Customer] = [
         Customer(
             id: "c0", locale: "el", country: "GR", created: date(2026, 1, 1), consentEmail: true,
             consentTracking: true),
@@ -41,7 +42,7 @@ enum SampleStore {
         Customer(id: "c6", locale: "en", created: date(2025, 12, 1), tags: ["b2b", "vip"]),
     ]
 
-    static func line(
+    package static func line(
         _ order: String, _ customer: Int32, _ product: Int32, _ date: Timestamp, _ quantity: Int32, _ cents: Int64,
         _ status: OrderLine.Status = .completed
     ) -> OrderLine {
@@ -51,7 +52,7 @@ enum SampleStore {
     }
 
     /// Order o1's lines are split by a line of c1, the way a file sorted by date interleaves customers.
-    static let orders: [OrderLine] = [
+    package static let orders: [OrderLine] = [
         line("o2", 0, 1, date(2026, 3, 2), 1, 3000),
         line("o5", 2, 2, date(2025, 10, 1), 3, 500),
         line("o8", 6, 3, date(2026, 2, 1), 1, 4000),
@@ -64,12 +65,12 @@ enum SampleStore {
         line("o1", 0, 2, date(2026, 6, 30), 1, 500),
     ]
 
-    static func metrics(engagement: Engagement? = nil) -> CustomerMetrics {
+    package static func metrics(engagement: Engagement? = nil) -> CustomerMetrics {
         CustomerMetrics(customers: customers, products: products, orders: orders, engagement: engagement)
     }
 
     /// c2 clicked a tea three times yesterday; c3 unsubscribed; c0 opened a mail on 06-01.
-    static func engagement() -> Engagement {
+    package static func engagement() -> Engagement {
         var engagement = Engagement(customerCount: customers.count)
         engagement.clicks30Days[2] = 3
         engagement.lastClickDay[2] = Int32(date(2026, 6, 29).day)
@@ -79,62 +80,7 @@ enum SampleStore {
         return engagement
     }
 
-    static func context() -> RuleContext {
+    package static func context() -> RuleContext {
         RuleContext(metrics: metrics(engagement: engagement()), customers: customers)
-    }
-}
-
-/// A `segments.json` text with the given rules (JSON-escaped), and the segment definitions a loader would make of
-/// it: each rule a `LocatedText` mapping every byte to its place in the file, escapes included.
-struct SegmentsFile {
-    let source: SourceText
-    let definitions: [SegmentDefinition]
-
-    /// Segment `i` sits on line `i + 2` with its rule starting at column 40 (`  { "id": "s0", "name": "S0",
-    /// "rule": "` is 39 bytes); the fallback follows without a rule.
-    init(rules: [String?], fallbackRule: String? = nil) {
-        var text = "[\n"
-        var pending: [(id: String, start: Int, offsets: [Int], rule: String?, segmentOffset: Int)] = []
-        let all = rules + [fallbackRule]
-        for (index, rule) in all.enumerated() {
-            let id = index == all.count - 1 ? "zz" : "s\(index)"
-            let segmentOffset = text.utf8.count + 2
-            text += "  { \"id\": \"\(id)\", \"name\": \"\(id.uppercased())\""
-            var offsets: [Int] = []
-            var start = 0
-            if let rule {
-                text += ", \"rule\": \""
-                start = text.utf8.count
-                var escaped = ""
-                for byte in rule.utf8 {
-                    offsets.append(start + escaped.utf8.count)
-                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { escaped += "\\" }
-                    escaped += String(decoding: [byte], as: UTF8.self)
-                }
-                offsets.append(start + escaped.utf8.count)
-                text += escaped + "\""
-            }
-            text += " }" + (index == all.count - 1 ? "\n" : ",\n")
-            pending.append((id, start, offsets, rule, segmentOffset))
-        }
-        text += "]\n"
-        let source = SourceText(path: "segments.json", text: text)
-        self.source = source
-        self.definitions = pending.map { entry in
-            SegmentDefinition(
-                id: entry.id, name: entry.id.uppercased(),
-                rule: entry.rule.map {
-                    LocatedText(text: $0, source: source, startOffset: entry.start, offsets: entry.offsets)
-                },
-                location: source.location(atOffset: entry.segmentOffset))
-        }
-    }
-
-    /// Compiles the file's segments; the one-line form of every diagnostic, in file order.
-    func compile() -> (CompiledSegments?, [String]) {
-        var engine = DiagnosticEngine()
-        engine.register(source)
-        let compiled = CompiledSegments.compile(definitions, diagnostics: &engine)
-        return (compiled, engine.sorted.map(\.description))
     }
 }

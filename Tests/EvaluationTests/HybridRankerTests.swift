@@ -1,5 +1,7 @@
+import Evaluation
 import Foundation
 import Recommendation
+import SampleStores
 import Store
 import Testing
 import TextFormats
@@ -58,12 +60,12 @@ import TextFormats
 
     /// The fixture of `RecommendationTests`: product 2 is consumable, product 4 out of stock.
     static var features: HybridFeatures {
-        let matrix = RecommendationTests.matrix
-        let day = Int32(RecommendationTests.day.day)
+        let matrix = RecommendationSample.matrix
+        let day = Int32(RecommendationSample.day.day)
         return HybridFeatures(
-            matrix: matrix, orders: RecommendationTests.orders, similarity: ItemSimilarity(matrix: matrix),
+            matrix: matrix, orders: RecommendationSample.orders, similarity: ItemSimilarity(matrix: matrix),
             trend: Popularity(matrix: matrix, asOfDay: day, halfLifeDays: 7), popularity: Popularity(matrix: matrix),
-            groups: nil, products: RecommendationTests.products, asOfDay: day)
+            groups: nil, products: RecommendationSample.products, asOfDay: day)
     }
 
     @Test func candidatesAndPicksNeverOwnedOrOutOfStock() {
@@ -74,7 +76,7 @@ import TextFormats
         let picks = features.picks(ranker: ranker, count: 3, maximumPerCategory: nil)
         let groups = features.groups(for: 0..<6)
         for customer in 0..<6 {
-            let owned = RecommendationTests.purchases[customer]
+            let owned = RecommendationSample.purchases[customer]
             #expect(!picks[customer].contains(4))
             #expect(!picks[customer].contains { owned.contains($0) && $0 != 2 })
             let candidates = groups.rows(of: customer).map { groups.items[$0] }
@@ -90,7 +92,7 @@ import TextFormats
             customerCount: 6, productCount: 6,
             orders: [
                 OrderLine(
-                    orderID: "n", customer: 0, product: 1, date: RecommendationTests.day, quantity: 1,
+                    orderID: "n", customer: 0, product: 1, date: RecommendationSample.day, quantity: 1,
                     unitPrice: Money(minorUnits: 100))
             ])
         let groups = Self.features.groups(for: [0], labels: labels)

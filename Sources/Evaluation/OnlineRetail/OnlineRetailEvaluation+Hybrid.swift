@@ -1,18 +1,19 @@
 import Recommendation
 import Store
 import TextFormats
+import VitrineKit
 
 /// The learned hybrid (`HybridRanker` over `HybridFeatures`) on the same time split: the model is fit on earlier
 /// periods, each with features as of the day before one of `fitLabelsFrom` and labels = the new products bought from
 /// then to the next (the last one to `testFrom`), then applied to features as of the day before `testFrom`. Nothing of
 /// the test period is seen, neither by the features nor by the fit.
 extension OnlineRetailEvaluation {
-    public struct HybridSettings: Sendable, Hashable, CustomStringConvertible {
-        public var features: HybridFeatures.Configuration
-        public var ranker: HybridRanker.Configuration
-        public var maximumPerCategory: Int?
+    package struct HybridSettings: Sendable, Hashable, CustomStringConvertible {
+        package var features: HybridFeatures.Configuration
+        package var ranker: HybridRanker.Configuration
+        package var maximumPerCategory: Int?
 
-        public init(
+        package init(
             features: HybridFeatures.Configuration = .init(), ranker: HybridRanker.Configuration = .init(),
             maximumPerCategory: Int? = 3
         ) {
@@ -21,7 +22,7 @@ extension OnlineRetailEvaluation {
             self.maximumPerCategory = maximumPerCategory
         }
 
-        public var description: String {
+        package var description: String {
             "hybrid candidates knn=\(features.neighbourCandidates) popular=\(features.popularCandidates) "
                 + "category=\(features.favouriteCategories)×\(features.categoryCandidates) "
                 + "new=\(features.newArrivalCandidates) iterations=\(ranker.iterations) l2=\(ranker.l2) "
@@ -29,15 +30,15 @@ extension OnlineRetailEvaluation {
         }
     }
 
-    public struct HybridOutcome: Sendable {
-        public var outcome: Outcome
-        public var ranker: HybridRanker
+    package struct HybridOutcome: Sendable {
+        package var outcome: Outcome
+        package var ranker: HybridRanker
         /// Customers with a bought candidate in the fit period, and the loss before and after the fit.
-        public var fitCustomers: Int
-        public var fitLosses: (first: Double, last: Double)
+        package var fitCustomers: Int
+        package var fitLosses: (first: Double, last: Double)
     }
 
-    public static func evaluateHybrid(
+    package static func evaluateHybrid(
         _ data: OnlineRetailStore.Data, fitLabelsFrom: [Timestamp], testFrom: Timestamp, testUntil: Timestamp,
         settings: RecommendationSettings, hybrid: HybridSettings
     ) -> HybridOutcome {

@@ -1,4 +1,4 @@
-import Recommendation
+import Evaluation
 import Testing
 
 @Suite struct PairedBootstrapTests {

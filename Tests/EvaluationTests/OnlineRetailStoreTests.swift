@@ -1,4 +1,5 @@
 import Diagnostics
+import Evaluation
 import Store
 import Testing
 import TextFormats
@@ -72,8 +73,10 @@ import VitrineKit
 
     @Test func holdoutCountsNewProductsOfTheTestMonthOnly() {
         let (data, _, _) = Self.map(Self.split)
-        let may = Timestamp(secondsSince1970: CivilDate.daysSince1970(year: 2011, month: 5, day: 1) * 86_400)
-        let june = Timestamp(secondsSince1970: CivilDate.daysSince1970(year: 2011, month: 6, day: 1) * 86_400)
+        let may = Timestamp(
+            secondsSince1970: CivilDate.daysSince1970(year: 2011, month: 5, day: 1) * Timestamp.secondsPerDay)
+        let june = Timestamp(
+            secondsSince1970: CivilDate.daysSince1970(year: 2011, month: 6, day: 1) * Timestamp.secondsPerDay)
         var settings = RecommendationSettings()
         settings.picks.count = 1
         let outcome = OnlineRetailEvaluation.evaluate(data, testFrom: may, testUntil: june, settings: settings)
@@ -102,12 +105,13 @@ extension OnlineRetailStoreTests {
         func day(_ month: Int64, _ dayOfMonth: Int64) -> Int64 {
             CivilDate.daysSince1970(year: 2011, month: month, day: dayOfMonth)
         }
-        let may = Timestamp(secondsSince1970: day(5, 1) * 86_400)
+        let may = Timestamp(secondsSince1970: day(5, 1) * Timestamp.secondsPerDay)
         let windows = OnlineRetailEvaluation.validationWindows(fromYear: 2011, month: 2, testFrom: may)
         #expect(windows.map(\.from.day) == [day(2, 1), day(2, 15), day(3, 1), day(3, 15), day(4, 1)])
         #expect(windows.allSatisfy { $0.until.day - $0.from.day == 30 && $0.until.day <= may.day })
         // Across a year's end.
-        let february = Timestamp(secondsSince1970: CivilDate.daysSince1970(year: 2011, month: 2, day: 1) * 86_400)
+        let february = Timestamp(
+            secondsSince1970: CivilDate.daysSince1970(year: 2011, month: 2, day: 1) * Timestamp.secondsPerDay)
         let winter = OnlineRetailEvaluation.validationWindows(fromYear: 2010, month: 12, testFrom: february)
         #expect(
             winter.map(\.from.day)
@@ -187,7 +191,8 @@ extension OnlineRetailStoreTests {
         // Only completed lines are purchases; no country code stands for the Channel Islands.
         #expect(data.purchases().map(\.orderID) == ["4", "5", "6"])
         #expect(data.customers.map(\.country) == ["GB", "GB", nil])
-        let january20 = Timestamp(secondsSince1970: CivilDate.daysSince1970(year: 2011, month: 1, day: 20) * 86_400)
+        let january20 = Timestamp(
+            secondsSince1970: CivilDate.daysSince1970(year: 2011, month: 1, day: 20) * Timestamp.secondsPerDay)
         #expect(data.purchases(until: january20).map(\.orderID) == ["4"])
         #expect(data.purchases(from: january20).map(\.orderID) == ["5", "6"])
     }

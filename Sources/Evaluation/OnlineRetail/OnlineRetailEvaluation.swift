@@ -1,32 +1,33 @@
 import Recommendation
 import Store
 import TextFormats
+import VitrineKit
 
 /// Recommendation quality on a time split of real purchases: train on the lines before `testFrom`, test on the
 /// lines in `testFrom ..< testUntil`, and compare the per-customer picks with the popularity baseline (the 10 most
 /// bought products of the training period that the customer does not own) by hit rate@10 and recall@10 (see
 /// `HoldoutEvaluation`). Everything the recommender sees comes from before `testFrom`, including the as-of day
 /// its recency weights count from (the day before `testFrom`).
-public enum OnlineRetailEvaluation {
-    public struct Outcome: Sendable, Hashable {
-        public var trainLines: Int
-        public var testLines: Int
-        public var picks: HoldoutEvaluation
-        public var baseline: HoldoutEvaluation
+package enum OnlineRetailEvaluation {
+    package struct Outcome: Sendable, Hashable {
+        package var trainLines: Int
+        package var testLines: Int
+        package var picks: HoldoutEvaluation
+        package var baseline: HoldoutEvaluation
         /// Evaluated customers with no purchase before the test period (both methods give them popular products).
-        public var coldCustomers: Int
+        package var coldCustomers: Int
         /// Of the (customer, new product) pairs of the test period, the share whose product was never sold before
         /// it: out of reach of any method that learns from the past.
-        public var neverSoldBeforeShare: Double
+        package var neverSoldBeforeShare: Double
         /// The same two evaluations over the customers with a purchase before the test period.
-        public var picksWithHistory: HoldoutEvaluation
-        public var baselineWithHistory: HoldoutEvaluation
+        package var picksWithHistory: HoldoutEvaluation
+        package var baselineWithHistory: HoldoutEvaluation
 
-        public var hitRateRatio: Double { baseline.hitRate > 0 ? picks.hitRate / baseline.hitRate : 0 }
-        public var recallRatio: Double { baseline.macroRecall > 0 ? picks.macroRecall / baseline.macroRecall : 0 }
+        package var hitRateRatio: Double { baseline.hitRate > 0 ? picks.hitRate / baseline.hitRate : 0 }
+        package var recallRatio: Double { baseline.macroRecall > 0 ? picks.macroRecall / baseline.macroRecall : 0 }
 
         /// Both methods over the customers with a purchase before the test period only.
-        public var withHistory: Outcome {
+        package var withHistory: Outcome {
             var part = self
             part.picks = picksWithHistory
             part.baseline = baselineWithHistory
@@ -34,7 +35,7 @@ public enum OnlineRetailEvaluation {
         }
 
         /// Both methods over the customers whose first purchase is in the test period only.
-        public var newInTest: Outcome {
+        package var newInTest: Outcome {
             let returning = Set(picksWithHistory.outcomes.map(\.customer))
             var part = self
             part.picks = picks.filter { !returning.contains(Int32($0)) }
@@ -43,7 +44,7 @@ public enum OnlineRetailEvaluation {
         }
     }
 
-    public static func evaluate(
+    package static func evaluate(
         _ data: OnlineRetailStore.Data, testFrom: Timestamp, testUntil: Timestamp, settings: RecommendationSettings
     ) -> Outcome {
         let train = data.purchases(until: testFrom)
@@ -66,7 +67,7 @@ public enum OnlineRetailEvaluation {
     /// A bound, not a method: everyone gets the products most bought *during* the test period (by distinct buyers)
     /// that they do not own, which no recommender can know in advance. It shows how far any popularity ranking,
     /// however well timed, can go, in particular for customers with no history.
-    public static func evaluateTestPeriodPopularity(
+    package static func evaluateTestPeriodPopularity(
         _ data: OnlineRetailStore.Data, testFrom: Timestamp, testUntil: Timestamp, k: Int = 10
     ) -> Outcome {
         let train = data.purchases(until: testFrom)
@@ -116,7 +117,7 @@ public enum OnlineRetailEvaluation {
 
     /// The settings tried by `tune` (the last round): RP3β's β and K, and whether the popularity prior still pays
     /// with it.
-    public static var grid: [RecommendationSettings] {
+    package static var grid: [RecommendationSettings] {
         var grid: [RecommendationSettings] = []
         for beta in [0.5, 0.6, 0.65, 0.7, 0.75, 0.8] {
             for neighbours in [50, 100, 200] {
@@ -136,7 +137,7 @@ public enum OnlineRetailEvaluation {
     /// 15th of each month from the one given, the last ending by `testFrom`, each trained on everything before it.
     /// Overlapping windows give five validation points for May instead of one or two, so that a setting is chosen
     /// for what it does across them, not on one month's luck.
-    public static func validationWindows(
+    package static func validationWindows(
         fromYear year: Int64, month: Int64, testFrom: Timestamp
     ) -> [(from: Timestamp, until: Timestamp)] {
         var windows: [(from: Timestamp, until: Timestamp)] = []
@@ -146,7 +147,10 @@ public enum OnlineRetailEvaluation {
                 let start = CivilDate.daysSince1970(year: year, month: month, day: dayOfMonth)
                 guard start + 30 <= testFrom.day else { return windows }
                 windows.append(
-                    (Timestamp(secondsSince1970: start * 86_400), Timestamp(secondsSince1970: (start + 30) * 86_400)))
+                    (
+                        Timestamp(secondsSince1970: start * Timestamp.secondsPerDay),
+                        Timestamp(secondsSince1970: (start + 30) * Timestamp.secondsPerDay)
+                    ))
             }
             (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
         }
@@ -154,7 +158,7 @@ public enum OnlineRetailEvaluation {
 
     /// Every setting of `grid` on validation splits that end before the test period, best first by the sum of the
     /// two ratios to the baseline (hit rate and macro recall), averaged over the splits.
-    public static func tune(
+    package static func tune(
         _ data: OnlineRetailStore.Data, validationSplits: [(from: Timestamp, until: Timestamp)]
     ) -> [(settings: RecommendationSettings, outcomes: [Outcome])] {
         let trials = grid.map { settings in

@@ -1,4 +1,5 @@
 import Diagnostics
+import SampleStores
 import Segmentation
 import Store
 import Testing

@@ -26,26 +26,26 @@ import TextFormats
 ///   description's last word that is a word (`HOLDER`, `LANTERN`; not a size such as `45CM`), the shop having no
 ///   categories; never out of stock;
 /// - line: invoice number → order id, quantity, unit price rounded to pennies, date-time in UTC.
-public enum OnlineRetailStore {
+package enum OnlineRetailStore {
     /// What the mapping kept and dropped.
-    public struct Summary: Sendable, Hashable, CustomStringConvertible {
-        public var rows = 0
-        public var kept = 0
-        public var withoutCustomer = 0
+    package struct Summary: Sendable, Hashable, CustomStringConvertible {
+        package var rows = 0
+        package var kept = 0
+        package var withoutCustomer = 0
         /// Cancellation rows with a customer (of products, postage, fees, …).
-        public var cancellations = 0
+        package var cancellations = 0
         /// Cancellation rows of a product with units that match no earlier purchase in the file.
-        public var unmatchedCancellations = 0
+        package var unmatchedCancellations = 0
         /// Purchase lines cancelled in full and in part.
-        public var cancelledInFull = 0
-        public var cancelledInPart = 0
-        public var notPositive = 0
-        public var nonProduct = 0
+        package var cancelledInFull = 0
+        package var cancelledInPart = 0
+        package var notPositive = 0
+        package var nonProduct = 0
         /// Rows that are not a record of the file's eight fields with an ISO 8601 date (each one reported).
-        public var malformed = 0
+        package var malformed = 0
 
         /// What was kept and dropped, on one line.
-        public var description: String {
+        package var description: String {
             "kept \(kept) lines (\(cancelledInFull) cancelled in full, \(cancelledInPart) in part by "
                 + "\(cancellations) cancellation rows, \(unmatchedCancellations) of them with a purchase before the "
                 + "file); dropped \(withoutCustomer) without customer, \(notPositive) with quantity or price <= 0, "
@@ -54,13 +54,13 @@ public enum OnlineRetailStore {
     }
 
     /// The mapped data.
-    public struct Data: Sendable {
-        public var customers: [Customer]
-        public var products: [Product]
-        public var orders: [OrderLine]
+    package struct Data: Sendable {
+        package var customers: [Customer]
+        package var products: [Product]
+        package var orders: [OrderLine]
 
         /// The completed lines dated in `from ..< until` (either end open when nil): the purchases of a period.
-        public func purchases(from: Timestamp? = nil, until: Timestamp? = nil) -> [OrderLine] {
+        package func purchases(from: Timestamp? = nil, until: Timestamp? = nil) -> [OrderLine] {
             orders.filter { line in
                 line.status == .completed && from.map { line.date >= $0 } ?? true
                     && until.map { line.date < $0 } ?? true
@@ -70,7 +70,7 @@ public enum OnlineRetailStore {
 
     /// The file at `path`, read as a store's files are (a file that cannot be read, or invalid UTF-8, is a
     /// diagnostic), then mapped; `diagnostics` holds every problem of the file, each at its line and column.
-    public static func load(path: String) -> (data: Data, summary: Summary, diagnostics: DiagnosticEngine) {
+    package static func load(path: String) -> (data: Data, summary: Summary, diagnostics: DiagnosticEngine) {
         var diagnostics = DiagnosticEngine()
         guard let source = SourceFiles.read(path, diagnostics: &diagnostics) else {
             return (Data(customers: [], products: [], orders: []), Summary(), diagnostics)
@@ -82,7 +82,7 @@ public enum OnlineRetailStore {
     /// The store of a CSV text in the file's format, read with the project's CSV reader, decimal and ISO 8601
     /// parsers. A row the reader cannot take (a syntax error), with fewer than eight fields or without an ISO 8601
     /// date is reported and counted as malformed; blank lines are passed over.
-    public static func map(
+    package static func map(
         _ source: SourceText, diagnostics: inout DiagnosticEngine
     ) -> (data: Data, summary: Summary) {
         var summary = Summary()
@@ -225,7 +225,7 @@ public enum OnlineRetailStore {
     /// The description's last word that names a thing: punctuation trimmed (`HEART.` → `HEART`), sizes, counts
     /// and little words skipped (`… CUSHION COVER 45CM` → `COVER`, `… LIGHTS STRING OF 10` → `STRING`); `OTHER`
     /// when there is none.
-    public static func category(ofName name: String) -> String {
+    package static func category(ofName name: String) -> String {
         for word in name.split(separator: " ").reversed() {
             let trimmed = word.trimmingCharacters(in: .punctuationCharacters).uppercased()
             let scalars = trimmed.unicodeScalars

@@ -1,3 +1,5 @@
+import Recommendation
+
 /// Offline quality of a recommender on a time split: train on the past, then look at what customers bought in the
 /// following period that they had never bought before ("new products").
 ///
@@ -8,38 +10,38 @@
 ///
 /// Each customer's outcome is kept, in customer order, so that subsets can be scored without making the picks
 /// again and two methods can be compared customer by customer (`PairedBootstrap`).
-public struct HoldoutEvaluation: Sendable, Hashable {
+package struct HoldoutEvaluation: Sendable, Hashable {
     /// One evaluated customer: how many of their new products the k picks found, out of how many.
-    public struct CustomerOutcome: Sendable, Hashable {
-        public var customer: Int32
-        public var found: Int32
-        public var newProducts: Int32
+    package struct CustomerOutcome: Sendable, Hashable {
+        package var customer: Int32
+        package var found: Int32
+        package var newProducts: Int32
 
-        public init(customer: Int32, found: Int32, newProducts: Int32) {
+        package init(customer: Int32, found: Int32, newProducts: Int32) {
             self.customer = customer
             self.found = found
             self.newProducts = newProducts
         }
 
-        public var recall: Double { Double(found) / Double(newProducts) }
+        package var recall: Double { Double(found) / Double(newProducts) }
     }
 
     /// The evaluated customers, in increasing customer order.
-    public var outcomes: [CustomerOutcome]
+    package var outcomes: [CustomerOutcome]
 
-    public var customers: Int { outcomes.count }
-    public var customersWithHit: Int { outcomes.count { $0.found > 0 } }
-    public var newProducts: Int { outcomes.reduce(0) { $0 + Int($1.newProducts) } }
-    public var newProductsFound: Int { outcomes.reduce(0) { $0 + Int($1.found) } }
+    package var customers: Int { outcomes.count }
+    package var customersWithHit: Int { outcomes.count { $0.found > 0 } }
+    package var newProducts: Int { outcomes.reduce(0) { $0 + Int($1.newProducts) } }
+    package var newProductsFound: Int { outcomes.reduce(0) { $0 + Int($1.found) } }
 
-    public var hitRate: Double { customers > 0 ? Double(customersWithHit) / Double(customers) : 0 }
-    public var macroRecall: Double { customers > 0 ? outcomes.reduce(0) { $0 + $1.recall } / Double(customers) : 0 }
-    public var microRecall: Double { newProducts > 0 ? Double(newProductsFound) / Double(newProducts) : 0 }
+    package var hitRate: Double { customers > 0 ? Double(customersWithHit) / Double(customers) : 0 }
+    package var macroRecall: Double { customers > 0 ? outcomes.reduce(0) { $0 + $1.recall } / Double(customers) : 0 }
+    package var microRecall: Double { newProducts > 0 ? Double(newProductsFound) / Double(newProducts) : 0 }
 
-    public init(outcomes: [CustomerOutcome]) { self.outcomes = outcomes }
+    package init(outcomes: [CustomerOutcome]) { self.outcomes = outcomes }
 
     /// Scores `picks(customer)` (the first `k` count) against `test`'s products not in `train`.
-    public init(train: PurchaseMatrix, test: PurchaseMatrix, k: Int = 10, picks: (Int) -> [Int32]) {
+    package init(train: PurchaseMatrix, test: PurchaseMatrix, k: Int = 10, picks: (Int) -> [Int32]) {
         outcomes = []
         for customer in 0..<test.customerCount {
             let fresh = test.items(of: customer).filter { !train.owns(customer: customer, item: $0) }
@@ -51,7 +53,7 @@ public struct HoldoutEvaluation: Sendable, Hashable {
     }
 
     /// The same evaluation restricted to the customers `including` accepts.
-    public func filter(_ including: (Int) -> Bool) -> HoldoutEvaluation {
+    package func filter(_ including: (Int) -> Bool) -> HoldoutEvaluation {
         HoldoutEvaluation(outcomes: outcomes.filter { including(Int($0.customer)) })
     }
 }

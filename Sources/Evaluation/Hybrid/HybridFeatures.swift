@@ -1,3 +1,4 @@
+import Recommendation
 import Store
 
 #if canImport(Glibc)
@@ -21,24 +22,24 @@ import Store
 /// item-to-item score and rank, the customer's share of history in its category, its price against what they
 /// pay), and the candidate crossed with the customer (the neighbours' score × how much history there is; trend
 /// and group popularity × having no history), since a feature of the customer alone cannot change their order.
-public struct HybridFeatures: Sendable {
-    public struct Configuration: Sendable, Hashable {
-        public var neighbourCandidates: Int
-        public var popularCandidates: Int
-        public var categoryCandidates: Int
-        public var favouriteCategories: Int
-        public var newArrivalCandidates: Int
-        public var newArrivalDays: Int32
+package struct HybridFeatures: Sendable {
+    package struct Configuration: Sendable, Hashable {
+        package var neighbourCandidates: Int
+        package var popularCandidates: Int
+        package var categoryCandidates: Int
+        package var favouriteCategories: Int
+        package var newArrivalCandidates: Int
+        package var newArrivalDays: Int32
         /// The window over which recent sales are counted, and compared with the window before.
-        public var growthWindowDays: Int32
-        public var recencyHalfLifeDays: Double?
-        public var similarityExponent: Double
+        package var growthWindowDays: Int32
+        package var recencyHalfLifeDays: Double?
+        package var similarityExponent: Double
         /// As `CustomerPicks.Configuration.popularityDamping`, for the "knn-damped-share" feature, which with
         /// "trend-share" (and "group-share×new-customer") makes the blended score of `CustomerPicks` one of the
         /// linear models the ranker can learn.
-        public var popularityDamping: Double
+        package var popularityDamping: Double
 
-        public init(
+        package init(
             neighbourCandidates: Int = 100, popularCandidates: Int = 100, categoryCandidates: Int = 30,
             favouriteCategories: Int = 3, newArrivalCandidates: Int = 50, newArrivalDays: Int32 = 30,
             growthWindowDays: Int32 = 14, recencyHalfLifeDays: Double? = 120, similarityExponent: Double = 3,
@@ -58,15 +59,15 @@ public struct HybridFeatures: Sendable {
     }
 
     /// The features, in row order.
-    public static let names = [
+    package static let names = [
         "knn-share", "knn-log", "knn-rank", "knn-plain-share", "trend-log", "buyers-log", "group-log",
         "category-share", "age-log", "new-arrival", "growth-log", "recent-log", "price-distance",
         "knn-share×history-log", "trend-log×new-customer", "group-log×new-customer", "trend-log×days-since-log",
         "knn-damped-share", "trend-share", "group-share×new-customer",
     ]
 
-    public let matrix: PurchaseMatrix
-    public let configuration: Configuration
+    package let matrix: PurchaseMatrix
+    package let configuration: Configuration
     let similarity: ItemSimilarity
     let powered: [Float]
     let trend: Popularity
@@ -90,7 +91,7 @@ public struct HybridFeatures: Sendable {
     let asOfDay: Int32
 
     /// - Parameter orders: the lines the matrix was built from (for first-sale days and recent sales).
-    public init(
+    package init(
         matrix: PurchaseMatrix, orders: [OrderLine], similarity: ItemSimilarity, trend: Popularity,
         popularity: Popularity, groups: GroupPopularity?, products: [Product], asOfDay: Int32,
         configuration: Configuration = Configuration()
@@ -162,7 +163,7 @@ public struct HybridFeatures: Sendable {
 
     /// The candidates and features of `customers`, labelled by whether `labels` (the purchases of the following
     /// period) holds them; unlabelled (all false) without.
-    public func groups(for customers: some Sequence<Int>, labels: PurchaseMatrix? = nil) -> RankingGroups {
+    package func groups(for customers: some Sequence<Int>, labels: PurchaseMatrix? = nil) -> RankingGroups {
         var result = RankingGroups(featureCount: Self.names.count)
         var scratch = Scratch(productCount: matrix.productCount, categoryCount: categoryCount)
         for customer in customers {
@@ -178,7 +179,7 @@ public struct HybridFeatures: Sendable {
 
     /// Each customer's `count` best candidates by `ranker`, at most `maximumPerCategory` from one top-level
     /// category, topped up from the trend popularity. Layout as `CustomerPicks`: one array per customer.
-    public func picks(ranker: HybridRanker, count: Int, maximumPerCategory: Int?) -> [[Int32]] {
+    package func picks(ranker: HybridRanker, count: Int, maximumPerCategory: Int?) -> [[Int32]] {
         var scratch = Scratch(productCount: matrix.productCount, categoryCount: categoryCount)
         var categoryPicks = [Int32](repeating: 0, count: categoryCount)
         return (0..<matrix.customerCount).map { customer in

@@ -5,31 +5,31 @@ import SeededRandom
 /// customers with replacement as often as there are customers, both methods keeping the same customers in every
 /// draw, and computes the two ratios (hit rate and macro recall, method over baseline) of each draw. Their spread is
 /// the uncertainty of the ratios measured on the one real sample.
-public struct PairedBootstrap: Sendable, Hashable {
+package struct PairedBootstrap: Sendable, Hashable {
     /// The ratios of all draws, in increasing order (a draw where the baseline has no hit reads +∞).
-    public struct Distribution: Sendable, Hashable {
-        public let sorted: [Double]
+    package struct Distribution: Sendable, Hashable {
+        package let sorted: [Double]
 
-        public init(_ ratios: [Double]) { sorted = ratios.sorted() }
+        package init(_ ratios: [Double]) { sorted = ratios.sorted() }
 
         /// The percentile interval holding `confidence` of the draws (the same number, rounded, cut from either end).
-        public func interval(confidence: Double = 0.95) -> ClosedRange<Double> {
+        package func interval(confidence: Double = 0.95) -> ClosedRange<Double> {
             let cut = Int(((1 - confidence) / 2 * Double(sorted.count)).rounded())
             return sorted[cut]...sorted[sorted.count - 1 - cut]
         }
 
         /// The share of draws whose ratio is at least `target`.
-        public func share(atLeast target: Double) -> Double {
+        package func share(atLeast target: Double) -> Double {
             let below = sorted.firstIndex { $0 >= target } ?? sorted.count
             return Double(sorted.count - below) / Double(sorted.count)
         }
     }
 
-    public let hitRateRatio: Distribution
-    public let recallRatio: Distribution
+    package let hitRateRatio: Distribution
+    package let recallRatio: Distribution
 
     /// `method` and `baseline` must have evaluated the same customers (as `HoldoutEvaluation` does for one split).
-    public init(method: HoldoutEvaluation, baseline: HoldoutEvaluation, draws: Int = 10_000, seed: UInt64 = 1993) {
+    package init(method: HoldoutEvaluation, baseline: HoldoutEvaluation, draws: Int = 10_000, seed: UInt64 = 1993) {
         precondition(
             method.outcomes.map(\.customer) == baseline.outcomes.map(\.customer),
             "a paired bootstrap needs both methods evaluated on the same customers")
