@@ -3,6 +3,8 @@ import Foundation
 /// The project's shared external test data (`shared/data`), which holds files without a licence to vendor.
 /// A test that needs it fails loudly when it is missing: it never skips.
 enum SharedData {
+    /// `$VITRINE_SHARED_DATA`, else `../shared/data` beside the repository root (or beside a folder above it, for a
+    /// checkout in a subfolder).
     static var directory: String? {
         if let path = ProcessInfo.processInfo.environment["VITRINE_SHARED_DATA"] { return path }
         var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -11,7 +13,7 @@ enum SharedData {
             if FileManager.default.fileExists(atPath: candidate + "/catalogs") { return candidate }
             url.deleteLastPathComponent()
         }
-        return FileManager.default.fileExists(atPath: "/work/shared/data/catalogs") ? "/work/shared/data" : nil
+        return nil
     }
 
     static func path(_ relative: String) throws -> String {
