@@ -7,6 +7,8 @@ public indirect enum JSONOutput: Sendable, Equatable {
     case number(String)
     case bool(Bool)
     case null
+    /// The value written on one line (`{"a": 1, "b": [2, 3]}`): small records inside a long list stay readable.
+    case oneLine(JSONOutput)
 
     public static func int(_ value: Int) -> JSONOutput { .number(String(value)) }
 
@@ -21,6 +23,7 @@ public indirect enum JSONOutput: Sendable, Equatable {
 
     private func write(into out: inout String, indent: String) {
         switch self {
+        case .oneLine(let value): value.writeOneLine(into: &out)
         case .object(let members):
             guard !members.isEmpty else { return out += "{}" }
             out += "{\n"
@@ -45,6 +48,29 @@ public indirect enum JSONOutput: Sendable, Equatable {
         case .number(let text): out += text
         case .bool(let value): out += value ? "true" : "false"
         case .null: out += "null"
+        }
+    }
+
+    private func writeOneLine(into out: inout String) {
+        switch self {
+        case .object(let members):
+            out += "{"
+            for (index, member) in members.enumerated() {
+                if index > 0 { out += ", " }
+                Self.writeString(member.0, into: &out)
+                out += ": "
+                member.1.writeOneLine(into: &out)
+            }
+            out += "}"
+        case .array(let elements):
+            out += "["
+            for (index, element) in elements.enumerated() {
+                if index > 0 { out += ", " }
+                element.writeOneLine(into: &out)
+            }
+            out += "]"
+        case .oneLine(let value): value.writeOneLine(into: &out)
+        default: write(into: &out, indent: "")
         }
     }
 

@@ -83,45 +83,46 @@ public struct CustomerExplanation: Sendable {
 
     /// The same as a JSON object.
     public var renderedJSON: String {
-        var out =
-            "{\n  \"customer\": \(ReportFormat.quoted(customerID)),\n  \"segment\": \(ReportFormat.quoted(segmentID)),\n"
-        out += "  \"as_of\": \"\(asOf.isoDate)\",\n  \"metrics\": {\n"
-        out += metrics.map { "    \(ReportFormat.quoted($0.field)): \(Self.json($0.value))" }.joined(separator: ",\n")
-        out += "\n  },\n  \"tried\": [\n"
-        out += tried.map { trial in
-            "    {\"segment\": \(ReportFormat.quoted(trial.segmentID)), \"rule\": "
-                + "\(trial.rule.map(ReportFormat.quoted) ?? "null"), \"matched\": \(trial.matched)}"
-        }.joined(separator: ",\n")
-        out += "\n  ]"
+        var members: [(String, JSONOutput)] = [
+            ("customer", .string(customerID)), ("segment", .string(segmentID)), ("as_of", .string(asOf.isoDate)),
+            ("metrics", .object(metrics.map { ($0.field, Self.json($0.value)) })),
+            (
+                "tried",
+                .array(
+                    tried.map { trial in
+                        .oneLine(
+                            .object([
+                                ("segment", .string(trial.segmentID)),
+                                ("rule", trial.rule.map(JSONOutput.string) ?? .null),
+                                ("matched", .bool(trial.matched)),
+                            ]))
+                    })
+            ),
+        ]
         if let picks {
-            out += ",\n  \"picks\": ["
-            out += picks.map { pick in
-                let because =
-                    switch pick.reason {
-                    case .near(let source, let how):
-                        "\"because\": \(ReportFormat.quoted(how)), \"near\": \(ReportFormat.quoted(source))"
-                    case .popular: "\"because\": \"popular\""
-                    }
-                return "\n    {\"product\": \(ReportFormat.quoted(pick.productID)), \(because)}"
-            }.joined(separator: ",")
-            out += picks.isEmpty ? "]" : "\n  ]"
+            let objects: [JSONOutput] = picks.map { pick in
+                var fields: [(String, JSONOutput)] = [("product", .string(pick.productID))]
+                switch pick.reason {
+                case .near(let source, let how): fields += [("because", .string(how)), ("near", .string(source))]
+                case .popular: fields.append(("because", .string("popular")))
+                }
+                return .oneLine(.object(fields))
+            }
+            members.append(("picks", .array(objects)))
         }
-        out += "\n}\n"
-        return out
+        return JSONOutput.object(members).serialized()
     }
 
-    static func json(_ value: RuleValue) -> String {
+    static func json(_ value: RuleValue) -> JSONOutput {
         switch value {
-        case .number(let number?): ReportFormat.number(number)
-        case .date(let day?): "\"\(Timestamp(secondsSince1970: Int64(day) * Timestamp.secondsPerDay).isoDate)\""
-        case .number(nil), .date(nil): "null"
-        case .string(let text): ReportFormat.quoted(text)
-        case .boolean(let flag): flag ? "true" : "false"
-        case .strings(let list): "[" + list.map(ReportFormat.quoted).joined(separator: ", ") + "]"
+        case .number(let number?): .number(ReportFormat.number(number))
+        case .date(let day?): .string(Timestamp(secondsSince1970: Int64(day) * Timestamp.secondsPerDay).isoDate)
+        case .number(nil), .date(nil): .null
+        case .string(let text): .string(text)
+        case .boolean(let flag): .bool(flag)
+        case .strings(let list): .oneLine(.array(list.map(JSONOutput.string)))
         case .shares(let shares):
-            "{"
-                + shares.map { "\(ReportFormat.quoted($0.category)): \(ReportFormat.number($0.share))" }
-                .joined(separator: ", ") + "}"
+            .oneLine(.object(shares.map { ($0.category, .number(ReportFormat.number($0.share))) }))
         }
     }
 }

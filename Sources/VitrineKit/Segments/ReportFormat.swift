@@ -1,8 +1,7 @@
 import Store
 import TextFormats
 
-/// Number and string spellings shared by the segment report's renderings: fixed decimals without a formatter per
-/// value, JSON string escaping per RFC 8259 §7.
+/// Number spellings shared by the segment report's renderings: fixed decimals without a formatter per value.
 enum ReportFormat {
     /// Up to 4 decimals, trailing zeros dropped: `0.2`, `27.5`, `3`.
     static func number(_ value: Double) -> String {
@@ -29,9 +28,6 @@ enum ReportFormat {
 
     /// A share as `45.5%`.
     static func percent(_ share: Double) -> String { fixed(share * 100, decimals: 1) + "%" }
-
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String { JSONOutput.quoted(text) }
 
     /// Left-aligned in `width` characters.
     static func pad(_ text: String, _ width: Int) -> String {

@@ -1,4 +1,5 @@
 import Segmentation
+import TextFormats
 
 extension SegmentReport {
     /// The 80/20 line: `the top 20% of buyers (1 of 5) bring 45.5% of revenue`.
@@ -51,27 +52,32 @@ extension SegmentReport {
     /// `id`, `name`, `rule`, `size`, `buyers`, `revenue`, `revenue_share`, `average_r`/`_f`/`_m`, `lifecycle`).
     /// Money is a decimal string in the store currency, shares are fractions.
     public var renderedJSON: String {
-        var out = "{\n  \"as_of\": \"\(asOf.isoDate)\",\n  \"customers\": \(customerCount),\n"
-        out += "  \"revenue\": \"\(ReportFormat.money(pareto.totalRevenue))\",\n"
-        out +=
-            "  \"pareto\": {\"top_fraction\": \(ReportFormat.number(pareto.topFraction)), "
-            + "\"buyers\": \(pareto.buyers), \"top_customers\": \(pareto.topCustomers), "
-            + "\"top_revenue\": \"\(ReportFormat.money(pareto.topRevenue))\", "
-            + "\"revenue_share\": \(ReportFormat.number(pareto.revenueShare))},\n"
-        out += "  \"segments\": [\n"
-        out += zip(rows, segments.segments).map { row, segment in
-            let lifecycle = Lifecycle.allCases.map { "\"\($0.name)\": \(row.lifecycleCounts[Int($0.rawValue)])" }
-            return "    {\"id\": \(ReportFormat.quoted(row.id)), \"name\": \(ReportFormat.quoted(row.name)), "
-                + "\"rule\": \(segment.ruleText.map(ReportFormat.quoted) ?? "null"), \"size\": \(row.size), "
-                + "\"buyers\": \(row.buyers), \"revenue\": \"\(ReportFormat.money(row.revenue))\", "
-                + "\"revenue_share\": \(ReportFormat.number(row.revenueShare)), "
-                + "\"average_r\": \(ReportFormat.number(row.averageRecencyScore)), "
-                + "\"average_f\": \(ReportFormat.number(row.averageFrequencyScore)), "
-                + "\"average_m\": \(ReportFormat.number(row.averageMonetaryScore)), "
-                + "\"lifecycle\": {\(lifecycle.joined(separator: ", "))}}"
-        }.joined(separator: ",\n")
-        out += "\n  ]\n}\n"
-        return out
+        let pareto: JSONOutput = .oneLine(
+            .object([
+                ("top_fraction", .number(ReportFormat.number(pareto.topFraction))), ("buyers", .int(pareto.buyers)),
+                ("top_customers", .int(pareto.topCustomers)),
+                ("top_revenue", .string(ReportFormat.money(pareto.topRevenue))),
+                ("revenue_share", .number(ReportFormat.number(pareto.revenueShare))),
+            ]))
+        let segmentObjects: [JSONOutput] = zip(rows, segments.segments).map { row, segment in
+            let lifecycle = Lifecycle.allCases.map { ($0.name, JSONOutput.int(row.lifecycleCounts[Int($0.rawValue)])) }
+            return .oneLine(
+                .object([
+                    ("id", .string(row.id)), ("name", .string(row.name)),
+                    ("rule", segment.ruleText.map(JSONOutput.string) ?? .null), ("size", .int(row.size)),
+                    ("buyers", .int(row.buyers)), ("revenue", .string(ReportFormat.money(row.revenue))),
+                    ("revenue_share", .number(ReportFormat.number(row.revenueShare))),
+                    ("average_r", .number(ReportFormat.number(row.averageRecencyScore))),
+                    ("average_f", .number(ReportFormat.number(row.averageFrequencyScore))),
+                    ("average_m", .number(ReportFormat.number(row.averageMonetaryScore))),
+                    ("lifecycle", .object(lifecycle)),
+                ]))
+        }
+        return JSONOutput.object([
+            ("as_of", .string(asOf.isoDate)), ("customers", .int(customerCount)),
+            ("revenue", .string(ReportFormat.money(self.pareto.totalRevenue))), ("pareto", pareto),
+            ("segments", .array(segmentObjects)),
+        ]).serialized()
     }
 }
 
