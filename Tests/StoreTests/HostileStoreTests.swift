@@ -34,6 +34,24 @@ struct HostileStoreTests {
             ))
     }
 
+    @Test("a control character in an imported Shopify title or WooCommerce name: an error at the byte")
+    func controlCharactersInImportedNames() throws {
+        let shopify = try Self.findings([
+            "products.csv": "Handle,Title,Variant Price,Status\ntea,\"Mountain\u{1B}]0;tea\",4.90,active\n"
+        ])
+        #expect(
+            shopify.contains(
+                "products.csv:2:14: error: a product title may not contain control characters (line breaks, tabs, escape codes)"
+            ), "\(shopify)")
+        let wooCommerce = try Self.findings([
+            "products.csv": "ID,Type,SKU,Name,Published,Regular price\n1,simple,TEA,\"Tea\rBcc: x\",1,4.90\n"
+        ])
+        #expect(
+            wooCommerce.contains(
+                "products.csv:2:18: error: a product name may not contain control characters (line breaks, tabs, escape codes)"
+            ), "\(wooCommerce)")
+    }
+
     @Test("a line break in one locale's subject is reported at that value, not at the object")
     func subjectLineBreak() throws {
         let lines = try Self.findings([

@@ -42,6 +42,7 @@ enum ShopifyImport {
                 if parent.title.isEmpty {
                     diagnostics.error("missing Title on the first row of \"\(handle)\"", at: table.location(c.title))
                 }
+                table.checkNoControlCharacters(c.title, "a product title", diagnostics: &diagnostics)
                 parent.body = table.string(c.body)
                 let taxonomy = ProductsLoader.categoryPath(table.string(c.productCategory))
                 let type = table.string(c.type)

@@ -37,6 +37,7 @@ enum WooCommerceImport {
             let sku = table.optionalString(c.sku)
             let id = ProductImport.identifier(sku ?? "wc-\(wooID)")
             let name = table.string(c.name)
+            table.checkNoControlCharacters(c.name, "a product name", diagnostics: &diagnostics)
             var description = table.string(c.description)
             if description.isEmpty { description = table.string(c.short) }
             // WooCommerce writes line breaks inside descriptions as the two characters \n.
