@@ -14,6 +14,10 @@ struct Renderer {
     private var source: SourceRef
     private(set) var diagnostics: [Diagnostic] = []
     private var depth = 0
+    /// Sections, partials, parents and blocks entered and not yet left: the recursion depth of this walk.
+    private var nesting = 0
+    /// Section bodies, partials, parents and blocks rendered so far: the work of the render.
+    private var steps = 0
     private var stopped = false
 
     init(out: [UInt8], context: MustacheValue, library: TemplateLibrary, options: RenderOptions, source: SourceRef) {
@@ -164,7 +168,10 @@ struct Renderer {
         }
         let value = found ?? .null
         if section.inverted {
-            if !value.isTruthy { render(section.nodes) }
+            if !value.isTruthy, enter(at: section.offset) {
+                render(section.nodes)
+                nesting -= 1
+            }
             return
         }
         switch value {
@@ -175,9 +182,11 @@ struct Renderer {
                     stop("output grew past \(options.maxOutputBytes) bytes", at: section.offset)
                     return
                 }
+                guard enter(at: section.offset) else { return }
                 stack.append(item)
                 render(section.nodes)
                 stack.removeLast()
+                nesting -= 1
             }
         case .lambda(let lambda):
             // Spec: called with the raw section text; a string result is rendered with the section's delimiters.
@@ -190,10 +199,11 @@ struct Renderer {
                 append(result, escaped: false, offset: section.offset)
             }
         default:
-            if value.isTruthy {
+            if value.isTruthy, enter(at: section.offset) {
                 stack.append(value)
                 render(section.nodes)
                 stack.removeLast()
+                nesting -= 1
             }
         }
     }
@@ -246,6 +256,8 @@ struct Renderer {
             stop("output grew past \(options.maxOutputBytes) bytes", at: offset)
             return
         }
+        guard enter(at: offset) else { return }
+        defer { nesting -= 1 }
         depth += 1
         let savedSource = source
         source = template.source
@@ -276,8 +288,12 @@ struct Renderer {
                 at: block.offset)
             return
         }
+        guard enter(at: block.offset) else { return }
         depth += 1
-        defer { depth -= 1 }
+        defer {
+            depth -= 1
+            nesting -= 1
+        }
         var chosen: BlockContent? = nil
         for layer in overrides {
             if let content = layer[block.name] {
@@ -297,6 +313,25 @@ struct Renderer {
     }
 
     // MARK: - Problems
+
+    /// Counts one more section body, partial, parent or block, entered at `offset`; past the limits of work or
+    /// depth it stops the render instead (false). The caller leaves with `nesting -= 1`.
+    @inline(__always)
+    private mutating func enter(at offset: Int) -> Bool {
+        steps &+= 1
+        guard steps <= options.maxSteps else {
+            stop(
+                "render stopped after \(options.maxSteps) section bodies, partials and blocks"
+                    + " (does a tree of partials fan out?)", at: offset)
+            return false
+        }
+        guard nesting < options.maxNesting else {
+            stop("sections, partials and blocks nested more than \(options.maxNesting) deep", at: offset)
+            return false
+        }
+        nesting += 1
+        return true
+    }
 
     private mutating func error(_ message: String, at offset: Int) {
         diagnostics.append(.error(message, at: source.text.location(atOffset: offset)))
