@@ -43,10 +43,12 @@ public enum TemplateRenderWorkflow {
     /// JSON, files that cannot be read, and (strict) names that resolve to nothing.
     public static func run(templateFile: String, options: Options = Options()) -> Result<[UInt8], Failure> {
         var diagnostics = DiagnosticEngine()
-        var unreadable = false
-        let main = ThemeLoader.template(path: templateFile, name: templateFile, diagnostics: &diagnostics)
-        if main == nil { unreadable = true }
+        guard let main = ThemeLoader.template(path: templateFile, name: templateFile, diagnostics: &diagnostics)
+        else { return .failure(.unreadable(diagnostics)) }
 
+        var unreadable = false
+        let directory = options.partialsDirectory ?? parentDirectory(of: templateFile)
+        let library = partials(of: main, in: directory, diagnostics: &diagnostics, unreadable: &unreadable)
         var context = MustacheValue.map([:])
         if let dataFile = options.dataFile {
             if let source = SourceFiles.read(dataFile, diagnostics: &diagnostics) {
@@ -58,10 +60,6 @@ public enum TemplateRenderWorkflow {
                 unreadable = true
             }
         }
-        guard let main else { return .failure(.unreadable(diagnostics)) }
-
-        let directory = options.partialsDirectory ?? parentDirectory(of: templateFile)
-        let library = partials(of: main, in: directory, diagnostics: &diagnostics, unreadable: &unreadable)
         if unreadable { return .failure(.unreadable(diagnostics)) }
         guard !diagnostics.hasErrors else { return .failure(.invalid(diagnostics)) }
 
