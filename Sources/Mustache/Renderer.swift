@@ -170,23 +170,24 @@ struct Renderer {
         if section.inverted {
             if !value.isTruthy, enter(at: section.offset) {
                 render(section.nodes)
-                nesting -= 1
+                nesting &-= 1
             }
             return
         }
         switch value {
         case .list(let items):
+            // Every item is one step of work, counted up front; the items nest one level.
+            guard enter(at: section.offset, steps: items.count) else { return }
+            defer { nesting &-= 1 }
             for item in items {
                 if stopped { return }
                 if out.count > options.maxOutputBytes {
                     stop("output grew past \(options.maxOutputBytes) bytes", at: section.offset)
                     return
                 }
-                guard enter(at: section.offset) else { return }
                 stack.append(item)
                 render(section.nodes)
                 stack.removeLast()
-                nesting -= 1
             }
         case .lambda(let lambda):
             // Spec: called with the raw section text; a string result is rendered with the section's delimiters.
@@ -203,7 +204,7 @@ struct Renderer {
                 stack.append(value)
                 render(section.nodes)
                 stack.removeLast()
-                nesting -= 1
+                nesting &-= 1
             }
         }
     }
@@ -257,7 +258,7 @@ struct Renderer {
             return
         }
         guard enter(at: offset) else { return }
-        defer { nesting -= 1 }
+        defer { nesting &-= 1 }
         depth += 1
         let savedSource = source
         source = template.source
@@ -292,7 +293,7 @@ struct Renderer {
         depth += 1
         defer {
             depth -= 1
-            nesting -= 1
+            nesting &-= 1
         }
         var chosen: BlockContent? = nil
         for layer in overrides {
@@ -314,23 +315,27 @@ struct Renderer {
 
     // MARK: - Problems
 
-    /// Counts one more section body, partial, parent or block, entered at `offset`; past the limits of work or
-    /// depth it stops the render instead (false). The caller leaves with `nesting -= 1`.
+    /// Counts one more section body (or `added` list items), partial, parent or block, entered at `offset`; past the limits of work or
+    /// depth it stops the render instead (false). The caller leaves with `nesting &-= 1`.
     @inline(__always)
-    private mutating func enter(at offset: Int) -> Bool {
-        steps &+= 1
-        guard steps <= options.maxSteps else {
+    private mutating func enter(at offset: Int, steps added: Int = 1) -> Bool {
+        steps &+= added
+        nesting &+= 1
+        if steps <= options.maxSteps, nesting <= options.maxNesting { return true }
+        nesting &-= 1
+        stopAtLimit(at: offset)
+        return false
+    }
+
+    @inline(never)
+    private mutating func stopAtLimit(at offset: Int) {
+        if steps > options.maxSteps {
             stop(
                 "render stopped after \(options.maxSteps) section bodies, partials and blocks"
                     + " (does a tree of partials fan out?)", at: offset)
-            return false
-        }
-        guard nesting < options.maxNesting else {
+        } else {
             stop("sections, partials and blocks nested more than \(options.maxNesting) deep", at: offset)
-            return false
         }
-        nesting += 1
-        return true
     }
 
     private mutating func error(_ message: String, at offset: Int) {

@@ -177,7 +177,7 @@ struct TemplateHostileInputTests {
     @Test("a partial name leaving the partials folder is an error at its tag; the file outside is never read")
     func partialOutsideItsFolder() throws {
         let directory = try TemplateCommandTests.write([
-            "secret.mustache": "SECRET", "site/partials/x.mustache": "x", "site/page.mustache": "a\n {{> ../secret}}",
+            "secret.mustache": "SECRET", "site/partials/x.mustache": "x", "site/page.mustache": "a\n {{> ../../secret}}",
         ])
         let result = try Self.run(
             ["template", "render", "site/page.mustache", "--partials", "site/partials"], in: directory, within: 20)
@@ -185,7 +185,7 @@ struct TemplateHostileInputTests {
         #expect(!result.stdout.contains("SECRET"))
         #expect(
             result.stderr.hasPrefix(
-                "site/page.mustache:2:2: error: partial name \"../secret\" leaves its folder: partials are files below site/partials"
+                "site/page.mustache:2:2: error: partial name \"../../secret\" leaves its folder: partials are files below site/partials"
             ), "\(result.stderr)")
     }
 
