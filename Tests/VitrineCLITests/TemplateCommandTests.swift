@@ -113,8 +113,8 @@ struct TemplateHostileInputTests {
         environment["NO_COLOR"] = "1"
         process.environment = environment
         // Files rather than pipes: nothing has to drain them while the clock runs.
-        FileManager.default.createFile(atPath: capture + "/out", contents: nil)
-        FileManager.default.createFile(atPath: capture + "/err", contents: nil)
+        _ = FileManager.default.createFile(atPath: capture + "/out", contents: nil)
+        _ = FileManager.default.createFile(atPath: capture + "/err", contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + "/out"))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + "/err"))
         let started = Date()
@@ -177,7 +177,8 @@ struct TemplateHostileInputTests {
     @Test("a partial name leaving the partials folder is an error at its tag; the file outside is never read")
     func partialOutsideItsFolder() throws {
         let directory = try TemplateCommandTests.write([
-            "secret.mustache": "SECRET", "site/partials/x.mustache": "x", "site/page.mustache": "a\n {{> ../../secret}}",
+            "secret.mustache": "SECRET", "site/partials/x.mustache": "x",
+            "site/page.mustache": "a\n {{> ../../secret}}",
         ])
         let result = try Self.run(
             ["template", "render", "site/page.mustache", "--partials", "site/partials"], in: directory, within: 20)
