@@ -168,6 +168,7 @@ struct TemplateHostileInputTests {
         let result = try Self.run(["template", "render", "p0.mustache"], in: directory, within: 60)
         #expect(result.status == 2)
         #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("p19.mustache:1:"), "the tag is in the file that fans out")
         #expect(
             result.stderr.contains(
                 "error: render stopped after 16777216 section bodies, partials and blocks (does a tree of partials fan out?)"

@@ -55,7 +55,10 @@ public enum ThemeLoader {
         return found.sorted()
     }
 
+    /// `directory/relative`, and just `relative` in the working folder (messages name `card.mustache`, not
+    /// `./card.mustache`).
     static func join(_ directory: String, _ relative: String) -> String {
-        directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+        if directory == "." { return relative }
+        return directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
     }
 }
