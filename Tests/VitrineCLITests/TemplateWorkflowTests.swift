@@ -152,6 +152,16 @@ struct TemplateWorkflowTests {
         }
         #expect(
             dataNotFound.diagnostics.map(\.message).first?.hasPrefix("cannot read \(root.path)/nope.json: ") == true)
+        let noPartials = TemplateRenderWorkflow.run(
+            templateFile: root.path + "/page.mustache", options: .init(partialsDirectory: root.path + "/nope"))
+        guard case .failure(.unreadable(let partialsNotFound)) = noPartials else {
+            Issue.record("a missing partials folder is not a failure of the world: \(noPartials)")
+            return
+        }
+        #expect(
+            partialsNotFound.diagnostics.map(\.message) == [
+                "cannot read partials folder \(root.path)/nope: no such folder"
+            ])
     }
 
     @Test("a partial with no file renders as nothing (spec \"Failed Lookup\"); strict makes it an error at its tag")

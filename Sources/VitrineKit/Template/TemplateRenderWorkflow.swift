@@ -48,6 +48,12 @@ public enum TemplateRenderWorkflow {
 
         var unreadable = false
         let directory = options.partialsDirectory ?? parentDirectory(of: templateFile)
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            // A mistyped --partials would otherwise render every partial as nothing without a word.
+            diagnostics.error("cannot read partials folder \(directory): no such folder", at: nil)
+            unreadable = true
+        }
         let library = partials(of: main, in: directory, diagnostics: &diagnostics, unreadable: &unreadable)
         var context = MustacheValue.map([:])
         if let dataFile = options.dataFile {
