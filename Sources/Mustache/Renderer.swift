@@ -315,8 +315,8 @@ struct Renderer {
 
     // MARK: - Problems
 
-    /// Counts one more section body (or `added` list items), partial, parent or block, entered at `offset`; past the limits of work or
-    /// depth it stops the render instead (false). The caller leaves with `nesting &-= 1`.
+    /// Counts one more section body (or `added` list items), partial, parent or block, entered at `offset`; past
+    /// the limits of work or depth it stops the render instead (false). The caller leaves with `nesting &-= 1`.
     @inline(__always)
     private mutating func enter(at offset: Int, steps added: Int = 1) -> Bool {
         steps &+= added
