@@ -44,14 +44,20 @@ struct Section: Sendable {
     let lambdaSource: LambdaSource
 }
 
-/// The unrendered text between a section's tags and the delimiters in force, for section lambdas.
+/// Where the unrendered text between a section's tags is, and the delimiters in force, for section lambdas.
+/// The text is cut out only when a lambda asks: a copy per section made nested sections quadratic in memory
+/// (20,000 of them took 2.4 GB).
 final class LambdaSource: Sendable {
-    let rawBody: String
+    let source: SourceRef
+    let body: Range<Int>
     let delimiters: Delimiters
-    init(rawBody: String, delimiters: Delimiters) {
-        self.rawBody = rawBody
+    init(source: SourceRef, body: Range<Int>, delimiters: Delimiters) {
+        self.source = source
+        self.body = body
         self.delimiters = delimiters
     }
+
+    var rawBody: String { String(decoding: source.text.bytes[body], as: UTF8.self) }
 }
 
 /// What a partial or parent tag names: a fixed template name, or (`{{>*name}}`) one looked up in the context.

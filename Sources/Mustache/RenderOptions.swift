@@ -9,11 +9,22 @@ public struct RenderOptions: Sendable {
     public var maxDepth: Int
     /// A render that grows past this many bytes stops with an error (runaway recursion through data).
     public var maxOutputBytes: Int
+    /// Sections, partials, parents and blocks nested deeper than this stop the render with an error: rendering
+    /// recurses once per level, and the stack is finite (a template nests at most 512 levels on its own).
+    public var maxNesting: Int
+    /// A render that enters more section bodies, partials, parents and blocks than this stops with an error: a
+    /// tree of partials that fans out (each including the next ten times) renders nothing and never ends.
+    public var maxSteps: Int
 
-    public init(strict: Bool = false, maxDepth: Int = 200, maxOutputBytes: Int = 1 << 30) {
+    public init(
+        strict: Bool = false, maxDepth: Int = 200, maxOutputBytes: Int = 1 << 30, maxNesting: Int = 1024,
+        maxSteps: Int = 1 << 24
+    ) {
         self.strict = strict
         self.maxDepth = maxDepth
         self.maxOutputBytes = maxOutputBytes
+        self.maxNesting = maxNesting
+        self.maxSteps = maxSteps
     }
 
     public static let lenient = RenderOptions()

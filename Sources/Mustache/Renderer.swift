@@ -14,6 +14,10 @@ struct Renderer {
     private var source: SourceRef
     private(set) var diagnostics: [Diagnostic] = []
     private var depth = 0
+    /// Sections, partials, parents and blocks entered and not yet left: the recursion depth of this walk.
+    private var nesting = 0
+    /// Section bodies, partials, parents and blocks rendered so far: the work of the render.
+    private var steps = 0
     private var stopped = false
 
     init(out: [UInt8], context: MustacheValue, library: TemplateLibrary, options: RenderOptions, source: SourceRef) {
@@ -164,11 +168,17 @@ struct Renderer {
         }
         let value = found ?? .null
         if section.inverted {
-            if !value.isTruthy { render(section.nodes) }
+            if !value.isTruthy, enter(at: section.offset) {
+                render(section.nodes)
+                nesting &-= 1
+            }
             return
         }
         switch value {
         case .list(let items):
+            // Every item is one step of work, counted up front; the items nest one level.
+            guard enter(at: section.offset, steps: items.count) else { return }
+            defer { nesting &-= 1 }
             for item in items {
                 if stopped { return }
                 if out.count > options.maxOutputBytes {
@@ -190,10 +200,11 @@ struct Renderer {
                 append(result, escaped: false, offset: section.offset)
             }
         default:
-            if value.isTruthy {
+            if value.isTruthy, enter(at: section.offset) {
                 stack.append(value)
                 render(section.nodes)
                 stack.removeLast()
+                nesting &-= 1
             }
         }
     }
@@ -246,6 +257,8 @@ struct Renderer {
             stop("output grew past \(options.maxOutputBytes) bytes", at: offset)
             return
         }
+        guard enter(at: offset) else { return }
+        defer { nesting &-= 1 }
         depth += 1
         let savedSource = source
         source = template.source
@@ -276,8 +289,12 @@ struct Renderer {
                 at: block.offset)
             return
         }
+        guard enter(at: block.offset) else { return }
         depth += 1
-        defer { depth -= 1 }
+        defer {
+            depth -= 1
+            nesting &-= 1
+        }
         var chosen: BlockContent? = nil
         for layer in overrides {
             if let content = layer[block.name] {
@@ -297,6 +314,29 @@ struct Renderer {
     }
 
     // MARK: - Problems
+
+    /// Counts one more section body (or `added` list items), partial, parent or block, entered at `offset`; past
+    /// the limits of work or depth it stops the render instead (false). The caller leaves with `nesting &-= 1`.
+    @inline(__always)
+    private mutating func enter(at offset: Int, steps added: Int = 1) -> Bool {
+        steps &+= added
+        nesting &+= 1
+        if steps <= options.maxSteps, nesting <= options.maxNesting { return true }
+        nesting &-= 1
+        stopAtLimit(at: offset)
+        return false
+    }
+
+    @inline(never)
+    private mutating func stopAtLimit(at offset: Int) {
+        if steps > options.maxSteps {
+            stop(
+                "render stopped after \(options.maxSteps) section bodies, partials and blocks"
+                    + " (does a tree of partials fan out?)", at: offset)
+        } else {
+            stop("sections, partials and blocks nested more than \(options.maxNesting) deep", at: offset)
+        }
+    }
 
     private mutating func error(_ message: String, at offset: Int) {
         diagnostics.append(.error(message, at: source.text.location(atOffset: offset)))

@@ -78,7 +78,7 @@ public struct Template: Sendable {
     }
 
     /// Whether a partial or parent name is looked up in the context (`{{>*name}}`).
-    var usesDynamicNames: Bool { containsDynamicName(nodes) }
+    public var usesDynamicNames: Bool { containsDynamicName(nodes) }
 
     private func containsDynamicName(_ nodes: [Node]) -> Bool {
         nodes.contains { node in

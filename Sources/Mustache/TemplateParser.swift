@@ -14,6 +14,16 @@ struct TemplateParser {
     private(set) var diagnostics: [Diagnostic] = []
     private var delimiters = Delimiters.standard
     private var frames: [Frame]
+    /// Set when sections, parents and blocks nest past `maxNesting`: parsing stops there.
+    private var tooDeep = false
+    /// Recent searches for the end of a tag, by what was looked for: after a tag whose content holds another
+    /// opening delimiter the scan resumes at that inner tag and looks for the same end again, which without
+    /// them made a run of unclosed tags quadratic.
+    private var endSearches: [(needle: [UInt8], from: Int, found: Int?)] = []
+
+    /// Sections, parents and blocks nest at most this deep in one template. Rendering walks them recursively
+    /// (a template of 10,000 nested sections overflowed the stack); the JSON parser stops at 512 levels too.
+    static let maxNesting = 512
 
     private enum FrameKind {
         case root, section, invertedSection, parent, block
@@ -77,8 +87,8 @@ struct TemplateParser {
             // A triple mustache ends with "}" + close, a set-delimiter tag with "=" + close.
             let paired = sigil == UInt8(ascii: "{") || sigil == UInt8(ascii: "=")
             let terminator = paired ? [sigil.matchingCloser] + delimiters.close : delimiters.close
-            guard let terminatorStart = find(terminator, from: min(contentStart, count)) else {
-                if paired, let closeStart = find(delimiters.close, from: min(contentStart, count)) {
+            guard let terminatorStart = findEnd(terminator, from: min(contentStart, count)) else {
+                if paired, let closeStart = findEnd(delimiters.close, from: min(contentStart, count)) {
                     error(
                         sigil == UInt8(ascii: "{")
                             ? "triple mustache must end with \"}\(text(delimiters.close))\""
@@ -110,6 +120,11 @@ struct TemplateParser {
                 sigil: sigil, start: tagStart, end: tagEnd,
                 content: trimmed(contentStart..<max(contentStart, contentEnd)))
             let next = handle(tag, textStart: textStart)
+            if tooDeep {
+                // The error says it all: the frames left open are closed without a word about each.
+                while frames.count > 1 { finishFrame(bodyEnd: tag.start, suffixBlank: false) }
+                return frames[0].nodes
+            }
             position = next
             textStart = next
         }
@@ -130,8 +145,10 @@ struct TemplateParser {
     private mutating func handle(_ tag: Tag, textStart: Int) -> Int {
         let (prefixBlank, lineStart) = prefixInfo(before: tag.start)
         let (suffixBlank, nextLine) = suffixInfo(after: tag.end)
-        let top = frames[frames.count - 1]
-        let insideParent = top.kind == .parent
+        // Only scalars of the top frame: a copy of the frame would retain its nodes, so the next append would
+        // copy the whole array (parsing was quadratic in the number of tags).
+        let topLineStrip = frames[frames.count - 1].lineStrip
+        let insideParent = frames[frames.count - 1].kind == .parent
         var trimPrefix = false
         var skipLine = false
         var closing: Int? = nil
@@ -183,7 +200,7 @@ struct TemplateParser {
                 tag.sigil == UInt8(ascii: "#") ? .section : .invertedSection, key: key(of: tag.content), tag: tag)
             frame.name = name ?? Name(components: [])
             frame.valid = name != nil
-            frames.append(frame)
+            push(frame)
         case UInt8(ascii: ">"):
             if let reference = parseReference(tag.content, tagStart: tag.start) {
                 append(
@@ -197,7 +214,7 @@ struct TemplateParser {
             frame.reference = reference
             frame.valid = reference != nil
             frame.heldPrefix = trimPrefix ? prefix : nil
-            frames.append(frame)
+            push(frame)
         case UInt8(ascii: "$"):
             let name = String(decoding: bytes[tag.content], as: UTF8.self)
             if name.isEmpty {
@@ -210,13 +227,13 @@ struct TemplateParser {
             if skipLine {
                 let blanks = blankCount(from: nextLine)
                 frame.standalone = !insideParent
-                frame.indentation = Array(bytes[(nextLine + min(top.lineStrip, blanks))..<(nextLine + blanks)])
-                frame.lineStrip = max(top.lineStrip, blanks)
+                frame.indentation = Array(bytes[(nextLine + min(topLineStrip, blanks))..<(nextLine + blanks)])
+                frame.lineStrip = max(topLineStrip, blanks)
                 frame.bodyStart = nextLine
             } else if prefixBlank {
                 frame.indentation = relative(prefix)
             }
-            frames.append(frame)
+            push(frame)
         case UInt8(ascii: "/"):
             close(tag, frameIndex: closing, suffixBlank: suffixBlank)
         default:
@@ -229,10 +246,21 @@ struct TemplateParser {
     }
 
     private func newFrame(_ kind: FrameKind, key: String, tag: Tag) -> Frame {
-        let top = frames[frames.count - 1]
-        return Frame(
-            kind: kind, key: key, openOffset: tag.start, bodyStart: tag.end, lineStrip: top.lineStrip,
-            delimiters: delimiters)
+        Frame(
+            kind: kind, key: key, openOffset: tag.start, bodyStart: tag.end,
+            lineStrip: frames[frames.count - 1].lineStrip, delimiters: delimiters)
+    }
+
+    /// Opens a section, parent or block, unless that nests them past `maxNesting`.
+    private mutating func push(_ frame: Frame) {
+        guard frames.count <= Self.maxNesting else {
+            error(
+                "\(frame.kind.noun) \"\(frame.key)\" is nested more than \(Self.maxNesting) deep"
+                    + " (sections, parents and blocks)", at: frame.openOffset)
+            tooDeep = true
+            return
+        }
+        frames.append(frame)
     }
 
     // MARK: - Closing
@@ -297,13 +325,13 @@ struct TemplateParser {
             break
         case .section, .invertedSection:
             guard frame.valid else { return }
-            let raw = String(decoding: bytes[frame.bodyStart..<max(frame.bodyStart, bodyEnd)], as: UTF8.self)
+            let body = frame.bodyStart..<max(frame.bodyStart, bodyEnd)
             append(
                 .section(
                     Section(
                         name: frame.name, inverted: frame.kind == .invertedSection, nodes: frame.nodes,
                         offset: frame.openOffset,
-                        lambdaSource: LambdaSource(rawBody: raw, delimiters: frame.delimiters))))
+                        lambdaSource: LambdaSource(source: source, body: body, delimiters: frame.delimiters))))
         case .parent:
             let standalone = frame.heldPrefix != nil && suffixBlank
             if !standalone, let held = frame.heldPrefix {
@@ -351,9 +379,9 @@ struct TemplateParser {
     /// and recording where lines start (a line start at the very end of the template is not one).
     private mutating func flushText(_ range: Range<Int>) {
         guard !range.isEmpty else { return }
-        let frame = frames[frames.count - 1]
-        if frame.kind == .parent { return }  // text inside a parent, outside its blocks, is not rendered
-        let strip = frame.lineStrip
+        // text inside a parent, outside its blocks, is not rendered
+        if frames[frames.count - 1].kind == .parent { return }
+        let strip = frames[frames.count - 1].lineStrip
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
         var starts: [Int] = []
@@ -503,6 +531,20 @@ struct TemplateParser {
     }
 
     // MARK: - Helpers
+
+    /// `find(needle, from: start)`, answered from an earlier search for the same needle when it covers `start`
+    /// (no occurrence between where it started and what it found).
+    private mutating func findEnd(_ needle: [UInt8], from start: Int) -> Int? {
+        if let earlier = endSearches.firstIndex(where: { $0.needle == needle }) {
+            let search = endSearches[earlier]
+            if search.from <= start, search.found ?? Int.max >= start { return search.found }
+            endSearches.remove(at: earlier)
+        }
+        let found = find(needle, from: start)
+        endSearches.append((needle, start, found))
+        if endSearches.count > 4 { endSearches.removeFirst() }
+        return found
+    }
 
     /// The first occurrence of `needle` at or after `start` (and starting before `limit`).
     private func find(_ needle: [UInt8], from start: Int, before limit: Int? = nil) -> Int? {

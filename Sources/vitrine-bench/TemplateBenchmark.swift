@@ -4,6 +4,7 @@
 import Diagnostics
 import Foundation
 import Mustache
+import VitrineKit
 
 enum TemplateBenchmark {
     static let command = BenchCommand(
@@ -36,7 +37,7 @@ enum TemplateBenchmark {
 
         // The peers' layout: templates/mustache/{card,listing,page}.mustache and data/{listing,page}.json.
         var diagnostics = DiagnosticEngine()
-        let library = TemplateLibrary.load(directories: [templateDirectory + "/mustache"], diagnostics: &diagnostics)
+        let library = ThemeLoader.library(directories: [templateDirectory + "/mustache"], diagnostics: &diagnostics)
         let dataPath = "\(dataDirectory)/\(workload).json"
         var context = MustacheValue.null
         if let bytes = FileManager.default.contents(atPath: dataPath) {

@@ -56,6 +56,28 @@ struct TemplateCommandTests {
         #expect(strict.stderr.hasPrefix("t.mustache:1:4: error:"))
     }
 
+    @Test("a missing template is a failure of the world (exit 1) with the system's reason")
+    func missingTemplate() throws {
+        let directory = try Self.write(["t.mustache": "x"])
+        let result = try VitrineBinary.run(["template", "render", "nope.mustache"], in: directory)
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains("cannot read nope.mustache: "), "\(result.stderr)")
+    }
+
+    @Test("a partial with no file renders as nothing (spec \"Failed Lookup\"), an error only with --strict")
+    func missingPartial() throws {
+        let directory = try Self.write(["t.mustache": "[{{>nope}}]\n"])
+        let lenient = try VitrineBinary.run(["template", "render", "t.mustache"], in: directory)
+        #expect(lenient.status == 0)
+        #expect(lenient.stdout == "[]\n")
+        #expect(lenient.stderr == "")
+        let strict = try VitrineBinary.run(["template", "render", "t.mustache", "--strict"], in: directory)
+        #expect(strict.status == 2)
+        #expect(strict.stdout == "")
+        #expect(strict.stderr.hasPrefix("t.mustache:1:2: error: unknown partial \"nope\""), "\(strict.stderr)")
+    }
+
     @Test("theme check reports every broken template of a theme folder")
     func themeCheck() throws {
         let directory = try Self.write([
@@ -72,6 +94,119 @@ struct TemplateCommandTests {
         let ok = try VitrineBinary.run(["theme", "check", "theme"], in: good)
         #expect(ok.stderr == "")
         #expect(ok.status == 0)
+    }
+}
+
+/// Hostile templates and stores, run through the real binary with a time limit: no crash, no hang, no file read
+/// from outside the partials and theme folders.
+@Suite("vitrine template render and theme check on hostile input")
+struct TemplateHostileInputTests {
+    /// `VitrineBinary.run` with a time limit: the process is killed after `seconds`, and that is a test failure.
+    static func run(_ arguments: [String], in directory: String, within seconds: Double) throws -> VitrineBinary.Result
+    {
+        let capture = try VitrineBinary.temporaryDirectory()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: VitrineBinary.executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        // Files rather than pipes: nothing has to drain them while the clock runs.
+        _ = FileManager.default.createFile(atPath: capture + "/out", contents: nil)
+        _ = FileManager.default.createFile(atPath: capture + "/err", contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + "/out"))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + "/err"))
+        let started = Date()
+        try process.run()
+        while process.isRunning, Date().timeIntervalSince(started) < seconds { usleep(20_000) }
+        if process.isRunning {
+            process.terminate()
+            Issue.record("vitrine \(arguments.joined(separator: " ")) still ran after \(seconds) s")
+        }
+        process.waitUntilExit()
+        defer { try? FileManager.default.removeItem(atPath: capture) }
+        func text(_ name: String) -> String {
+            String(decoding: FileManager.default.contents(atPath: capture + "/" + name) ?? Data(), as: UTF8.self)
+        }
+        return VitrineBinary.Result(status: process.terminationStatus, stdout: text("out"), stderr: text("err"))
+    }
+
+    @Test("10,000 nested sections: exit 2 with the position of the one too deep, not a stack overflow")
+    func deeplyNestedSections() throws {
+        let depth = 10_000
+        let directory = try TemplateCommandTests.write([
+            "deep.mustache": String(repeating: "{{#a}}", count: depth) + "x"
+                + String(repeating: "{{/a}}", count: depth),
+            "d.json": "{\"a\": true}",
+        ])
+        let result = try Self.run(
+            ["template", "render", "deep.mustache", "--data", "d.json"], in: directory, within: 30)
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.hasPrefix(
+                "deep.mustache:1:3073: error: section \"a\" is nested more than 512 deep (sections, parents and blocks)"
+            ),
+            "\(result.stderr.prefix(300))")
+    }
+
+    @Test("'H{{name}}' x 40,000 renders in linear time (parsing took 24 s)")
+    func manyAlternations() throws {
+        let directory = try TemplateCommandTests.write([
+            "t.mustache": String(repeating: "H{{name}}", count: 40_000), "d.json": "{\"name\": \"i\"}",
+        ])
+        let result = try Self.run(["template", "render", "t.mustache", "--data", "d.json"], in: directory, within: 20)
+        #expect(result.status == 0)
+        #expect(result.stdout == String(repeating: "Hi", count: 40_000))
+    }
+
+    @Test("partials fanning out (10^20 includes, no recursion): exit 2 with the work bound, not a hang")
+    func fanningOutPartials() throws {
+        var files = ["p20.mustache": ""]
+        for level in 0..<20 { files["p\(level).mustache"] = String(repeating: "{{>p\(level + 1)}}", count: 10) }
+        let directory = try TemplateCommandTests.write(files)
+        let result = try Self.run(["template", "render", "p0.mustache"], in: directory, within: 60)
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("p19.mustache:1:"), "the tag is in the file that fans out")
+        #expect(
+            result.stderr.contains(
+                "error: render stopped after 16777216 section bodies, partials and blocks (does a tree of partials fan out?)"
+            ), "\(result.stderr.prefix(300))")
+    }
+
+    @Test("a partial name leaving the partials folder is an error at its tag; the file outside is never read")
+    func partialOutsideItsFolder() throws {
+        let directory = try TemplateCommandTests.write([
+            "secret.mustache": "SECRET", "site/partials/x.mustache": "x",
+            "site/page.mustache": "a\n {{> ../../secret}}",
+        ])
+        let result = try Self.run(
+            ["template", "render", "site/page.mustache", "--partials", "site/partials"], in: directory, within: 20)
+        #expect(result.status == 2)
+        #expect(!result.stdout.contains("SECRET"))
+        #expect(
+            result.stderr.hasPrefix(
+                "site/page.mustache:2:2: error: partial name \"../../secret\" leaves its folder: partials are files below site/partials"
+            ), "\(result.stderr)")
+    }
+
+    @Test("a store theme that resolves outside the theme folders is refused")
+    func storeThemeOutsideTheThemeFolders() throws {
+        let directory = try TemplateCommandTests.write([
+            "secret/pages/product.mustache": "{{store.name}}", "work/.keep": "",
+        ])
+        let shop = directory + "/shop"
+        try FileManager.default.copyItem(atPath: "\(VitrineBinary.packageRoot)/Catalog", toPath: shop)
+        let settings = try String(contentsOfFile: shop + "/store.json", encoding: .utf8)
+            .replacingOccurrences(of: "\"theme\": \"default\"", with: "\"theme\": \"../secret\"")
+        try settings.write(toFile: shop + "/store.json", atomically: true, encoding: .utf8)
+        let result = try Self.run(["theme", "check", "--store", "../shop"], in: directory + "/work", within: 30)
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains(
+                "error: ../shop/store.json: theme \"../secret\" leaves its folder: a theme is a folder of ../shop/themes or of vitrine's Themes"
+            ), "\(result.stderr)")
     }
 }
 

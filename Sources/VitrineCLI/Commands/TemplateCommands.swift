@@ -1,7 +1,3 @@
-import Diagnostics
-import Foundation
-import Mustache
-import Store
 import VitrineKit
 
 /// `vitrine template render` and `vitrine theme check`: the theme author's tools.
@@ -17,15 +13,16 @@ enum TemplateCommands {
                 .flag("strict", "A name that resolves to nothing is an error, not an empty string."),
             ]),
         run: { arguments, console in
-            let result = TemplateRendering.render(
-                templateFile: arguments.positionals[0], dataFile: arguments.value("data"),
-                partialsDirectory: arguments.value("partials"), strict: arguments.flag("strict"))
-            switch result {
+            let options = TemplateRenderWorkflow.Options(
+                dataFile: arguments.value("data"), partialsDirectory: arguments.value("partials"),
+                strict: arguments.flag("strict"))
+            switch TemplateRenderWorkflow.run(templateFile: arguments.positionals[0], options: options) {
             case .success(let bytes):
                 console.outBytes(bytes)
                 return .success
-            case .failure(let error):
-                console.print(error.diagnostics)
+            case .failure(let failure):
+                console.print(failure.diagnostics)
+                if case .unreadable = failure { return .failure }
                 return .badInput
             }
         })
@@ -40,29 +37,20 @@ enum TemplateCommands {
             ],
             options: [CommonOptions.store, CommonOptions.quiet]),
         run: { arguments, console in
-            // Without --store, pages render against ./Catalog when there is one; a theme alone is still checked.
-            let storeDirectory = arguments.value("store") ?? "Catalog"
-            var (store, storeDiagnostics): (LoadedStore?, DiagnosticEngine) = (nil, DiagnosticEngine())
-            if arguments.value("store") != nil || FileManager.default.fileExists(atPath: storeDirectory) {
-                (store, storeDiagnostics) = StoreLoader.load(directory: storeDirectory)
-            }
-            if storeDiagnostics.hasErrors {
+            let outcome = ThemeCheckWorkflow.run(theme: arguments.positionals.first, store: arguments.value("store"))
+            if let store = outcome.brokenStore {
                 console.err(
-                    "vitrine theme check: error: \(storeDirectory) has errors (run vitrine check \(storeDirectory)); pages are not rendered\n"
+                    "vitrine theme check: error: \(store) has errors (run vitrine check \(store)); pages are not rendered\n"
                 )
             }
-            let theme = arguments.positionals.first ?? store?.settings.theme
-            let directories = ThemeLocation.searchPath(theme: theme, store: storeDirectory)
-            let diagnostics = ThemeCheckWorkflow.run(
-                directories: directories, store: storeDiagnostics.hasErrors ? nil : store)
-            console.print(diagnostics)
+            console.print(outcome.diagnostics)
             if !arguments.flag("quiet") {
-                let tally = Console.tally(diagnostics)
-                let name = directories.first ?? "theme"
+                let tally = Console.tally(outcome.diagnostics)
                 console.out(
-                    diagnostics.hasErrors
-                        ? "\(name): \(tally ?? "errors")\n" : "\(name): ok\(tally.map { " (\($0))" } ?? "")\n")
+                    outcome.diagnostics.hasErrors
+                        ? "\(outcome.theme): \(tally ?? "errors")\n"
+                        : "\(outcome.theme): ok\(tally.map { " (\($0))" } ?? "")\n")
             }
-            return diagnostics.hasErrors || storeDiagnostics.hasErrors ? .badInput : .success
+            return outcome.hasErrors ? .badInput : .success
         })
 }
