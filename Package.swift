@@ -38,7 +38,7 @@ let package = Package(
             name: "VitrineKit",
             dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation"]
         ),
-        .target(name: "VitrineCLI", dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "VitrineKit"]),
+        .target(name: "VitrineCLI", dependencies: ["Diagnostics", "VitrineKit"]),
         .executableTarget(name: "vitrine", dependencies: ["VitrineCLI"]),
 
         // Tools, never linked into `vitrine`: offline recommendation research on real data (the UCI mapping, the
@@ -75,7 +75,7 @@ let package = Package(
             name: "RecommendationTests", dependencies: ["Recommendation", "Store", "TextFormats", "SampleStores"]),
         .testTarget(
             name: "VitrineKitTests",
-            dependencies: ["VitrineKit", "Segmentation", "Store", "Diagnostics", "SampleStores"]),
+            dependencies: ["VitrineKit", "Mustache", "Segmentation", "Store", "Diagnostics", "SampleStores"]),
         .testTarget(
             name: "EvaluationTests",
             dependencies: [

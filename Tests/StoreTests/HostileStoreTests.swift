@@ -93,7 +93,7 @@ struct HostileStoreTests {
         }
         let lines = try Self.findings([:], removing: ["products.csv"])
         #expect(lines.count == 1, "\(lines)")
-        #expect(lines.first?.hasSuffix("products.csv: no such file") == true)
+        #expect(lines.first?.hasSuffix("products.csv: No such file or directory") == true)
     }
 
     @Test("quantity × unit price past the store's bound is an error at the price")

@@ -25,9 +25,11 @@ struct SourceFilesTests {
         let folder = Self.temporaryPath()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect(SourceFiles.contents("\(folder)/missing.csv") == .failure(.init(message: "no such file")))
-        #expect(SourceFiles.contents("\(folder)/missing/orders.csv") == .failure(.init(message: "no such file")))
-        #expect(SourceFiles.contents(folder) == .failure(.init(message: "it is a folder")))
+        #expect(SourceFiles.contents("\(folder)/missing.csv") == .failure(.init(message: "No such file or directory")))
+        #expect(
+            SourceFiles.contents("\(folder)/missing/orders.csv")
+                == .failure(.init(message: "No such file or directory")))
+        #expect(SourceFiles.contents(folder) == .failure(.init(message: "Is a directory")))
         #expect(SourceFiles.contents("/dev/null") == .failure(.init(message: "it is a device, not a regular file")))
 
         let store = try FixtureStore.make()
@@ -36,6 +38,6 @@ struct SourceFilesTests {
         let (_, diagnostics) = StoreLoader.load(directory: store)
         #expect(
             diagnostics.diagnostics.map(\.description).contains(
-                "error: cannot read \(store)/orders.csv: it is a folder"))
+                "error: cannot read \(store)/orders.csv: Is a directory"))
     }
 }

@@ -98,7 +98,7 @@ struct StoreLoaderTests {
         #expect(store == nil)
         #expect(
             diagnostics.diagnostics.map(\.description) == [
-                "error: /nonexistent/store is not a store folder (no such directory)"
+                "error: /nonexistent/store is not a store folder: No such file or directory"
             ])
     }
 
@@ -115,6 +115,8 @@ struct StoreLoaderTests {
         try FileManager.default.removeItem(atPath: "\(directory)/products.csv")
         let (_, missing) = StoreLoader.load(directory: directory)
         #expect(
-            missing.diagnostics.map(\.description) == ["error: cannot read \(directory)/products.csv: no such file"])
+            missing.diagnostics.map(\.description) == [
+                "error: cannot read \(directory)/products.csv: No such file or directory"
+            ])
     }
 }

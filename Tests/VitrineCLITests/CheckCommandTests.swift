@@ -77,7 +77,7 @@ struct CheckCommandTests {
     @Test("a missing store folder is one clear error")
     func missingStore() throws {
         let result = try VitrineBinary.run(["check", "/nonexistent/shop"])
-        #expect(result.status == 2)
-        #expect(result.stderr == "error: /nonexistent/shop is not a store folder (no such directory)\n")
+        #expect(result.status == 1, "a missing folder is a failure of the world")
+        #expect(result.stderr == "error: /nonexistent/shop is not a store folder: No such file or directory\n")
     }
 }

@@ -37,33 +37,7 @@ struct HostileInputTests {
 
     /// Runs the binary and kills it after `seconds`: a hang fails the test instead of blocking the suite.
     static func run(_ arguments: [String], seconds: Double = 60) throws -> VitrineBinary.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: VitrineBinary.executable)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let pid = process.processIdentifier
-        let timer = DispatchWorkItem { kill(pid, SIGKILL) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        timer.cancel()
-        return .init(
-            status: process.terminationReason == .uncaughtSignal
-                ? 128 + process.terminationStatus
-                : process.terminationStatus,
-            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        try VitrineBinary.run(arguments, timeLimit: seconds)
     }
 
     @Test("quantities × prices past what a store's sums hold: exit 2 at the line, from check and segments alike")
@@ -135,7 +109,7 @@ struct HostileInputTests {
         try FileManager.default.createDirectory(atPath: folder + "/products.csv", withIntermediateDirectories: false)
         let isFolder = try Self.run(["check", folder], seconds: 20)
         #expect(isFolder.status == 1)
-        #expect(isFolder.stderr.contains("error: cannot read \(folder)/products.csv: it is a folder"))
+        #expect(isFolder.stderr.contains("error: cannot read \(folder)/products.csv: Is a directory"))
 
         let device = try Self.catalogCopy()
         try FileManager.default.removeItem(atPath: device + "/orders.csv")
@@ -150,7 +124,7 @@ struct HostileInputTests {
             #expect(chmod(denied + "/customers.csv", 0) == 0)
             let result = try Self.run(["check", denied], seconds: 20)
             #expect(result.status == 1)
-            #expect(result.stderr.contains("error: cannot read \(denied)/customers.csv: permission denied"))
+            #expect(result.stderr.contains("error: cannot read \(denied)/customers.csv: Permission denied"))
         }
     }
 

@@ -104,32 +104,7 @@ struct TemplateHostileInputTests {
     /// `VitrineBinary.run` with a time limit: the process is killed after `seconds`, and that is a test failure.
     static func run(_ arguments: [String], in directory: String, within seconds: Double) throws -> VitrineBinary.Result
     {
-        let capture = try VitrineBinary.temporaryDirectory()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: VitrineBinary.executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        // Files rather than pipes: nothing has to drain them while the clock runs.
-        _ = FileManager.default.createFile(atPath: capture + "/out", contents: nil)
-        _ = FileManager.default.createFile(atPath: capture + "/err", contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + "/out"))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: capture + "/err"))
-        let started = Date()
-        try process.run()
-        while process.isRunning, Date().timeIntervalSince(started) < seconds { usleep(20_000) }
-        if process.isRunning {
-            process.terminate()
-            Issue.record("vitrine \(arguments.joined(separator: " ")) still ran after \(seconds) s")
-        }
-        process.waitUntilExit()
-        defer { try? FileManager.default.removeItem(atPath: capture) }
-        func text(_ name: String) -> String {
-            String(decoding: FileManager.default.contents(atPath: capture + "/" + name) ?? Data(), as: UTF8.self)
-        }
-        return VitrineBinary.Result(status: process.terminationStatus, stdout: text("out"), stderr: text("err"))
+        try VitrineBinary.run(arguments, in: directory, timeLimit: seconds)
     }
 
     @Test("10,000 nested sections: exit 2 with the position of the one too deep, not a stack overflow")

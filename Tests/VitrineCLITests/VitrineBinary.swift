@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the real `vitrine` executable built next to the test bundle, the way a user does.
 struct VitrineBinary {
@@ -24,7 +25,7 @@ struct VitrineBinary {
     }
 
     /// Runs the binary (or, with `shell`, `/bin/sh` with these arguments) and waits for it, at most `timeLimit` seconds: past that it is killed and the result's
-    /// status is `SIGKILL`'s 128 + 9, so a hang fails the test instead of stopping the suite.
+    /// status is `SIGKILL`'s 128 + 9 and the test records an issue: a hang fails instead of stopping the suite.
     static func run(
         _ arguments: [String], in directory: String = packageRoot, environment: [String: String] = [:],
         stdin: String? = nil, timeLimit: Double = 120, shell: Bool = false
@@ -50,12 +51,19 @@ struct VitrineBinary {
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()
         DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        nonisolated(unsafe) var killed = false
+        let watchdog = DispatchWorkItem {
+            if process.isRunning {
+                killed = true
+                kill(process.processIdentifier, SIGKILL)
+            }
+        }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
         watchdog.cancel()
+        if killed { Issue.record("vitrine \(arguments.joined(separator: " ")) still ran after \(timeLimit) s: killed") }
         let status =
             process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         return Result(

@@ -46,13 +46,9 @@ public enum SourceFiles {
 
         init(message: String) { self.message = message }
 
+        /// The system's own words (`No such file or directory`), as every other tool on the machine says them.
         init(errorNumber: Int32) {
-            switch errorNumber {
-            case ENOENT, ENOTDIR: message = "no such file"
-            case EACCES, EPERM: message = "permission denied"
-            case EISDIR: message = "it is a folder"
-            default: message = String(cString: strerror(errorNumber)).lowercased()
-            }
+            message = String(cString: strerror(errorNumber))
         }
     }
 

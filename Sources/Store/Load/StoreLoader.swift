@@ -40,7 +40,9 @@ public enum StoreLoader {
             return SourceFiles.read(path(file), diagnostics: &diagnostics)
         }
         guard SourceFiles.isDirectory(root) else {
-            diagnostics.error("\(root) is not a store folder (no such directory)", at: nil)
+            // Nothing to read is a failure of the world (exit 1), like any file that cannot be read.
+            let reason = FileManager.default.fileExists(atPath: root) ? "not a folder" : "No such file or directory"
+            diagnostics.emit(.failure("\(root) is not a store folder: \(reason)", at: nil))
             return (nil, diagnostics)
         }
 
