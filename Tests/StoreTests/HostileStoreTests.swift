@@ -52,6 +52,25 @@ struct HostileStoreTests {
             ), "\(wooCommerce)")
     }
 
+    @Test("a campaign template that would leave the theme's emails/ folder is an error at its value")
+    func campaignTemplateOutsideTheTheme() throws {
+        for (template, column) in [("../../secret", 69), ("/etc/passwd", 69), ("a//b", 69)] {
+            let lines = try Self.findings([
+                "campaigns.json":
+                    #"[{"id": "w", "segments": ["everyone"], "subject": "Hi", "template": "\#(template)"}]"#
+            ])
+            #expect(
+                lines.contains(
+                    "campaigns.json:1:\(column): error: template \"\(template)\" is not a name inside the theme's emails/ folder (letters, digits, '-', '_' and '.', folders joined by '/', no '..')"
+                ), "\(lines)")
+        }
+        let fine = try Self.findings([
+            "campaigns.json":
+                #"[{"id": "w", "segments": ["everyone"], "subject": "Hi", "template": "seasonal/winter"}]"#
+        ])
+        #expect(!fine.contains { $0.contains("template") }, "\(fine)")
+    }
+
     @Test("a line break in one locale's subject is reported at that value, not at the object")
     func subjectLineBreak() throws {
         let lines = try Self.findings([

@@ -46,6 +46,12 @@ enum CampaignsLoader {
             let preheader = object.localized(
                 "preheader", locales: context.locales, defaultLocale: context.defaultLocale, diagnostics: &diagnostics)
             let template = object.string("template", diagnostics: &diagnostics) ?? "newsletter"
+            if !Self.isTemplateName(template) {
+                diagnostics.error(
+                    "template \"\(template)\" is not a name inside the theme's emails/ folder "
+                        + "(letters, digits, '-', '_' and '.', folders joined by '/', no '..')",
+                    at: object.location(of: "template"))
+            }
             let coupon = object.string("coupon", diagnostics: &diagnostics)
             if let coupon, !context.couponIDs.contains(coupon), !context.rejected.contains(coupon) {
                 diagnostics.error(
@@ -60,5 +66,25 @@ enum CampaignsLoader {
                     coupon: coupon, sendDate: sendDate, location: object.location))
         }
         return campaigns
+    }
+}
+
+extension CampaignsLoader {
+    /// `newsletter`, `seasonal/winter`: a path under the theme's `emails/` folder that cannot leave it.
+    static func isTemplateName(_ name: String) -> Bool {
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        return !name.isEmpty
+            && parts.allSatisfy { part in
+                !part.isEmpty && part != "." && part != ".."
+                    && part.utf8.allSatisfy {
+                        switch $0 {
+                        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
+                            UInt8(ascii: "."):
+                            true
+                        default: false
+                        }
+                    }
+            }
     }
 }
