@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The site build on W1 beside its peers, in one run: Hugo 0.111 building the same catalog (the harness in
+# ../shared/bench/ssg: 8 segments in one build), a C program writing the same files as Hugo (its physical floor),
+# the same C program writing vitrine's own files (vitrine's floor), and vitrine: a full build into a deleted
+# folder, a no-change rebuild, and a rebuild after one product's price changed. Every case is timed the way the
+# harness times its own (hyperfine with `rm -rf DEST && sync` before each run, /usr/bin/time for CPU and peak RSS).
+# usage: .ci/bench-site.sh            env: WORK=/tmp/vitrine-site-bench RUNS=2 SKIP_PEERS=1 (vitrine only)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+HARNESS="${HARNESS:-$ROOT/../shared/bench/ssg}"
+WORK="${WORK:-/tmp/vitrine-site-bench}"
+RUNS="${RUNS:-2}"
+export LC_ALL=C.UTF-8
+if [ ! -f "$HARNESS/run.sh" ]; then
+    echo "error: the peer harness is missing at $HARNESS (../shared/bench/ssg beside the repository)" >&2
+    exit 1
+fi
+mkdir -p "$WORK/res"
+RES="$WORK/res"
+
+echo "== build (release)"
+cd "$ROOT"
+swift build -c release --product vitrine >/dev/null
+swift build -c release --product vitrine-bench >/dev/null
+VITRINE="$ROOT/.build/release/vitrine"
+[ -d "$WORK/w1" ] || "$ROOT/.build/release/vitrine-bench" generate W1 "$WORK/w1" >/dev/null
+command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine time >/dev/null
+
+if [ -z "${SKIP_PEERS:-}" ]; then
+    echo "== peers: Hugo 0.111 (8 segments, one build) and the C writer on Hugo's files"
+    WORK="$WORK/ssg" RUNS_BIG="$RUNS" CASES="hugo8 write8" bash "$HARNESS/run.sh" | grep -E '^(==|   )' || true
+    cp "$WORK/ssg/res/hugo8".* "$WORK/ssg/res/write8".* "$RES/" 2>/dev/null || true
+fi
+
+# bench NAME RUNS PREPARE CMD…: the harness's method, with our own prepare step.
+bench() {
+    local name=$1 runs=$2 prepare=$3
+    shift 3
+    rm -f "$RES/$name".*
+    echo "== $name: $*"
+    hyperfine --runs "$runs" --prepare "$prepare" --export-json "$RES/$name.json" --command-name "$name" \
+        "/usr/bin/time -a -o $RES/$name.time -f '%e %U %S %M' $*" >/dev/null
+}
+
+OUT="$WORK/out-vitrine"
+AS_OF="--as-of 2026-12-01"
+bench vitrine-full "$RUNS" "rm -rf $OUT && sync" "$VITRINE build $WORK/w1 --output $OUT --quiet $AS_OF"
+find "$OUT/site/" -type f -name '*.html' -printf '%s\n' | awk '{s+=$1} END {print NR, s}' >"$RES/vitrine-full.out"
+bench vitrine-nochange "$RUNS" "sync" "$VITRINE build $WORK/w1 --output $OUT --quiet $AS_OF"
+# One product's price: the first product line's price column, nudged by a cent and back on alternate runs.
+cp "$WORK/w1/products.csv" "$WORK/products.original.csv"
+python3 - "$WORK/w1/products.csv" <<'PY'
+import csv, sys
+path = sys.argv[1]
+rows = list(csv.reader(open(path, newline="", encoding="utf-8")))
+price = rows[0].index("price")
+cents = round(float(rows[1][price]) * 100) + 1
+rows[1][price] = f"{cents // 100}.{cents % 100:02d}"
+csv.writer(open(path, "w", newline="", encoding="utf-8"), lineterminator="\n").writerows(rows)
+PY
+bench vitrine-oneprice 1 "sync" "$VITRINE build $WORK/w1 --output $OUT --json $AS_OF"
+cp "$WORK/products.original.csv" "$WORK/w1/products.csv"
+"$VITRINE" build "$WORK/w1" --output "$OUT" --quiet $AS_OF
+
+echo "== the C writer on vitrine's own files"
+find -L "$OUT/site/" -type f -printf '%s\t%P\n' | sort -k2 >"$WORK/manifest-vitrine.tsv"
+gcc -O2 -o "$WORK/writefiles" "$HARNESS/writefiles.c"
+bench write-vitrine "$RUNS" "rm -rf $WORK/out-write && sync" "$WORK/writefiles $WORK/manifest-vitrine.tsv $WORK/out-write"
+
+echo
+python3 - "$RES" <<'PY'
+import json, os, statistics, sys
+res = sys.argv[1]
+def case(name):
+    path = os.path.join(res, name + ".json")
+    if not os.path.exists(path):
+        return None
+    times = json.load(open(path))["results"][0]["times"]
+    rows = [line.split() for line in open(os.path.join(res, name + ".time")) if line.strip()]
+    cpu = statistics.median(float(r[1]) + float(r[2]) for r in rows)
+    rss = max(int(r[3]) for r in rows) / 1024
+    out = open(os.path.join(res, name + ".out")).read().split() if os.path.exists(os.path.join(res, name + ".out")) else None
+    return statistics.median(times), min(times), max(times), cpu, rss, out
+hugo_pages, vitrine_pages = 82008, None
+rows = []
+for name, label in [("hugo8", "Hugo 0.111, 8 segments"), ("write8", "C writer, Hugo's files"),
+                    ("vitrine-full", "vitrine build, full"), ("write-vitrine", "C writer, vitrine's files"),
+                    ("vitrine-nochange", "vitrine build, no change"), ("vitrine-oneprice", "vitrine build, one price changed")]:
+    c = case(name)
+    if c is None:
+        continue
+    median, low, high, cpu, rss, out = c
+    pages = ""
+    if name == "hugo8":
+        pages = f"{hugo_pages / median:,.0f}"
+    if name == "vitrine-full":
+        vitrine_pages = int(out[0])  # HTML files: every page, the site root and 404.html
+        pages = f"{vitrine_pages / median:,.0f}"
+    rows.append((label, f"{median:.1f} ({low:.1f}–{high:.1f})", f"{cpu:.1f}", pages, f"{rss:.0f}"))
+print("| case | wall median s (min–max) | CPU s (user+sys) | pages/s | peak RSS MiB |")
+print("|---|---:|---:|---:|---:|")
+for row in rows:
+    print("| " + " | ".join(row) + " |")
+PY
