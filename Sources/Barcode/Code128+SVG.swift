@@ -30,7 +30,10 @@ extension Code128 {
         let width = moduleCount + 2 * quietZone
         let height = options.humanReadable ? barHeight + fontSize + 4 : barHeight
 
-        var svg = #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 "#
+        // One buffer: about 20 bytes a bar plus the frame.
+        var svg = ""
+        svg.reserveCapacity(symbols.count * 3 * 20 + 400)
+        svg += #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 "#
         svg += "\(width) \(height)\" role=\"img\" aria-label=\""
         Self.appendEscaped(options.label ?? text, to: &svg)
         svg += #"" shape-rendering="crispEdges"><rect width=""#
