@@ -27,6 +27,10 @@ let package = Package(
         .target(name: "Parallelism"),
         // Seeded randomness for generated workloads, fuzz tests and the bootstrap: the same seed, the same draws.
         .target(name: "SeededRandom"),
+        // Code 128 symbols (ISO/IEC 15417) as inline SVG, for coupon pages.
+        .target(name: "Barcode"),
+        // gzip files (RFC 1952) over the system zlib, for the `.gz` siblings that nginx's gzip_static serves.
+        .target(name: "Gzip", dependencies: ["CZlib"]),
 
         // Stages: know the store, take values and return values.
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats", "Parallelism"]),
@@ -57,6 +61,8 @@ let package = Package(
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
+        .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "SeededRandom"]),
+        .testTarget(name: "GzipTests", dependencies: ["Gzip", "SeededRandom"]),
         .testTarget(
             name: "MustacheTests", dependencies: ["Mustache", "Diagnostics", "SeededRandom"],
             resources: [.copy("Fixtures")]),

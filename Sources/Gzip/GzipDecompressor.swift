@@ -1,0 +1,74 @@
+import CZlib
+
+/// A streaming gzip decompressor owning one zlib stream: feed it chunks with `decompress(_:into:)`, then `finish()`
+/// checks that the member ended. One member; bytes after it are an error.
+public final class GzipDecompressor {
+    private let stream: UnsafeMutablePointer<z_stream>
+    private let scratch: UnsafeMutableBufferPointer<UInt8>
+    private var ended = false
+
+    public init() throws(GzipError) {
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        // windowBits 15 + 16: a gzip wrapper only, a zlib or raw stream is corrupt data.
+        let status = czlib_inflate_init2(stream, 15 + 16)
+        guard status == Z_OK else {
+            stream.deinitialize(count: 1)
+            stream.deallocate()
+            throw GzipError(step: .startDecompressing, reason: .init(zlibStatus: status))
+        }
+        self.stream = stream
+        self.scratch = .allocate(capacity: 64 * 1024)
+    }
+
+    deinit {
+        inflateEnd(stream)
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+        scratch.deallocate()
+    }
+
+    /// Decompresses a chunk, appending the bytes it gives to `output`.
+    public func decompress(_ input: UnsafeRawBufferPointer, into output: inout [UInt8]) throws(GzipError) {
+        var rest = input
+        while !rest.isEmpty {
+            guard !ended else { throw GzipError(step: .decompress, reason: .trailingData) }
+            let slice = min(rest.count, Int(UInt32.max))
+            stream.pointee.next_in = UnsafeMutablePointer(
+                mutating: rest.baseAddress?.assumingMemoryBound(to: Bytef.self))
+            stream.pointee.avail_in = uInt(slice)
+            while true {
+                stream.pointee.next_out = scratch.baseAddress
+                stream.pointee.avail_out = uInt(scratch.count)
+                let status = inflate(stream, Z_NO_FLUSH)
+                guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
+                    throw GzipError(step: .decompress, reason: .init(zlibStatus: status))
+                }
+                let produced = scratch.count - Int(stream.pointee.avail_out)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<produced]))
+                if status == Z_STREAM_END {
+                    ended = true
+                    break
+                }
+                if stream.pointee.avail_out != 0 { break }
+            }
+            let consumed = slice - Int(stream.pointee.avail_in)
+            rest = UnsafeRawBufferPointer(rebasing: rest[consumed...])
+            if !ended && consumed < slice {
+                // inflate stopped with input and output room left: it cannot go on.
+                throw GzipError(step: .decompress, reason: .corruptData)
+            }
+        }
+    }
+
+    /// Decompresses a chunk, appending the bytes it gives to `output`.
+    public func decompress(_ input: [UInt8], into output: inout [UInt8]) throws(GzipError) {
+        try input.withUnsafeBytes { bytes in Result { () throws(GzipError) in try decompress(bytes, into: &output) } }
+            .get()
+    }
+
+    /// Checks that the member ended (its trailer read and its CRC-32 and length verified).
+    public func finish() throws(GzipError) {
+        guard ended else { throw GzipError(step: .decompress, reason: .truncated) }
+    }
+}
