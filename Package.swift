@@ -26,11 +26,18 @@ let package = Package(
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats"]),
         .target(name: "Segmentation", dependencies: ["Diagnostics", "TextFormats", "Store"]),
         .target(name: "Recommendation", dependencies: ["TextFormats", "Store", "SeededRandom"]),
+        // The one writer of OUTPUT/: incremental, atomic publishing of a tree.
+        .target(name: "Publishing"),
+        // Pages as values: per-segment catalogs from the store, the recommendations and a theme.
+        .target(name: "Site", dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Publishing"]),
 
         // Shell: a façade with one workflow per command, a CLI that parses and prints, a tiny main.
         .target(
             name: "VitrineKit",
-            dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation"]
+            dependencies: [
+                "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "Publishing",
+                "Site",
+            ]
         ),
         .target(name: "VitrineCLI", dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "VitrineKit"]),
         .executableTarget(name: "vitrine", dependencies: ["VitrineCLI"]),
@@ -53,6 +60,9 @@ let package = Package(
         .testTarget(
             name: "SegmentationTests",
             dependencies: ["Segmentation", "Store", "Diagnostics", "TextFormats", "VitrineKit"]),
+        .testTarget(
+            name: "SiteTests",
+            dependencies: ["Site", "Store", "Diagnostics", "TextFormats", "Mustache", "Publishing", "VitrineKit"]),
         .testTarget(name: "RecommendationTests", dependencies: ["Recommendation", "Store", "TextFormats"]),
         .testTarget(name: "VitrineCLITests", dependencies: ["VitrineCLI", "VitrineKit", "Diagnostics"]),
         .testTarget(
