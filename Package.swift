@@ -26,14 +26,20 @@ let package = Package(
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats"]),
         .target(name: "Segmentation", dependencies: ["Diagnostics", "TextFormats", "Store"]),
         .target(name: "Recommendation", dependencies: ["TextFormats", "Store", "SeededRandom"]),
+        // The one writer of OUTPUT/: incremental, atomic publishing of a tree.
+        .target(name: "Publishing"),
 
         // Shell: a façade with one workflow per command, a CLI that parses and prints, a tiny main.
         .target(
             name: "VitrineKit",
-            dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation"]
+            dependencies: [
+                "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "Publishing",
+            ]
         ),
         .target(name: "VitrineCLI", dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "VitrineKit"]),
         .executableTarget(name: "vitrine", dependencies: ["VitrineCLI"]),
+        // Publishes a numbered build; PublishingTests kill it mid-build to prove the switch is atomic.
+        .executableTarget(name: "publishing-probe", dependencies: ["Publishing"]),
         .executableTarget(
             name: "vitrine-bench",
             dependencies: [
@@ -43,6 +49,7 @@ let package = Package(
         ),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "publishing-probe"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
         .testTarget(
             name: "MustacheTests", dependencies: ["Mustache", "Diagnostics", "SeededRandom"],
