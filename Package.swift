@@ -21,6 +21,8 @@ let package = Package(
         .target(name: "Mustache", dependencies: ["Diagnostics", "TextFormats"]),
         // Seeded randomness for generated workloads, fuzz tests and the bootstrap: the same seed, the same draws.
         .target(name: "SeededRandom"),
+        // The preview server of `vitrine serve`: static files on 127.0.0.1, a combined-format access log.
+        .target(name: "HTTPServer"),
 
         // Stages: know the store, take values and return values.
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats"]),
@@ -34,6 +36,7 @@ let package = Package(
             name: "VitrineKit",
             dependencies: [
                 "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "Publishing",
+                "HTTPServer",
             ]
         ),
         .target(name: "VitrineCLI", dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "VitrineKit"]),
@@ -49,6 +52,7 @@ let package = Package(
         ),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "publishing-probe"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
         .testTarget(

@@ -64,7 +64,8 @@ import Testing
                 interrupted += 1
                 #expect(
                     site == Self.expectedSite(build: published),
-                    "killed after \(delay) s during build \(build): the site is neither build \(published) nor \(build)")
+                    "killed after \(delay) s during build \(build): the site is neither build \(published) nor \(build)"
+                )
             }
         }
         let last = try Self.start(output.path, build: 14)
