@@ -21,6 +21,8 @@ let package = Package(
         .target(name: "Mustache", dependencies: ["Diagnostics", "TextFormats"]),
         // Seeded randomness for generated workloads, fuzz tests and the bootstrap: the same seed, the same draws.
         .target(name: "SeededRandom"),
+        // The preview server of `vitrine serve`: static files on 127.0.0.1, a combined-format access log.
+        .target(name: "HTTPServer"),
 
         // Stages: know the store, take values and return values.
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats"]),
@@ -36,11 +38,13 @@ let package = Package(
             name: "VitrineKit",
             dependencies: [
                 "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "Publishing",
-                "Site",
+                "HTTPServer", "Site",
             ]
         ),
         .target(name: "VitrineCLI", dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "VitrineKit"]),
         .executableTarget(name: "vitrine", dependencies: ["VitrineCLI"]),
+        // Publishes a numbered build; PublishingTests kill it mid-build to prove the switch is atomic.
+        .executableTarget(name: "publishing-probe", dependencies: ["Publishing"]),
         .executableTarget(
             name: "vitrine-bench",
             dependencies: [
@@ -50,6 +54,8 @@ let package = Package(
         ),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "publishing-probe"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
         .testTarget(
             name: "MustacheTests", dependencies: ["Mustache", "Diagnostics", "SeededRandom"],
