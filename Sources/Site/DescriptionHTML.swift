@@ -19,6 +19,31 @@ enum DescriptionHTML {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The text alone, tags dropped (and `script`/`style` content with them), not escaped: for JSON-LD.
+    static func plainText(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "<")) else { return text }
+        var out: [UInt8] = []
+        var skipUntil: String?
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<"), let tag = Tag.parse(bytes, at: index) else {
+                if skipUntil == nil { out.append(bytes[index]) }
+                index += 1
+                continue
+            }
+            index = tag.end
+            if let skipping = skipUntil {
+                if tag.closing, tag.name == skipping { skipUntil = nil }
+            } else if !tag.closing, dropsContent.contains(tag.name) {
+                skipUntil = tag.name
+            } else if tag.name == "p" || tag.name == "br" || tag.name == "li", out.last.map({ $0 != 0x20 }) ?? false {
+                out.append(0x20)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     private static func renderPlain(_ bytes: [UInt8], into out: inout [UInt8]) {
         var paragraph: [UInt8] = []
         var newlines = 0

@@ -212,7 +212,7 @@ extension SitePlan {
         ]
         if let sku = product.sku { jsonLD.append(("sku", .string(sku))) }
         if let gtin = product.gtin { jsonLD.append(("gtin", .string(gtin))) }
-        jsonLD.append(("description", .string(descriptionText)))
+        jsonLD.append(("description", .string(DescriptionHTML.plainText(descriptionText))))
         if let rating = product.rating, product.reviewCount > 0 {
             jsonLD.append(
                 (

@@ -268,3 +268,29 @@ public struct SitePlan: Sendable {
         return out
     }
 }
+
+extension SitePlan {
+    /// What the page templates see, all kinds in one map (the fallback segment's index, first listing and first
+    /// product page merged), for `vitrine theme check` to render every page template against in strict mode.
+    public func sampleContext() -> MustacheValue {
+        var merged = MustacheValue.map(MustacheMap())
+        let segment = Int32(fallback)
+        let samples = [
+            Page(segment: segment, kind: .index), Page(segment: segment, kind: .category),
+            Page(segment: segment, kind: .product),
+        ]
+        for page in samples where page.kind == .index || !store.products.isEmpty {
+            merged = Self.merge(merged, context(page))
+        }
+        return merged
+    }
+
+    /// `overlay` over `base`; maps present in both are merged key by key.
+    public static func merge(_ base: MustacheValue, _ overlay: MustacheValue) -> MustacheValue {
+        guard case .map(var result) = base, case .map(let top) = overlay else { return overlay }
+        for (key, value) in top {
+            result[key] = result[key].map { merge($0, value) } ?? value
+        }
+        return .map(result)
+    }
+}
