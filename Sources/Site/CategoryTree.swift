@@ -49,7 +49,21 @@ struct CategoryTree: Sendable {
             nodeOfProduct.append(Int32(parent ?? 0))
         }
         self.index = index
+        var ordinal = [Int32](repeating: 0, count: nodes.count)
+        var roots = 0
+        for node in nodes.indices {
+            if let parent = nodes[node].parent {
+                ordinal[node] = ordinal[parent]
+            } else {
+                ordinal[node] = Int32(roots)
+                roots += 1
+            }
+        }
+        rootOrdinal = ordinal
     }
+
+    /// Per node, the position of its top-level category among the top-level categories (a theme's colour tone).
+    private(set) var rootOrdinal: [Int32] = []
 
     private var index: [[String]: Int] = [:]
 

@@ -23,6 +23,9 @@ struct SegmentView: Sendable {
     var featured: [Int]
     var coupon: MustacheValue
     var banner: String?
+    /// The top-level categories for the header (URLs from the site root: templates prefix `root`), one list per
+    /// current top-level category (0: none), made once and shared by every page.
+    var navigation: [MustacheValue]
     var base: Fingerprint
 
     static let rightToLeft: Set<String> = ["ar", "fa", "he", "ur", "ps", "yi"]
@@ -77,6 +80,19 @@ struct SegmentView: Sendable {
         self.listings = listings
         best = Array(order.lazy.filter { store.products[Int($0)].isInStock }.prefix(SitePlan.bestCount))
         featured = definition.featuredCategories.compactMap { categories.node(of: $0) }
+        let roots = categories.roots
+        let segmentID = definition.id
+        navigation = (0...roots.count).map { current in
+            .list(
+                roots.enumerated().map { ordinal, node in
+                    .map(
+                        MustacheMap([
+                            ("name", .string(categories.nodes[node].path.last ?? "")),
+                            ("url", .string(segmentID + "/c/" + categories.nodes[node].slugPath + "/")),
+                            ("current", .bool(ordinal + 1 == current)),
+                        ]))
+                })
+        }
 
         // The coupon, when it exists and is valid on the build date (days inclusive).
         let format = self.format

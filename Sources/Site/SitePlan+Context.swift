@@ -18,20 +18,13 @@ extension SitePlan {
 
     private func common(_ page: Page, view: SegmentView, root: String) -> [(String, MustacheValue)] {
         let segmentID = view.definition.id
-        let currentTop: Int? =
+        let currentTop: Int =
             switch page.kind {
-            case .category: categories.lineage(Int(page.item)).first
-            case .product: categories.lineage(Int(categories.nodeOfProduct[Int(page.item)])).first
-            case .root, .index: nil
+            case .category: Int(categories.rootOrdinal[Int(page.item)]) + 1
+            case .product: Int(categories.rootOrdinal[Int(categories.nodeOfProduct[Int(page.item)])]) + 1
+            case .root, .index: 0
             }
-        let nav: [MustacheValue] = categories.roots.map { node in
-            .map(
-                MustacheMap([
-                    ("name", .string(categories.nodes[node].path.last ?? "")),
-                    ("url", .string(root + listingURL(segment: segmentID, node: node, number: 1))),
-                    ("current", .bool(node == currentTop)),
-                ]))
-        }
+        let nav = view.navigation[currentTop]
         let home = root + segmentID + "/"
         let segment = MustacheValue.map(
             MustacheMap([
@@ -46,7 +39,7 @@ extension SitePlan {
             ]))
         return [
             ("lang", .string(view.locale)), ("dir", .string(view.direction)), ("t", view.table),
-            ("root", .string(root)), ("store", store), ("segment", segment), ("nav", .list(nav)),
+            ("root", .string(root)), ("store", store), ("segment", segment), ("nav", nav),
             ("canonical", .string(canonical(page))), ("stylesheet", .string(root + (theme.assets["app.css"] ?? ""))),
             ("coupon", view.coupon), ("search_label", .string(view.text("search"))),
         ]
@@ -281,6 +274,7 @@ extension SitePlan {
                     ? .string(store.settings.defaultLocale) : .null
             ),
             ("url", .string(root + view.definition.id + "/p/" + product.slug + "/")), ("slug", .string(product.slug)),
+            ("tone", .int(Int(categories.rootOrdinal[Int(categories.nodeOfProduct[index])]) % 6)),
             ("image", imageSource(product.image, root: root)),
             ("price", .string(view.format.money(price.amount, currency: currency))),
             ("compare_at", price.compareAt.map { .string(view.format.money($0, currency: currency)) } ?? .null),

@@ -222,6 +222,7 @@ public struct SitePlan: Sendable {
             fingerprint.add(translation.name ?? "\u{0}")
         }
         fingerprint.add(product.image ?? "\u{0}")
+        fingerprint.add(product.category.joined(separator: "\u{1F}"))
         fingerprint.add(Int(product.price.minorUnits))
         fingerprint.add(Int(product.compareAtPrice?.minorUnits ?? -1))
         fingerprint.add(product.stock ?? -1)
