@@ -124,12 +124,18 @@ extension SitePlan {
         var pagination = MustacheValue.null
         if pageCount > 1 {
             let link = { (target: Int) in root + listingURL(segment: segmentID, node: node, number: target) }
-            let pages: [MustacheValue] = (1...pageCount).map { target in
-                .map(
-                    MustacheMap([
-                        ("label", .string(view.format.plain(Int64(target)))), ("url", .string(link(target))),
-                        ("current", .bool(target == number)),
-                    ]))
+            // The first and last pages and two on either side of this one; a gap marks what is left out.
+            var pages: [MustacheValue] = []
+            var previousShown = 0
+            for target in 1...pageCount where target == 1 || target == pageCount || abs(target - number) <= 2 {
+                if target > previousShown + 1 { pages.append(.map(MustacheMap([("gap", .bool(true))]))) }
+                previousShown = target
+                pages.append(
+                    .map(
+                        MustacheMap([
+                            ("label", .string(view.format.plain(Int64(target)))), ("url", .string(link(target))),
+                            ("current", .bool(target == number)), ("gap", .bool(false)),
+                        ])))
             }
             pagination = .map(
                 MustacheMap([
