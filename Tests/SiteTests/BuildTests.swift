@@ -200,3 +200,30 @@ import VitrineKit
         #expect(!FileManager.default.fileExists(atPath: store.output))
     }
 }
+
+/// A store's own theme overrides single files of the default.
+@Suite struct ThemeOverrideTests {
+    @Test func paginationAtTheThemesPageSizeAndAnOverriddenPartial() throws {
+        let products = (1...5).map { "p-\($0),S-\($0),tea-\($0),Tea \($0),,\($0).00,,Tea,9,,0,," }
+        let store = try InlineStore(products: products)
+        let own = store.directory + "/mytheme"
+        try FileManager.default.createDirectory(atPath: own + "/partials", withIntermediateDirectories: true)
+        try #"{"page_size": 2}"#.write(toFile: own + "/theme.json", atomically: true, encoding: .utf8)
+        try "<footer>Our own footer</footer>\n".write(
+            toFile: own + "/partials/footer.mustache", atomically: true, encoding: .utf8)
+        let options = BuildWorkflow.Options(
+            store: store.directory, output: store.output, themeDirectories: [own, InlineStore.defaultTheme],
+            durable: false)
+        let result = BuildWorkflow.run(options)
+        #expect(result.summary != nil, "\(result.diagnostics.diagnostics.map(\.description))")
+        let second = store.page("everyone/c/tea/2/index.html")
+        #expect(second.contains("Page 2 of 3"))
+        #expect(second.contains("<a rel=\"prev\" href=\"../../../../everyone/c/tea/\">"))
+        #expect(second.contains("<a rel=\"next\" href=\"../../../../everyone/c/tea/3/\">"))
+        #expect(second.contains("<span aria-current=\"page\">2</span>"))
+        #expect(store.page("everyone/c/tea/3/index.html").contains("everyone/p/tea-"))
+        #expect(store.page("everyone/c/tea/4/index.html").isEmpty)
+        #expect(second.contains("<footer>Our own footer</footer>"))
+        #expect(!second.contains("site-footer"))
+    }
+}
