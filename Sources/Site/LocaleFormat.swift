@@ -1,3 +1,4 @@
+import Foundation
 import Store
 import TextFormats
 
@@ -96,12 +97,36 @@ struct LocaleFormat: Sendable {
 }
 
 extension String {
-    /// Every occurrence of `placeholder` replaced (theme strings hold one or two, so a scan is enough).
+    /// Every occurrence of `placeholder` replaced, scanning bytes (a theme string holds one or two; no Foundation
+    /// search per call on the hot path).
     func replacingAll(_ placeholder: String, with value: String) -> String {
-        guard !placeholder.isEmpty, let range = range(of: placeholder) else { return self }
-        var result = String(self[..<range.lowerBound])
-        result += value
-        result += String(self[range.upperBound...]).replacingAll(placeholder, with: value)
-        return result
+        var text = self
+        var key = placeholder
+        return text.withUTF8 { bytes in
+            key.withUTF8 { needle in
+                guard !needle.isEmpty, bytes.count >= needle.count else { return self }
+                var out: [UInt8] = []
+                var index = 0
+                var found = false
+                let last = bytes.count - needle.count
+                while index < bytes.count {
+                    if index <= last, bytes[index] == needle[0],
+                        memcmp(bytes.baseAddress! + index, needle.baseAddress!, needle.count) == 0
+                    {
+                        if !found {
+                            out.reserveCapacity(bytes.count + value.utf8.count)
+                            out.append(contentsOf: bytes[0..<index])
+                            found = true
+                        }
+                        out.append(contentsOf: value.utf8)
+                        index += needle.count
+                    } else {
+                        if found { out.append(bytes[index]) }
+                        index += 1
+                    }
+                }
+                return found ? String(decoding: out, as: UTF8.self) : self
+            }
+        }
     }
 }
