@@ -26,6 +26,8 @@ struct SegmentView: Sendable {
     /// The top-level categories for the header (URLs from the site root: templates prefix `root`), one list per
     /// current top-level category (0: none), made once and shared by every page.
     var navigation: [MustacheValue]
+    /// The language category names are written in (the store's default) when it is not the page's, else null.
+    var categoryLanguage: MustacheValue
     var base: Fingerprint
 
     static let rightToLeft: Set<String> = ["ar", "fa", "he", "ur", "ps", "yi"]
@@ -82,12 +84,15 @@ struct SegmentView: Sendable {
         featured = definition.featuredCategories.compactMap { categories.node(of: $0) }
         let roots = categories.roots
         let segmentID = definition.id
+        let categoryLanguage: MustacheValue = locale == defaultLocale ? .null : .string(defaultLocale)
+        self.categoryLanguage = categoryLanguage
         navigation = (0...roots.count).map { current in
             .list(
                 roots.enumerated().map { ordinal, node in
                     .map(
                         MustacheMap([
                             ("name", .string(categories.nodes[node].path.last ?? "")),
+                            ("name_lang", categoryLanguage),
                             ("url", .string(segmentID + "/c/" + categories.nodes[node].slugPath + "/")),
                             ("current", .bool(ordinal + 1 == current)),
                         ]))

@@ -69,6 +69,7 @@ extension SitePlan {
             .map(
                 MustacheMap([
                     ("name", .string(categories.nodes[node].path.joined(separator: " › "))),
+                    ("name_lang", view.categoryLanguage),
                     ("url", .string(root + listingURL(segment: view.definition.id, node: node, number: 1))),
                     (
                         "products",
@@ -82,6 +83,7 @@ extension SitePlan {
             .map(
                 MustacheMap([
                     ("name", .string(categories.nodes[node].path.last ?? "")),
+                    ("name_lang", view.categoryLanguage),
                     ("url", .string(root + listingURL(segment: view.definition.id, node: node, number: 1))),
                     ("count", .string(countLabel(view.listings[node].count, view: view))),
                 ]))
@@ -106,17 +108,18 @@ extension SitePlan {
         let listing = view.listings[node]
         let pageCount = max(1, (listing.count + theme.pageSize - 1) / theme.pageSize)
         let name = categories.nodes[node].path.last ?? ""
-        var crumbs = [crumb(view.text("home"), root + segmentID + "/")]
+        var crumbs = [crumb(view.text("home"), root + segmentID + "/", language: .null)]
         for ancestor in categories.lineage(node).dropLast() {
             crumbs.append(
                 crumb(
                     categories.nodes[ancestor].path.last ?? "",
-                    root + listingURL(segment: segmentID, node: ancestor, number: 1)))
+                    root + listingURL(segment: segmentID, node: ancestor, number: 1), language: view.categoryLanguage))
         }
         let children: [MustacheValue] = categories.nodes[node].children.map { child in
             .map(
                 MustacheMap([
                     ("name", .string(categories.nodes[child].path.last ?? "")),
+                    ("name_lang", view.categoryLanguage),
                     ("url", .string(root + listingURL(segment: segmentID, node: child, number: 1))),
                     ("count", .string(countLabel(view.listings[child].count, view: view))),
                 ]))
@@ -155,7 +158,14 @@ extension SitePlan {
                 .string(
                     number > 1 ? "\(name) · \(pageLabel) · \(store.settings.name)" : "\(name) · \(store.settings.name)")
             ),
-            ("category", .map(MustacheMap([("name", .string(name)), ("page_label", .string(pageLabel))]))),
+            (
+                "category",
+                .map(
+                    MustacheMap([
+                        ("name", .string(name)), ("name_lang", view.categoryLanguage),
+                        ("page_label", .string(pageLabel)),
+                    ]))
+            ),
             ("breadcrumb", .list(crumbs)), ("subcategories", .list(children)),
             ("has_subcategories", .bool(!children.isEmpty)),
             ("count", .string(countLabel(listing.count, view: view))),
@@ -164,8 +174,8 @@ extension SitePlan {
         ]
     }
 
-    private func crumb(_ name: String, _ url: String) -> MustacheValue {
-        .map(MustacheMap([("name", .string(name)), ("url", .string(url))]))
+    private func crumb(_ name: String, _ url: String, language: MustacheValue) -> MustacheValue {
+        .map(MustacheMap([("name", .string(name)), ("url", .string(url)), ("name_lang", language)]))
     }
 
     // MARK: - Products
@@ -174,12 +184,12 @@ extension SitePlan {
         let index = Int(page.item)
         let product = store.products[index]
         let segmentID = view.definition.id
-        var crumbs = [crumb(view.text("home"), root + segmentID + "/")]
+        var crumbs = [crumb(view.text("home"), root + segmentID + "/", language: .null)]
         for ancestor in categories.lineage(Int(categories.nodeOfProduct[index])) {
             crumbs.append(
                 crumb(
                     categories.nodes[ancestor].path.last ?? "",
-                    root + listingURL(segment: segmentID, node: ancestor, number: 1)))
+                    root + listingURL(segment: segmentID, node: ancestor, number: 1), language: view.categoryLanguage))
         }
         var fields = cardFields(index, view: view, root: root)
         let description = product.translations[view.locale]?.description
