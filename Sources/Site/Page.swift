@@ -7,6 +7,8 @@ public struct Page: Hashable, Sendable {
         case index
         case category
         case product
+        /// `404.html` at the site root, in the fallback segment's language, when the theme has `pages/not-found`.
+        case notFound
     }
 
     public var segment: Int32

@@ -6,10 +6,22 @@ import Store
 extension SitePlan {
     func context(_ page: Page) -> MustacheValue {
         let view = segments[Int(page.segment)]
-        let root = page.kind == .root ? "" : String(repeating: "../", count: url(page).utf8.count { $0 == 0x2F })
+        // The 404 page answers any address, so its links start at the host's root.
+        let root =
+            switch page.kind {
+            case .root: ""
+            case .notFound: "/"
+            default: String(repeating: "../", count: url(page).utf8.count { $0 == 0x2F })
+            }
         var fields = common(page, view: view, root: root)
         switch page.kind {
         case .root, .index: fields += indexFields(view: view, root: root)
+        case .notFound:
+            // Only what its fingerprint covers: the top-level categories.
+            fields += [
+                ("title", .string(view.text("not_found_title") + " · " + store.settings.name)),
+                ("categories", topCategories(view: view, root: root)),
+            ]
         case .category: fields += categoryFields(page, view: view, root: root)
         case .product: fields += productFields(page, view: view, root: root)
         }
@@ -22,7 +34,7 @@ extension SitePlan {
             switch page.kind {
             case .category: Int(categories.rootOrdinal[Int(page.item)]) + 1
             case .product: Int(categories.rootOrdinal[Int(categories.nodeOfProduct[Int(page.item)])]) + 1
-            case .root, .index: 0
+            case .root, .index, .notFound: 0
             }
         let nav = view.navigation[currentTop]
         let home = root + segmentID + "/"
@@ -55,6 +67,7 @@ extension SitePlan {
     func canonical(_ page: Page) -> String {
         switch page.kind {
         case .root, .index: return baseURL + "/"
+        case .notFound: return ""
         case .category, .product:
             var same = page
             same.segment = Int32(fallback)
@@ -79,20 +92,25 @@ extension SitePlan {
                     ),
                 ]))
         }
-        let tops: [MustacheValue] = categories.roots.map { node in
-            .map(
-                MustacheMap([
-                    ("name", .string(categories.nodes[node].path.last ?? "")),
-                    ("name_lang", view.categoryLanguage),
-                    ("url", .string(root + listingURL(segment: view.definition.id, node: node, number: 1))),
-                    ("count", .string(countLabel(view.listings[node].count, view: view))),
-                ]))
-        }
         return [
             ("title", .string(store.settings.name)),
             ("best", .list(view.best.map { card(Int($0), view: view, root: root) })),
-            ("featured", .list(featured)), ("categories", .list(tops)),
+            ("featured", .list(featured)), ("categories", topCategories(view: view, root: root)),
         ]
+    }
+
+    /// Every top-level category with its count in this segment.
+    private func topCategories(view: SegmentView, root: String) -> MustacheValue {
+        .list(
+            categories.roots.map { node in
+                .map(
+                    MustacheMap([
+                        ("name", .string(categories.nodes[node].path.last ?? "")),
+                        ("name_lang", view.categoryLanguage),
+                        ("url", .string(root + listingURL(segment: view.definition.id, node: node, number: 1))),
+                        ("count", .string(countLabel(view.listings[node].count, view: view))),
+                    ]))
+            })
     }
 
     func countLabel(_ count: Int, view: SegmentView) -> String {

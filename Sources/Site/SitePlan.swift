@@ -95,6 +95,16 @@ public struct SitePlan: Sendable {
             themeDigests[kind] = fingerprint.hex
         }
         themeDigests[.root] = themeDigests[.index]
+        var notFound = Fingerprint()
+        for used in inputs.theme.templatesUsed(by: "pages/not-found") {
+            notFound.add(used)
+            notFound.add(inputs.theme.templateDigests[used] ?? "-")
+        }
+        for (source, published) in inputs.theme.assets.sorted(by: { $0.key < $1.key }) {
+            notFound.add(source)
+            notFound.add(published)
+        }
+        themeDigests[.notFound] = notFound.hex
         self.themeDigests = themeDigests
         var segments: [SegmentView] = []
         for index in store.segments.indices {
@@ -107,7 +117,12 @@ public struct SitePlan: Sendable {
 
         var pages: [Page] = []
         let selected = store.segments.indices.filter { inputs.onlySegments?.contains(store.segments[$0].id) ?? true }
-        if selected.contains(fallback) { pages.append(Page(segment: Int32(fallback), kind: .root)) }
+        if selected.contains(fallback) {
+            pages.append(Page(segment: Int32(fallback), kind: .root))
+            if inputs.theme.library["pages/not-found"] != nil {
+                pages.append(Page(segment: Int32(fallback), kind: .notFound))
+            }
+        }
         for segment in selected {
             pages.append(Page(segment: Int32(segment), kind: .index))
             for node in categories.nodes.indices {
@@ -131,7 +146,7 @@ public struct SitePlan: Sendable {
     func url(_ page: Page) -> String {
         let segment = store.segments[Int(page.segment)].id
         switch page.kind {
-        case .root: return ""
+        case .root, .notFound: return ""
         case .index: return segment + "/"
         case .product: return segment + "/p/" + store.products[Int(page.item)].slug + "/"
         case .category: return listingURL(segment: segment, node: Int(page.item), number: Int(page.number))
@@ -143,7 +158,7 @@ public struct SitePlan: Sendable {
     }
 
     /// The file the page is written to, below the site root (`everyone/p/olive-oil/index.html`).
-    public func path(_ page: Page) -> String { url(page) + "index.html" }
+    public func path(_ page: Page) -> String { page.kind == .notFound ? "404.html" : url(page) + "index.html" }
 
     /// The shard (0 ..< count) a page belongs to: a hash of its segment and path, so shards are disjoint, cover
     /// the site, and stay the same from run to run and machine to machine.
@@ -166,6 +181,8 @@ public struct SitePlan: Sendable {
         fingerprint.add(themeDigests[page.kind] ?? "")
         fingerprint.add(Int(page.kind.rawValue))
         switch page.kind {
+        case .notFound:
+            for node in categories.roots { fingerprint.add(view.listings[node].count) }
         case .root, .index:
             for node in categories.roots {
                 fingerprint.add(view.listings[node].count)
@@ -255,6 +272,7 @@ public struct SitePlan: Sendable {
         let name =
             switch page.kind {
             case .root, .index: "pages/index"
+            case .notFound: "pages/not-found"
             case .category: "pages/category"
             case .product: "pages/product"
             }

@@ -102,6 +102,12 @@ import VitrineKit
         #expect(root.contains("<link rel=\"canonical\" href=\"https://shop.test/\">"))
         #expect(root.contains("href=\"everyone/p/mountain-tea/\""))
         #expect(root.contains("href=\"assets/app."))
+        // The 404 page answers any address: links from the host's root, no canonical, not indexed.
+        let missing = store.page("404.html")
+        #expect(missing.contains("<h1 id=\"not-found-title\">Page not found</h1>"))
+        #expect(missing.contains("href=\"/everyone/c/tea/\""))
+        #expect(!missing.contains("rel=\"canonical\""))
+        #expect(missing.contains("<meta name=\"robots\" content=\"noindex\">"))
         // Listings: paginated at the theme's size, the first page at the category's own URL.
         #expect(store.page("everyone/c/tea/herbs/index.html").contains("<h1>Herbs</h1>"))
         #expect(store.page("everyone/c/tea/index.html").contains("everyone/p/chamomile/"))
