@@ -26,8 +26,10 @@ struct SegmentView: Sendable {
     /// The top-level categories for the header (URLs from the site root: templates prefix `root`), one list per
     /// current top-level category (0: none), made once and shared by every page.
     var navigation: [MustacheValue]
-    /// The language category names are written in (the store's default) when it is not the page's, else null.
-    var categoryLanguage: MustacheValue
+    /// Per category node, its name on this segment's pages: the string table's `category:NAME` when it has one,
+    /// else the catalog's; and the language to mark it with when that is not the page's (else null).
+    var categoryNames: [String]
+    var categoryLanguages: [MustacheValue]
     var base: Fingerprint
 
     static let rightToLeft: Set<String> = ["ar", "fa", "he", "ur", "ps", "yi"]
@@ -84,15 +86,27 @@ struct SegmentView: Sendable {
         featured = definition.featuredCategories.compactMap { categories.node(of: $0) }
         let roots = categories.roots
         let segmentID = definition.id
-        let categoryLanguage: MustacheValue = locale == defaultLocale ? .null : .string(defaultLocale)
-        self.categoryLanguage = categoryLanguage
+        let catalogLanguage: MustacheValue = locale == defaultLocale ? .null : .string(defaultLocale)
+        var categoryNames: [String] = []
+        var categoryLanguages: [MustacheValue] = []
+        for node in categories.nodes {
+            let name = node.path.last ?? ""
+            if let translated = strings["category:" + name] {
+                categoryNames.append(translated)
+                categoryLanguages.append(.null)
+            } else {
+                categoryNames.append(name)
+                categoryLanguages.append(catalogLanguage)
+            }
+        }
+        self.categoryNames = categoryNames
+        self.categoryLanguages = categoryLanguages
         navigation = (0...roots.count).map { current in
             .list(
                 roots.enumerated().map { ordinal, node in
                     .map(
                         MustacheMap([
-                            ("name", .string(categories.nodes[node].path.last ?? "")),
-                            ("name_lang", categoryLanguage),
+                            ("name", .string(categoryNames[node])), ("name_lang", categoryLanguages[node]),
                             ("url", .string(segmentID + "/c/" + categories.nodes[node].slugPath + "/")),
                             ("current", .bool(ordinal + 1 == current)),
                         ]))

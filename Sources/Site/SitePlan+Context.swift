@@ -81,8 +81,8 @@ extension SitePlan {
         let featured: [MustacheValue] = view.featured.map { node in
             .map(
                 MustacheMap([
-                    ("name", .string(categories.nodes[node].path.joined(separator: " › "))),
-                    ("name_lang", view.categoryLanguage),
+                    ("name", .string(categories.lineage(node).map { view.categoryNames[$0] }.joined(separator: " › "))),
+                    ("name_lang", view.categoryLanguages[node]),
                     ("url", .string(root + listingURL(segment: view.definition.id, node: node, number: 1))),
                     (
                         "products",
@@ -105,8 +105,7 @@ extension SitePlan {
             categories.roots.map { node in
                 .map(
                     MustacheMap([
-                        ("name", .string(categories.nodes[node].path.last ?? "")),
-                        ("name_lang", view.categoryLanguage),
+                        ("name", .string(view.categoryNames[node])), ("name_lang", view.categoryLanguages[node]),
                         ("url", .string(root + listingURL(segment: view.definition.id, node: node, number: 1))),
                         ("count", .string(countLabel(view.listings[node].count, view: view))),
                     ]))
@@ -125,19 +124,18 @@ extension SitePlan {
         let segmentID = view.definition.id
         let listing = view.listings[node]
         let pageCount = max(1, (listing.count + theme.pageSize - 1) / theme.pageSize)
-        let name = categories.nodes[node].path.last ?? ""
+        let name = view.categoryNames[node]
         var crumbs = [crumb(view.text("home"), root + segmentID + "/", language: .null)]
         for ancestor in categories.lineage(node).dropLast() {
             crumbs.append(
                 crumb(
-                    categories.nodes[ancestor].path.last ?? "",
-                    root + listingURL(segment: segmentID, node: ancestor, number: 1), language: view.categoryLanguage))
+                    view.categoryNames[ancestor], root + listingURL(segment: segmentID, node: ancestor, number: 1),
+                    language: view.categoryLanguages[ancestor]))
         }
         let children: [MustacheValue] = categories.nodes[node].children.map { child in
             .map(
                 MustacheMap([
-                    ("name", .string(categories.nodes[child].path.last ?? "")),
-                    ("name_lang", view.categoryLanguage),
+                    ("name", .string(view.categoryNames[child])), ("name_lang", view.categoryLanguages[child]),
                     ("url", .string(root + listingURL(segment: segmentID, node: child, number: 1))),
                     ("count", .string(countLabel(view.listings[child].count, view: view))),
                 ]))
@@ -180,7 +178,7 @@ extension SitePlan {
                 "category",
                 .map(
                     MustacheMap([
-                        ("name", .string(name)), ("name_lang", view.categoryLanguage),
+                        ("name", .string(name)), ("name_lang", view.categoryLanguages[node]),
                         ("page_label", .string(pageLabel)),
                     ]))
             ),
@@ -206,8 +204,8 @@ extension SitePlan {
         for ancestor in categories.lineage(Int(categories.nodeOfProduct[index])) {
             crumbs.append(
                 crumb(
-                    categories.nodes[ancestor].path.last ?? "",
-                    root + listingURL(segment: segmentID, node: ancestor, number: 1), language: view.categoryLanguage))
+                    view.categoryNames[ancestor], root + listingURL(segment: segmentID, node: ancestor, number: 1),
+                    language: view.categoryLanguages[ancestor]))
         }
         var fields = cardFields(index, view: view, root: root)
         let description = product.translations[view.locale]?.description

@@ -217,6 +217,9 @@ import VitrineKit
         try #"{"page_size": 2}"#.write(toFile: own + "/theme.json", atomically: true, encoding: .utf8)
         try "<footer>Our own footer</footer>\n".write(
             toFile: own + "/partials/footer.mustache", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: own + "/locales", withIntermediateDirectories: true)
+        try #"{"next": "Onwards"}"#.write(toFile: own + "/locales/en.json", atomically: true, encoding: .utf8)
+        try #"{"category:Tea": "Τσάι"}"#.write(toFile: own + "/locales/el.json", atomically: true, encoding: .utf8)
         let options = BuildWorkflow.Options(
             store: store.directory, output: store.output, themeDirectories: [own, InlineStore.defaultTheme],
             durable: false)
@@ -225,11 +228,40 @@ import VitrineKit
         let second = store.page("everyone/c/tea/2/index.html")
         #expect(second.contains("Page 2 of 3"))
         #expect(second.contains("<a rel=\"prev\" href=\"../../../../everyone/c/tea/\">"))
-        #expect(second.contains("<a rel=\"next\" href=\"../../../../everyone/c/tea/3/\">"))
+        // One key of the string table overridden, the others from the default's.
+        #expect(second.contains("<a rel=\"next\" href=\"../../../../everyone/c/tea/3/\">Onwards</a>"))
+        #expect(second.contains(">Previous</a>"))
         #expect(second.contains("<span aria-current=\"page\">2</span>"))
         #expect(store.page("everyone/c/tea/3/index.html").contains("everyone/p/tea-"))
         #expect(store.page("everyone/c/tea/4/index.html").isEmpty)
         #expect(second.contains("<footer>Our own footer</footer>"))
+        // Category names: the store's translation where its table has one, else the catalog's, marked as such.
+        let greek = store.page("greek/c/tea/index.html")
+        #expect(greek.contains("<h1>Τσάι</h1>"))
+        #expect(greek.contains("aria-current=\"true\">Τσάι</a>"))
+        #expect(store.page("persian/c/tea/index.html").contains("<h1 lang=\"en\">Tea</h1>"))
         #expect(!second.contains("site-footer"))
+    }
+}
+
+extension ThemeOverrideTests {
+    @Test func badThemeSettingsAndStringTablesAreErrorsAtTheirPlaces() throws {
+        let store = try InlineStore(products: ["p-1,S-1,tea,Tea,,1.00,,Tea,9,,0,,"])
+        let own = store.directory + "/mytheme"
+        try FileManager.default.createDirectory(atPath: own + "/locales", withIntermediateDirectories: true)
+        try "{\n  \"page_size\": 0\n}\n".write(toFile: own + "/theme.json", atomically: true, encoding: .utf8)
+        try "{\"home\": \"Start\",\n \"next\": 3}\n".write(
+            toFile: own + "/locales/en.json", atomically: true, encoding: .utf8)
+        let options = BuildWorkflow.Options(
+            store: store.directory, output: store.output, themeDirectories: [own, InlineStore.defaultTheme],
+            durable: false)
+        let result = BuildWorkflow.run(options)
+        #expect(result.summary == nil)
+        #expect(
+            result.diagnostics.diagnostics.map(\.description).sorted() == [
+                "\(own)/locales/en.json:2:10: error: \"next\" must be a string, found a number",
+                "\(own)/theme.json:2:16: error: page_size must be a whole number from 1 to 1000",
+            ])
+        #expect(!FileManager.default.fileExists(atPath: store.output))
     }
 }

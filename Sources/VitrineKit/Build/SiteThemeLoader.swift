@@ -7,7 +7,7 @@ import TextFormats
 
 /// Reads a theme for the site builder: templates, `locales/*.json` string tables, `theme.json` settings and the
 /// files under `assets/`, each looked up through the search path (a store's theme first, then the default), so a
-/// store overrides any single file. Every problem is a diagnostic with its place.
+/// store overrides any single file (string tables: any single key). Every problem is a diagnostic with its place.
 enum SiteThemeLoader {
     struct Loaded {
         var theme: SiteTheme
@@ -22,10 +22,16 @@ enum SiteThemeLoader {
             if let template = library[name] { digests[name] = ContentHash.hex8(template.sourceText.bytes) }
         }
 
+        // String tables merge key by key: a store's theme can change one phrase (or name its categories) and keep
+        // the rest of the default's table.
         var strings: [String: [String: String]] = [:]
-        for (relative, path) in files(under: "locales", in: directories) where relative.hasSuffix(".json") {
-            let locale = String(relative.dropLast(".json".count))
-            if let table = stringTable(path: path, diagnostics: &diagnostics) { strings[locale] = table }
+        for directory in directories.reversed() {
+            for (relative, path) in files(under: "locales", in: [directory]) where relative.hasSuffix(".json") {
+                let locale = String(relative.dropLast(".json".count))
+                if let table = stringTable(path: path, diagnostics: &diagnostics) {
+                    strings[locale, default: [:]].merge(table) { $1 }
+                }
+            }
         }
 
         var pageSize = 24
