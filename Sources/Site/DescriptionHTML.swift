@@ -41,6 +41,7 @@ enum DescriptionHTML {
                 out.append(0x20)
             }
         }
+        while out.last == 0x20 { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
     }
 
