@@ -31,16 +31,25 @@ let package = Package(
         .target(name: "Barcode"),
         // gzip files (RFC 1952) over the system zlib, for the `.gz` siblings that nginx's gzip_static serves.
         .target(name: "Gzip", dependencies: ["CZlib"]),
+        // The preview server of `vitrine serve`: static files on 127.0.0.1, a combined-format access log.
+        .target(name: "HTTPServer"),
 
         // Stages: know the store, take values and return values.
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats", "Parallelism"]),
         .target(name: "Segmentation", dependencies: ["Diagnostics", "TextFormats", "Store", "Parallelism"]),
         .target(name: "Recommendation", dependencies: ["TextFormats", "Store", "Parallelism"]),
+        // The one writer of OUTPUT/: incremental, atomic publishing of a tree.
+        .target(name: "Publishing"),
+        // Pages as values: per-segment catalogs from the store, the recommendations and a theme.
+        .target(name: "Site", dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Publishing"]),
 
         // Shell: a façade with one workflow per command, a CLI that parses and prints, a tiny main.
         .target(
             name: "VitrineKit",
-            dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation"]
+            dependencies: [
+                "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "Publishing",
+                "HTTPServer", "Site",
+            ]
         ),
         .target(name: "VitrineCLI", dependencies: ["Diagnostics", "VitrineKit"]),
         .executableTarget(name: "vitrine", dependencies: ["VitrineCLI"]),
@@ -51,6 +60,8 @@ let package = Package(
             name: "Evaluation",
             dependencies: ["Diagnostics", "TextFormats", "Store", "Recommendation", "SeededRandom", "VitrineKit"]
         ),
+        // Publishes a numbered build; PublishingTests kill it mid-build to prove the switch is atomic.
+        .executableTarget(name: "publishing-probe", dependencies: ["Publishing"]),
         .executableTarget(
             name: "vitrine-bench",
             dependencies: [
@@ -60,6 +71,8 @@ let package = Package(
         ),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "publishing-probe"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "SeededRandom"]),
         .testTarget(name: "GzipTests", dependencies: ["Gzip", "SeededRandom"]),
@@ -87,6 +100,9 @@ let package = Package(
             dependencies: [
                 "Evaluation", "Recommendation", "Store", "Diagnostics", "TextFormats", "VitrineKit", "SampleStores",
             ]),
+        .testTarget(
+            name: "SiteTests",
+            dependencies: ["Site", "Store", "Diagnostics", "TextFormats", "Mustache", "Publishing", "VitrineKit"]),
         .testTarget(name: "VitrineCLITests", dependencies: ["VitrineCLI", "VitrineKit", "Diagnostics"]),
         .testTarget(
             name: "GenerateTests", dependencies: ["vitrine-bench", "Store", "Evaluation", "TextFormats"],

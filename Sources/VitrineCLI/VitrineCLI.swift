@@ -7,7 +7,8 @@ public enum VitrineCLI {
 
     /// Every command, in the order `--help` lists them. A command appears here only once it works.
     static let commands: [Command] = [
-        CheckCommand.command, InitCommand.command, SegmentsCommand.command, TemplateCommands.render,
+        CheckCommand.command, InitCommand.command, BuildCommand.command, SegmentsCommand.command,
+        TemplateCommands.render,
         TemplateCommands.check,
     ]
 

@@ -9,6 +9,7 @@ struct HelpTests {
         (["--help"], "help"),
         (["check", "--help"], "check"),
         (["init", "--help"], "init"),
+        (["build", "--help"], "build"),
         (["segments", "--help"], "segments"),
         (["template", "--help"], "template"),
         (["template", "render", "--help"], "template-render"),

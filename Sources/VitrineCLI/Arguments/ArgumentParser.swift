@@ -6,7 +6,17 @@ public struct ParsedArguments: Sendable, Equatable {
     public var values: [String: String] = [:]
     public var flags: Set<String> = []
 
+    /// Every value of an option given more than once (`--segment vip --segment new`), in order.
+    public var repeatedValues: [String: [String]] = [:]
+
     public func value(_ name: String) -> String? { values[name] }
+    /// Every value given for `name` (`value` is the last one).
+    public func allValues(_ name: String) -> [String] { repeatedValues[name] ?? values[name].map { [$0] } ?? [] }
+
+    mutating func setValue(_ value: String, for name: String) {
+        if let previous = values[name] { repeatedValues[name, default: [previous]].append(value) }
+        values[name] = value
+    }
     public func flag(_ name: String) -> Bool { flags.contains(name) }
 }
 
@@ -51,12 +61,12 @@ public enum ArgumentParser {
                 continue
             }
             if let inlineValue {
-                parsed.values[name] = inlineValue
+                parsed.setValue(inlineValue, for: name)
             } else {
                 guard index < arguments.count else {
                     throw UsageError(message: "option '--\(name)' needs a value (\(option.valueName!))")
                 }
-                parsed.values[name] = arguments[index]
+                parsed.setValue(arguments[index], for: name)
                 index += 1
             }
         }

@@ -61,7 +61,12 @@ public struct CommandSpec: Sendable {
         out += "\noptions:\n"
         for option in options {
             let left = "--\(option.name)" + (option.valueName.map { " \($0)" } ?? "")
-            let help = option.help + (option.defaultValue.map { " (default: \($0))" } ?? "")
+            var help = option.help
+            if let defaultValue = option.defaultValue {
+                // "Where generated files go (default: Output)." — the default inside the sentence.
+                let sentence = help.hasSuffix(".") ? String(help.dropLast()) : help
+                help = sentence + " (default: \(defaultValue))" + (help.hasSuffix(".") ? "." : "")
+            }
             out += row(left, help, width)
         }
         return out

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Mustache
+import Site
 import Store
 
 /// `vitrine theme check`: every template of a theme parsed strictly, every partial it names resolved, and every
@@ -55,7 +56,7 @@ public enum ThemeCheckWorkflow {
         guard let store, !diagnostics.hasErrors else { return diagnostics }
         var ignored = DiagnosticEngine()
         let library = ThemeLoader.library(directories: directories, diagnostics: &ignored)
-        let context = ThemeSampleContext.make(store)
+        let context = ThemeSampleContext.make(store, siteDirectories: directories)
         for name in library.names { library[name].map { diagnostics.register($0.sourceText) } }
         for name in library.names where renderedFolders.contains(where: name.hasPrefix) {
             guard let template = library[name] else { continue }

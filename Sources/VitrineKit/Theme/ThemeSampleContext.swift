@@ -1,5 +1,9 @@
+import Diagnostics
+import Foundation
 import Mustache
+import Site
 import Store
+import TextFormats
 
 /// What a theme's page and e-mail templates can name, made from a store's own data, so `vitrine theme check`
 /// renders every template in strict mode against real values: a misspelt `{{product.nmae}}` is an error with its
@@ -11,7 +15,27 @@ import Store
 /// `segments` and `segment` (id, name, banner, percent_off, prices_without_vat), `coupons` (id, kind, code,
 /// code_prefix, discount, minimum_spend, valid_from, valid_until), `campaigns` and `campaign` (id, subject,
 /// preheader, template, coupon, send_date). Texts are in the store's default locale.
+///
+/// With the theme's folders, also what `vitrine build` gives page templates (`SitePlan.context`), merged over the
+/// above: `lang`, `dir`, `t` (the string table), `root`, `canonical`, `stylesheet`, `title`, `nav` (name, url,
+/// current), `store` (+ address), `segment` (+ home, without_vat), `coupon` (offer, code, personal, until);
+/// the index's `best`, `featured` (name, url, products) and `categories` (name, url, count); a listing's
+/// `category` (name, page_label), `breadcrumb` (name, url), `subcategories`, `has_subcategories`, `count`,
+/// `products` and `pagination` (pages: label, url, current; previous, next); a product page's `product` (+ slug,
+/// name_lang, image, price, compare_at, percent_off, stock_class, stock_label, rating: value, percent, label,
+/// reviews; description as sanitised HTML, description_lang), `also_bought`, `has_also_bought` and `json_ld`.
+/// Cards (`best`, `products`, `also_bought`) carry the product page's card fields.
 public enum ThemeSampleContext {
+    public static func make(_ store: LoadedStore, siteDirectories: [String]) -> MustacheValue {
+        var ignored = DiagnosticEngine()
+        let theme = SiteThemeLoader.load(directories: siteDirectories, diagnostics: &ignored).theme
+        let inputs = SiteInputs(
+            store: store, ranking: [], neighbours: [],
+            buildDate: Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970)), theme: theme)
+        guard let plan = SitePlan.make(inputs, diagnostics: &ignored) else { return make(store) }
+        return SitePlan.merge(make(store), plan.sampleContext())
+    }
+
     public static func make(_ store: LoadedStore) -> MustacheValue {
         let locale = store.settings.defaultLocale
         let products = store.products.map { product(for: $0, locale: locale) }

@@ -1,0 +1,371 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The one writer of a published tree such as `OUTPUT/site`: writes only what changed, removes what is no longer
+/// produced, and switches the tree to the new build atomically.
+///
+/// Layout (everything but `OUTPUT/<tree>` lives under `OUTPUT/.vitrine/<tree>/`, which only the publisher touches):
+/// ```
+/// OUTPUT/<tree>                          -> .vitrine/<tree>/generations/<n>   (a symbolic link)
+/// OUTPUT/.vitrine/<tree>/lock            flock(2): one build at a time
+/// OUTPUT/.vitrine/<tree>/generations/<n>           the published files
+/// OUTPUT/.vitrine/<tree>/generations/<n>.manifest  path → fingerprint, content hash, size
+/// ```
+/// A build writes a new generation `<n+1>`: changed files are written, unchanged ones are hard links to generation
+/// `<n>`'s files (no file of a generation is ever modified, so sharing inodes is safe). `commit` flushes the new
+/// generation and its manifest, points a fresh link at it and renames that link over `OUTPUT/<tree>`
+/// (rename(2) is atomic), then deletes generation `<n>`. A build killed at any moment leaves the link on a complete
+/// generation; the next build deletes whatever generations the link does not point at. A build in which nothing
+/// changed creates no generation and writes nothing.
+///
+/// A real folder at `OUTPUT/<tree>` (or a link elsewhere) is refused with `.foreignTree`: the publisher never
+/// deletes data it did not write; move the folder away once and the next build publishes normally.
+public final class Publisher: @unchecked Sendable {
+    /// What became of one of the previous build's files in this build.
+    private enum Status: Equatable {
+        case untouched
+        case reused
+        /// Published again with the same bytes (under this fingerprint).
+        case same(UInt64, UInt64)
+        /// Published with new bytes: its entry is in `fresh`.
+        case replaced
+    }
+
+    public let output: String
+    public let tree: String
+    private let removalScope: (@Sendable (OutputPath) -> Bool)?
+    private let durable: Bool
+
+    private let outputFD: Int32
+    private let generationsFD: Int32
+    private let lockFD: Int32
+    let generationsPath: String
+    let statePath: String
+    private let previousGeneration: Int?
+    private let previousFD: Int32
+    private let newGeneration: Int
+
+    private let previous: [Manifest.Entry]
+    private let previousIndex: [OutputPath: Int]
+
+    private let lock = NSLock()
+    private var newFD: Int32 = -1
+    private var status: [Status]
+    private var fresh: [Manifest.Entry] = []
+    private var freshPaths: Set<OutputPath> = []
+    private var createdDirectories: Set<Substring> = []
+    private var committed = false
+
+    /// Opens `output` (created if missing) to publish `output/tree` (a single path component such as "site").
+    ///
+    /// `removalScope`, when given, limits removal to the paths it accepts: a shard build (`--shard i/n`) passes
+    /// "belongs to my shard", so the previous build's files of other shards are kept. `durable: false` skips the
+    /// flush to disk (tests; the switch stays atomic for killed processes, only a power loss could lose the build).
+    public init(
+        output: String, tree: String, removalScope: (@Sendable (OutputPath) -> Bool)? = nil, durable: Bool = true
+    ) throws(PublishError) {
+        guard let treePath = OutputPath(tree), !tree.utf8.contains(UInt8(ascii: "/")), tree != ".vitrine" else {
+            throw PublishError(.inspect, path: tree, .system(errno: EINVAL))
+        }
+        self.output = output
+        self.tree = treePath.string
+        self.removalScope = removalScope
+        self.durable = durable
+        statePath = "\(output)/.vitrine/\(tree)"
+        generationsPath = "\(statePath)/generations"
+        try FileSystem.createDirectories(generationsPath)
+
+        outputFD = FileSystem.openDirectory(output)
+        guard outputFD >= 0 else { throw .system(.inspect, output) }
+        generationsFD = FileSystem.openDirectory(generationsPath)
+        guard generationsFD >= 0 else {
+            close(outputFD)
+            throw .system(.inspect, generationsPath)
+        }
+        lockFD = open("\(statePath)/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lockFD >= 0 else {
+            close(outputFD)
+            close(generationsFD)
+            throw .system(.lock, "\(statePath)/lock")
+        }
+        var state = (previousFD: Int32(-1), previousGeneration: Int?.none)
+        do throws(PublishError) {
+            if flock(lockFD, LOCK_EX | LOCK_NB) != 0 {
+                throw errno == EWOULDBLOCK
+                    ? PublishError(.lock, path: output, .busy) : .system(.lock, "\(statePath)/lock")
+            }
+            state.previousGeneration = try Self.publishedGeneration(output: output, outputFD: outputFD, tree: tree)
+            // Whatever the link does not point at is left from a killed build (or an old one being deleted).
+            let names = FileSystem.names(in: generationsPath)
+            var highest = state.previousGeneration ?? 0
+            for name in names {
+                let number = Int(name.prefix { $0 != "." }) ?? 0
+                highest = max(highest, number)
+                if let current = state.previousGeneration, name == "\(current)" || name == "\(current).manifest" {
+                    continue
+                }
+                FileSystem.removeTree("\(generationsPath)/\(name)")
+            }
+            unlink("\(statePath)/swap")
+            newGeneration = highest + 1
+            if let current = state.previousGeneration {
+                state.previousFD = FileSystem.openDirectory("\(current)", relativeTo: generationsFD)
+            }
+        } catch {
+            close(outputFD)
+            close(generationsFD)
+            close(lockFD)
+            throw error
+        }
+        previousGeneration = state.previousFD >= 0 ? state.previousGeneration : nil
+        previousFD = state.previousFD
+
+        var entries: [Manifest.Entry] = []
+        if let current = previousGeneration,
+            let bytes = FileSystem.readFile("\(current).manifest", in: generationsFD),
+            let manifest = bytes.withUnsafeBytes({ Manifest.parse($0) })
+        {
+            entries = manifest.entries
+        }
+        var index: [OutputPath: Int] = [:]
+        index.reserveCapacity(entries.count)
+        for (position, entry) in entries.enumerated() { index[entry.path] = position }
+        previous = entries
+        previousIndex = index
+        status = Array(repeating: .untouched, count: entries.count)
+    }
+
+    deinit {
+        close(outputFD)
+        close(generationsFD)
+        if previousFD >= 0 { close(previousFD) }
+        if newFD >= 0 { close(newFD) }
+        close(lockFD)  // releases the flock
+    }
+
+    /// The generation `OUTPUT/<tree>` points at, nil when there is no tree yet; throws `.foreignTree` for anything
+    /// else there.
+    private static func publishedGeneration(output: String, outputFD: Int32, tree: String) throws(PublishError)
+        -> Int?
+    {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlinkat(outputFD, tree, &buffer, buffer.count - 1)
+        if length < 0 {
+            if errno == ENOENT { return nil }
+            throw errno == EINVAL
+                ? PublishError(.inspect, path: "\(output)/\(tree)", .foreignTree)
+                : .system(.inspect, "\(output)/\(tree)")
+        }
+        let target = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let prefix = ".vitrine/\(tree)/generations/"
+        guard target.hasPrefix(prefix), let number = Int(target.dropFirst(prefix.count)), number > 0 else {
+            throw PublishError(.inspect, path: "\(output)/\(tree)", .foreignTree)
+        }
+        return number
+    }
+
+    /// True when the previous published build produced `path` from the same fingerprint: the caller skips rendering
+    /// and the file is kept (counted unchanged).
+    public func reuse(_ path: OutputPath, fingerprint: Fingerprint) -> Bool {
+        let digest = fingerprint.digest
+        lock.lock()
+        defer { lock.unlock() }
+        guard !committed, let position = previousIndex[path], status[position] == .untouched,
+            previous[position].fingerprint == digest
+        else { return false }
+        status[position] = .reused
+        return true
+    }
+
+    /// Publishes bytes for a path this build produces (counted unchanged when the bytes equal the previous build's
+    /// file).
+    public func publish(_ path: OutputPath, bytes: UnsafeRawBufferPointer, fingerprint: Fingerprint)
+        throws(PublishError)
+    {
+        let content = ContentHash.digest(bytes)
+        let entry = Manifest.Entry(
+            path: path, fingerprint: fingerprint.digest, content: content, size: Int64(bytes.count))
+        let generation: Int32
+        do {
+            lock.lock()
+            defer { lock.unlock() }
+            guard !committed else { throw PublishError(.write, path: path.string, .alreadyCommitted) }
+            if let position = previousIndex[path] {
+                guard status[position] == .untouched else {
+                    throw PublishError(.write, path: path.string, .duplicatePath)
+                }
+                let old = previous[position]
+                if old.content == content && old.size == entry.size {
+                    status[position] = .same(entry.fingerprint.0, entry.fingerprint.1)
+                    return
+                }
+                status[position] = .replaced
+            } else {
+                guard freshPaths.insert(path).inserted else {
+                    throw PublishError(.write, path: path.string, .duplicatePath)
+                }
+            }
+            fresh.append(entry)
+            generation = try newGenerationDirectory()
+        }
+        try createParent(of: path, in: generation)
+        try FileSystem.createFile(
+            path.string, in: generation, bytes: bytes, sync: false, display: display(path))
+    }
+
+    public func publish(_ path: OutputPath, bytes: [UInt8], fingerprint: Fingerprint) throws(PublishError) {
+        var failure: PublishError?
+        bytes.withUnsafeBytes { buffer in
+            do throws(PublishError) {
+                try publish(path, bytes: buffer, fingerprint: fingerprint)
+            } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// The new generation's folder, created on first need. Call with `lock` held.
+    private func newGenerationDirectory() throws(PublishError) -> Int32 {
+        if newFD >= 0 { return newFD }
+        let name = "\(newGeneration)"
+        try FileSystem.createDirectory(name, in: generationsFD, display: "\(generationsPath)/\(name)")
+        newFD = FileSystem.openDirectory(name, relativeTo: generationsFD)
+        guard newFD >= 0 else { throw .system(.createDirectory, "\(generationsPath)/\(name)") }
+        return newFD
+    }
+
+    /// Creates the folders above `path` in the new generation, each once per build.
+    private func createParent(of path: OutputPath, in generation: Int32) throws(PublishError) {
+        guard let parent = path.parent else { return }
+        try createDirectory(parent, in: generation)
+    }
+
+    private func createDirectory(_ directory: Substring, in generation: Int32) throws(PublishError) {
+        lock.lock()
+        let known = createdDirectories.contains(directory)
+        lock.unlock()
+        if known { return }
+        if let slash = directory.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            try createDirectory(directory[..<slash], in: generation)
+        }
+        try FileSystem.createDirectory(
+            String(directory), in: generation, display: "\(generationsPath)/\(newGeneration)/\(directory)")
+        lock.lock()
+        createdDirectories.insert(directory)
+        lock.unlock()
+    }
+
+    /// Switches `OUTPUT/<tree>` to the new build atomically, removes files no longer produced, and returns counts.
+    public func commit() throws(PublishError) -> PublishSummary {
+        // From here no publish or reuse is accepted, so the rest runs without the lock (the caller commits once every
+        // publish has returned).
+        lock.lock()
+        guard !committed else {
+            lock.unlock()
+            throw PublishError(.swap, path: "\(output)/\(tree)", .alreadyCommitted)
+        }
+        committed = true
+        lock.unlock()
+        defer { flock(lockFD, LOCK_UN) }  // the next build may start once this one is done
+
+        var summary = PublishSummary(written: fresh.count)
+        for entry in fresh { summary.bytesWritten += entry.size }
+        var kept: [Manifest.Entry] = []
+        kept.reserveCapacity(previous.count)
+        var fingerprintsChanged = false
+        for (position, entry) in previous.enumerated() {
+            switch status[position] {
+            case .untouched:
+                if removalScope?(entry.path) ?? true {
+                    summary.removed += 1
+                } else {
+                    kept.append(entry)
+                }
+            case .reused:
+                summary.unchanged += 1
+                kept.append(entry)
+            case .same(let f1, let f2):
+                summary.unchanged += 1
+                var entry = entry
+                fingerprintsChanged = fingerprintsChanged || entry.fingerprint != (f1, f2)
+                entry.fingerprint = (f1, f2)
+                kept.append(entry)
+            case .replaced:
+                continue
+            }
+        }
+
+        guard summary.written > 0 || summary.removed > 0 || previousGeneration == nil else {
+            // Nothing to publish: the tree stays as it is; only new fingerprints of the same bytes are recorded.
+            if fingerprintsChanged, let current = previousGeneration {
+                try writeManifest(Manifest(entries: kept), generation: current)
+            }
+            return summary
+        }
+
+        lock.lock()
+        let created = Result { () throws(PublishError) in try newGenerationDirectory() }
+        lock.unlock()
+        let generation = try created.get()
+        for entry in kept {
+            try createParent(of: entry.path, in: generation)
+            if linkat(previousFD, entry.path.string, generation, entry.path.string, 0) != 0 {
+                let code = errno
+                if code == ENOENT, let current = previousGeneration {
+                    unlinkat(generationsFD, "\(current).manifest", 0)
+                    throw PublishError(.link, path: display(entry.path), .previousFileMissing)
+                }
+                throw .system(.link, display(entry.path), errno: code)
+            }
+        }
+        if durable {
+            guard FileSystem.syncFileSystem(generation) else {
+                throw .system(.sync, "\(generationsPath)/\(newGeneration)")
+            }
+        }
+        try writeManifest(Manifest(entries: kept + fresh), generation: newGeneration)
+
+        // The switch: a new link under a temporary name, renamed over the old one.
+        let swap = "\(statePath)/swap"
+        unlink(swap)
+        guard symlink(".vitrine/\(tree)/generations/\(newGeneration)", swap) == 0 else {
+            throw .system(.swap, swap)
+        }
+        guard rename(swap, "\(output)/\(tree)") == 0 else { throw .system(.swap, "\(output)/\(tree)") }
+        if durable && fsync(outputFD) != 0 { throw .system(.sync, output) }
+
+        if let old = previousGeneration {
+            guard FileSystem.removeTree("\(generationsPath)/\(old)") else {
+                throw .system(.clean, "\(generationsPath)/\(old)")
+            }
+            unlinkat(generationsFD, "\(old).manifest", 0)
+        }
+        return summary
+    }
+
+    /// Writes `<generation>.manifest` beside the generation: a temporary file renamed into place.
+    private func writeManifest(_ manifest: Manifest, generation: Int) throws(PublishError) {
+        let name = "\(generation).manifest"
+        let temporary = "\(name).tmp"
+        unlinkat(generationsFD, temporary, 0)
+        let bytes = manifest.serialized()
+        var failure: PublishError?
+        bytes.withUnsafeBytes { buffer in
+            do throws(PublishError) {
+                try FileSystem.createFile(
+                    temporary, in: generationsFD, bytes: buffer, sync: durable, display: "\(generationsPath)/\(name)")
+            } catch { failure = error }
+        }
+        if let failure { throw failure }
+        guard renameat(generationsFD, temporary, generationsFD, name) == 0 else {
+            throw .system(.writeManifest, "\(generationsPath)/\(name)")
+        }
+        if durable && fsync(generationsFD) != 0 { throw .system(.sync, generationsPath) }
+    }
+
+    private func display(_ path: OutputPath) -> String { "\(output)/\(tree)/\(path.string)" }
+}

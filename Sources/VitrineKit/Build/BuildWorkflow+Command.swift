@@ -1,0 +1,57 @@
+import Foundation
+import TextFormats
+
+extension BuildWorkflow.Options {
+    /// The options as the command line gives them: `asOf` as `YYYY-MM-DD`, `shard` as `I/N` with 1 ≤ I ≤ N.
+    public init(store: String, output: String, asOf: String?, segments: [String], shard: String?) throws(OptionError) {
+        var day: Timestamp?
+        if let asOf {
+            switch ISO8601.parse(asOf) {
+            case .success(let timestamp): day = timestamp
+            case .failure(let failure): throw OptionError("invalid --as-of \"\(asOf)\": \(failure)")
+            }
+        }
+        var slice: (index: Int, count: Int)?
+        if let shard {
+            let parts = shard.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, index >= 1,
+                index <= count
+            else { throw OptionError("invalid --shard \"\(shard)\": expected I/N with 1 ≤ I ≤ N, e.g. 2/4") }
+            slice = (index - 1, count)
+        }
+        self.init(store: store, output: output, asOf: day, segments: segments, shard: slice)
+    }
+}
+
+extension BuildWorkflow.Summary {
+    /// `--json`: the same figures as the summary line.
+    public func renderedJSON(output: String) -> String {
+        JSONOutput.object([
+            ("output", .string(output + "/site")), ("pages", .int(pages)), ("rendered", .int(rendered)),
+            ("written", .int(written)), ("unchanged", .int(unchanged)), ("removed", .int(removed)),
+            ("bytes_written", .number(String(bytesWritten))), ("seconds", .number(String(format: "%.3f", seconds))),
+        ]).serialized()
+    }
+
+    /// `Output/site: 534 pages, 534 written, 0 unchanged, 0 removed, 5.0 MB in 0.6 s`
+    public func renderedLine(output: String) -> String {
+        "\(output)/site: \(Self.grouped(pages)) pages, \(Self.grouped(written)) written, "
+            + "\(Self.grouped(unchanged)) unchanged, \(Self.grouped(removed)) removed, "
+            + "\(Self.megabytes(bytesWritten)) in \(String(format: "%.1f", seconds)) s\n"
+    }
+
+    /// `86,915`: thousands grouped, for a terminal.
+    public static func grouped(_ value: Int) -> String {
+        let digits = Array(String(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
+    }
+
+    static func megabytes(_ bytes: Int64) -> String {
+        bytes < 1_000_000 ? "\(grouped(Int(bytes))) bytes" : String(format: "%.1f MB", Double(bytes) / 1e6)
+    }
+}

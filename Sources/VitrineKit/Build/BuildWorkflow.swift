@@ -1,0 +1,244 @@
+import Diagnostics
+import Dispatch
+import Foundation
+import Publishing
+import Recommendation
+import Segmentation
+import Site
+import Store
+import TextFormats
+
+/// `vitrine build`: load the store, segment its customers, make the recommendations, plan every page of every
+/// segment, and render in parallel on all cores, streaming each page to the one writer of `OUTPUT/site`. A page
+/// whose fingerprint matches the previous build's is not rendered at all.
+public enum BuildWorkflow {
+    public struct Options: Sendable {
+        public var store: String
+        public var output: String
+        /// The build date (coupon validity) and the day recency is counted from; default: today for coupons.
+        public var asOf: Timestamp?
+        /// Segment ids to build; empty: all.
+        public var segments: [String]
+        /// `(index, count)`, index from 0: render only the pages of this shard.
+        public var shard: (index: Int, count: Int)?
+        /// Theme folders, most specific first; nil: the store's theme, then the default.
+        public var themeDirectories: [String]?
+        /// Flush to disk before publishing (off in tests).
+        public var durable: Bool
+
+        public init(
+            store: String, output: String = "Output", asOf: Timestamp? = nil, segments: [String] = [],
+            shard: (index: Int, count: Int)? = nil, themeDirectories: [String]? = nil, durable: Bool = true
+        ) {
+            self.store = store
+            self.output = output
+            self.asOf = asOf
+            self.segments = segments
+            self.shard = shard
+            self.themeDirectories = themeDirectories
+            self.durable = durable
+        }
+    }
+
+    public struct Summary: Sendable, Equatable {
+        /// Pages (and assets) this build produced.
+        public var pages = 0
+        /// Of those, pages rendered (the rest matched their fingerprint).
+        public var rendered = 0
+        public var written = 0
+        public var unchanged = 0
+        public var removed = 0
+        public var bytesWritten: Int64 = 0
+        public var seconds = 0.0
+    }
+
+    public struct Result: Sendable {
+        public var diagnostics: DiagnosticEngine
+        /// Nil when nothing was built (errors in the store, the theme or the output).
+        public var summary: Summary?
+        /// The store and theme were fine but the output could not be written.
+        public var writeFailed = false
+    }
+
+    /// `progress(done, total)` is called from worker threads, often; the caller throttles what it prints.
+    public static func run(_ options: Options, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
+        let start = DispatchTime.now()
+        var (loaded, diagnostics) = StoreLoader.load(directory: options.store)
+        guard let store = loaded, !diagnostics.hasErrors,
+            let report = SegmentsWorkflow.run(store, asOf: options.asOf, diagnostics: &diagnostics)
+        else { return Result(diagnostics: diagnostics, summary: nil) }
+        for id in options.segments where !store.segments.contains(where: { $0.id == id }) {
+            diagnostics.error(
+                "no segment \"\(id)\" in segments.json (segments: "
+                    + store.segments.map(\.id).joined(separator: ", ") + ")",
+                at: nil)
+        }
+
+        let directories =
+            options.themeDirectories ?? ThemeLocation.searchPath(theme: store.settings.theme, store: options.store)
+        let loadedTheme = SiteThemeLoader.load(directories: directories, diagnostics: &diagnostics)
+        guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, summary: nil) }
+
+        let (ranking, neighbours) = recommendations(store, report: report)
+        let buildDate = options.asOf ?? Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970))
+        let inputs = SiteInputs(
+            store: store, ranking: ranking, neighbours: neighbours, buildDate: buildDate, theme: loadedTheme.theme,
+            onlySegments: options.segments.isEmpty ? nil : Set(options.segments))
+        guard let plan = SitePlan.make(inputs, diagnostics: &diagnostics), !diagnostics.hasErrors else {
+            return Result(diagnostics: diagnostics, summary: nil)
+        }
+
+        let shard = options.shard
+        let pages =
+            shard.map { shard in plan.pages.filter { plan.shard(of: $0, count: shard.count) == shard.index } }
+            ?? plan.pages
+        // A shard removes only the previous build's pages of its own slice; assets belong to every shard.
+        var scope: (@Sendable (OutputPath) -> Bool)?
+        if let shard {
+            var shardOfPath: [String: Int] = [:]
+            shardOfPath.reserveCapacity(plan.pages.count)
+            for page in plan.pages { shardOfPath[plan.path(page)] = plan.shard(of: page, count: shard.count) }
+            let owned = shardOfPath
+            scope = { path in (owned[path.string] ?? shard.index) == shard.index }
+        }
+        let publisher: Publisher
+        do {
+            publisher = try Publisher(
+                output: options.output, tree: "site", removalScope: scope, durable: options.durable)
+        } catch {
+            diagnostics.error("cannot publish to \(options.output)/site: \(error)", at: nil)
+            return Result(diagnostics: diagnostics, summary: nil, writeFailed: true)
+        }
+
+        let failure = Failure()
+        for (path, bytes) in loadedTheme.assetFiles {
+            guard let outputPath = OutputPath(path) else { continue }
+            var fingerprint = Fingerprint()
+            fingerprint.add(bytes)
+            if publisher.reuse(outputPath, fingerprint: fingerprint) { continue }
+            do { try publisher.publish(outputPath, bytes: bytes, fingerprint: fingerprint) } catch {
+                failure.record("cannot write \(path): \(error)")
+            }
+        }
+
+        let rendered = render(pages, plan: plan, publisher: publisher, failure: failure, progress: progress)
+        if let message = failure.message {
+            diagnostics.error(message, at: nil)
+            return Result(diagnostics: diagnostics, summary: nil, writeFailed: true)
+        }
+        let published: PublishSummary
+        do { published = try publisher.commit() } catch {
+            diagnostics.error("cannot publish \(options.output)/site: \(error)", at: nil)
+            return Result(diagnostics: diagnostics, summary: nil, writeFailed: true)
+        }
+        var summary = Summary()
+        summary.pages = pages.count + loadedTheme.assetFiles.count
+        summary.rendered = rendered
+        summary.written = published.written
+        summary.unchanged = published.unchanged
+        summary.removed = published.removed
+        summary.bytesWritten = published.bytesWritten
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return Result(diagnostics: diagnostics, summary: summary)
+    }
+
+    /// The per-segment ranking and the "also bought" neighbours, made with the settings every other command uses.
+    static func recommendations(_ store: LoadedStore, report: SegmentReport) -> ([[Int32]], [[Int32]]) {
+        let settings = RecommendationSettings()
+        let matrix = PurchaseMatrix(
+            customerCount: report.context.metrics.customerCount, productCount: store.products.count,
+            orders: store.orders)
+        let similarity = ItemSimilarity(matrix: matrix, configuration: settings.similarity)
+        let ranking = settings.segmentRanking(
+            matrix: matrix, orders: store.orders, products: store.products, assignment: report.assignment)
+        let perSegment = (0..<store.segments.count).map { Array(ranking.ranking(of: $0)) }
+        let neighbours = (0..<store.products.count).map { product in
+            similarity.neighbours(of: product).prefix(16).map(\.item)
+        }
+        return (perSegment, neighbours)
+    }
+
+    /// Renders the pages on every core in chunks, each worker into its own reused buffer, publishing as it goes.
+    static func render(
+        _ pages: [Page], plan: SitePlan, publisher: Publisher, failure: Failure,
+        progress: (@Sendable (Int, Int) -> Void)?
+    ) -> Int {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = 64
+        let counter = Counter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(64 << 10)
+            var rendered = 0
+            while failure.message == nil, let range = counter.next(chunk, total: pages.count) {
+                for page in pages[range] {
+                    let path = plan.path(page)
+                    guard let outputPath = OutputPath(path) else {
+                        failure.record("internal error: page path \(path) refused by the writer")
+                        return
+                    }
+                    let fingerprint = plan.fingerprint(page)
+                    if publisher.reuse(outputPath, fingerprint: fingerprint) { continue }
+                    buffer.removeAll(keepingCapacity: true)
+                    plan.render(page, into: &buffer)
+                    rendered += 1
+                    do { try publisher.publish(outputPath, bytes: buffer, fingerprint: fingerprint) } catch {
+                        failure.record("cannot write \(path): \(error)")
+                        return
+                    }
+                }
+                progress?(counter.finished(range.count), pages.count)
+            }
+            counter.addRendered(rendered)
+        }
+        return counter.rendered
+    }
+
+    /// Hands out chunks of the page list and counts what is done.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var nextIndex = 0
+        private var done = 0
+        private(set) var rendered = 0
+
+        func next(_ size: Int, total: Int) -> Range<Int>? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard nextIndex < total else { return nil }
+            let range = nextIndex..<min(total, nextIndex + size)
+            nextIndex = range.upperBound
+            return range
+        }
+
+        func finished(_ count: Int) -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            done += count
+            return done
+        }
+
+        func addRendered(_ count: Int) {
+            lock.lock()
+            rendered += count
+            lock.unlock()
+        }
+    }
+
+    /// The first failure of any worker; the others stop at their next chunk.
+    final class Failure: @unchecked Sendable {
+        private let lock = NSLock()
+        private var first: String?
+
+        var message: String? {
+            lock.lock()
+            defer { lock.unlock() }
+            return first
+        }
+
+        func record(_ message: String) {
+            lock.lock()
+            if first == nil { first = message }
+            lock.unlock()
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Publishing
+import Testing
+
+@Suite struct PublisherTests {
+    static let site = [
+        "index.html": "<h1>shop</h1>", "vip/index.html": "<h1>vip</h1>", "vip/p/greek-tea/index.html": "tea 12,90 €",
+        "vip/p/coffee/index.html": "coffee", "assets/app.css": "body{}",
+    ]
+
+    @Test func aFirstBuildWritesEveryFileAndPublishesTheTree() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        let summary = try output.build(Self.site)
+        #expect(summary == PublishSummary(written: 5, unchanged: 0, removed: 0, bytesWritten: 50))
+        #expect(try output.site() == Self.site)
+        let link = try FileManager.default.destinationOfSymbolicLink(atPath: "\(output.path)/site")
+        #expect(link == ".vitrine/site/generations/1")
+        #expect(try output.generations() == ["1", "1.manifest"])
+    }
+
+    @Test func aNoChangeRebuildWritesNothingAndCreatesNoGeneration() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        try output.build(Self.site)
+        let manifest = "\(output.path)/.vitrine/site/generations/1.manifest"
+        let before = try FileManager.default.attributesOfItem(atPath: manifest)[.modificationDate] as? Date
+        let summary = try output.build(Self.site)
+        #expect(summary == PublishSummary(written: 0, unchanged: 5, removed: 0, bytesWritten: 0))
+        #expect(try output.generations() == ["1", "1.manifest"])
+        #expect(try FileManager.default.attributesOfItem(atPath: manifest)[.modificationDate] as? Date == before)
+        #expect(try output.site() == Self.site)
+    }
+
+    @Test func aOneFileChangeWritesExactlyOneAndKeepsTheRestAsLinks() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        try output.build(Self.site)
+        var changed = Self.site
+        changed["vip/p/greek-tea/index.html"] = "tea 11,50 €"
+        let summary = try output.build(changed)
+        #expect(summary == PublishSummary(written: 1, unchanged: 4, removed: 0, bytesWritten: 13))
+        #expect(try output.site() == changed)
+        #expect(try output.generations() == ["2", "2.manifest"])
+        // The unchanged files are the first build's inodes.
+        let attributes = try FileManager.default.attributesOfItem(atPath: "\(output.path)/site/vip/index.html")
+        #expect((attributes[.referenceCount] as? Int) == 1)  // the old generation is gone: one link left
+    }
+
+    @Test func filesNoLongerProducedAreRemovedAndForeignFilesAreUntouched() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        try "mine".write(toFile: "\(output.path)/notes.txt", atomically: false, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: "\(output.path)/mail", withIntermediateDirectories: true)
+        try "message".write(toFile: "\(output.path)/mail/1.eml", atomically: false, encoding: .utf8)
+        try output.build(Self.site)
+        var smaller = Self.site
+        smaller["vip/p/coffee/index.html"] = nil
+        smaller["assets/app.css"] = nil
+        let summary = try output.build(smaller)
+        #expect(summary == PublishSummary(written: 0, unchanged: 3, removed: 2, bytesWritten: 0))
+        #expect(try output.site() == smaller)
+        #expect(!FileManager.default.fileExists(atPath: "\(output.path)/site/vip/p/coffee"))
+        #expect(try String(contentsOfFile: "\(output.path)/notes.txt", encoding: .utf8) == "mine")
+        #expect(try String(contentsOfFile: "\(output.path)/mail/1.eml", encoding: .utf8) == "message")
+    }
+
+    @Test func theSameBytesUnderANewFingerprintCountUnchangedAndAreReusedNextTime() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        try output.build(["a.html": "same"])
+        var publisher = try Publisher(output: output.path, tree: "site", durable: false)
+        var fingerprint = Fingerprint()
+        fingerprint.add("a new theme")
+        #expect(!publisher.reuse(OutputPath("a.html")!, fingerprint: fingerprint))
+        try publisher.publish(OutputPath("a.html")!, bytes: Array("same".utf8), fingerprint: fingerprint)
+        #expect(try publisher.commit() == PublishSummary(written: 0, unchanged: 1, removed: 0, bytesWritten: 0))
+        #expect(try output.generations() == ["1", "1.manifest"])
+        publisher = try Publisher(output: output.path, tree: "site", durable: false)
+        #expect(publisher.reuse(OutputPath("a.html")!, fingerprint: fingerprint))
+        #expect(try publisher.commit() == PublishSummary(written: 0, unchanged: 1, removed: 0, bytesWritten: 0))
+    }
+
+    @Test func aShardRemovesOnlyPathsOfItsOwnScope() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        try output.build(["a/1.html": "a1", "a/2.html": "a2", "b/1.html": "b1"])
+        let summary = try output.build(["a/1.html": "a1"], removalScope: { $0.string.hasPrefix("a/") })
+        #expect(summary == PublishSummary(written: 0, unchanged: 1, removed: 1, bytesWritten: 0))
+        #expect(try output.site() == ["a/1.html": "a1", "b/1.html": "b1"])
+    }
+
+    @Test func aRealFolderWhereTheTreeGoesIsRefusedAndKept() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        try FileManager.default.createDirectory(atPath: "\(output.path)/site", withIntermediateDirectories: true)
+        try "theirs".write(toFile: "\(output.path)/site/index.html", atomically: false, encoding: .utf8)
+        #expect(throws: PublishError(.inspect, path: "\(output.path)/site", .foreignTree)) {
+            try Publisher(output: output.path, tree: "site")
+        }
+        #expect(try String(contentsOfFile: "\(output.path)/site/index.html", encoding: .utf8) == "theirs")
+    }
+
+    @Test func aPathPublishedTwiceIsAnError() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        let publisher = try Publisher(output: output.path, tree: "site", durable: false)
+        try publisher.publish(OutputPath("a.html")!, bytes: [1], fingerprint: Fingerprint())
+        #expect(throws: PublishError(.write, path: "a.html", .duplicatePath)) {
+            try publisher.publish(OutputPath("a.html")!, bytes: [2], fingerprint: Fingerprint())
+        }
+    }
+
+    @Test func aSecondPublisherOnTheSameOutputIsBusy() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        let first = try Publisher(output: output.path, tree: "site", durable: false)
+        #expect(throws: PublishError(.lock, path: output.path, .busy)) {
+            try Publisher(output: output.path, tree: "site")
+        }
+        _ = try first.commit()
+    }
+
+    @Test func staleGenerationsOfAKilledBuildAreRemovedAtTheNextStart() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        try output.build(Self.site)
+        let stale = "\(output.path)/.vitrine/site/generations/2/vip"
+        try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: true)
+        try "half".write(toFile: "\(stale)/index.html", atomically: false, encoding: .utf8)
+        var changed = Self.site
+        changed["index.html"] = "<h1>new</h1>"
+        #expect(try output.build(changed).written == 1)
+        #expect(try output.generations() == ["3", "3.manifest"])
+        #expect(try output.site() == changed)
+    }
+
+    @Test func aDurableCommitPublishesTheSameTree() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        let publisher = try Publisher(output: output.path, tree: "site")
+        try publisher.publish(OutputPath("index.html")!, bytes: Array("hi".utf8), fingerprint: Fingerprint())
+        #expect(try publisher.commit().written == 1)
+        #expect(try output.site() == ["index.html": "hi"])
+    }
+
+    @Test func publishingFromManyThreadsCountsEveryFile() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        let publisher = try Publisher(output: output.path, tree: "site", durable: false)
+        DispatchQueue.concurrentPerform(iterations: 2000) { index in
+            try! publisher.publish(
+                OutputPath("s\(index % 3)/p/\(index)/index.html")!, bytes: Array("page \(index)".utf8),
+                fingerprint: Fingerprint())
+        }
+        #expect(try publisher.commit().written == 2000)
+        let site = try output.site()
+        #expect(site.count == 2000)
+        #expect(site["s2/p/1999/index.html"] == nil && site["s1/p/1000/index.html"] == "page 1000")
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@Suite("vitrine build, end to end")
+struct BuildCommandTests {
+    @Test("the example store builds every page kind of every segment; a rebuild writes nothing")
+    func exampleStore() throws {
+        let output = try VitrineBinary.temporaryDirectory() + "/Output"
+        let first = try VitrineBinary.run(["build", "Catalog", "--output", output, "--as-of", "2026-12-01", "--json"])
+        #expect(first.status == 0)
+        #expect(first.stderr == "")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        // 7 segments × (index + 15 listings + 60 products) + the root, 404.html and the stylesheet.
+        #expect(summary["pages"] as? Int == 7 * (1 + 15 + 60) + 3)
+        #expect(summary["written"] as? Int == summary["pages"] as? Int)
+        for path in [
+            "index.html", "persian/index.html", "greek/c/tea/mountain-herbs/index.html",
+            "business/p/greek-mountain-tea-sideritis-50-g/index.html",
+        ] {
+            #expect(FileManager.default.fileExists(atPath: "\(output)/site/\(path)"), "\(path)")
+        }
+        let again = try VitrineBinary.run(["build", "Catalog", "--output", output, "--as-of", "2026-12-01"])
+        #expect(again.status == 0)
+        #expect(again.stdout.hasPrefix("\(output)/site: 535 pages, 0 written, 535 unchanged, 0 removed, 0 bytes in "))
+    }
+
+    @Test("a store with errors builds nothing: the diagnostics of check, exit 2")
+    func badStore() throws {
+        let directory = try VitrineBinary.temporaryDirectory()
+        _ = try VitrineBinary.run(["init", "\(directory)/shop"])
+        let products = "\(directory)/shop/products.csv"
+        var text = try String(contentsOfFile: products, encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "\n", with: "\np-evil,,,../../x,Evil,,1.00,,EUR,Tea,,,1,,0,false,,,,\n", range: text.range(of: "\n"))
+        try text.write(toFile: products, atomically: true, encoding: .utf8)
+        let check = try VitrineBinary.run(["check", "shop"], in: directory)
+        let build = try VitrineBinary.run(["build", "shop", "--output", "out"], in: directory)
+        #expect(build.status == 2)
+        #expect(check.status == 2)
+        #expect(build.stderr.contains("shop/products.csv:2:10: error: invalid slug \"../../x\""))
+        #expect(build.stderr == check.stderr)
+        #expect(build.stderr.contains("error: invalid slug \"../../x\""))
+        #expect(!FileManager.default.fileExists(atPath: "\(directory)/out"))
+    }
+
+    @Test(
+        "--shard and --as-of are checked",
+        arguments: [["--shard", "0/2"], ["--shard", "3/2"], ["--shard", "x"], ["--as-of", "yesterday"]])
+    func badArguments(_ arguments: [String]) throws {
+        let directory = try VitrineBinary.temporaryDirectory()
+        let result = try VitrineBinary.run(["build", "Catalog", "--output", "\(directory)/out"] + arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("vitrine build: error: invalid \(arguments[0]) "))
+        #expect(!FileManager.default.fileExists(atPath: "\(directory)/out"))
+    }
+
+    @Test("--segment builds only the segments named")
+    func segments() throws {
+        let output = try VitrineBinary.temporaryDirectory() + "/Output"
+        let result = try VitrineBinary.run([
+            "build", "Catalog", "--output", output, "--segment", "vip", "--segment", "persian", "--quiet",
+        ])
+        #expect(result.status == 0)
+        #expect(result.stdout == "")
+        let site = URL(fileURLWithPath: "\(output)/site").resolvingSymlinksInPath().path
+        let folders = try FileManager.default.contentsOfDirectory(atPath: site).sorted()
+        #expect(folders == ["assets", "persian", "vip"])
+        let unknown = try VitrineBinary.run(["build", "Catalog", "--output", output, "--segment", "vipp"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("error: no segment \"vipp\" in segments.json"))
+    }
+}
