@@ -27,11 +27,15 @@ let package = Package(
         .target(name: "Parallelism"),
         // Seeded randomness for generated workloads, fuzz tests and the bootstrap: the same seed, the same draws.
         .target(name: "SeededRandom"),
+        // SHA-256, HMAC-SHA256, base64url and a constant-time compare, checked against NIST and RFC vectors.
+        .target(name: "Crypto"),
 
         // Stages: know the store, take values and return values.
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats", "Parallelism"]),
         .target(name: "Segmentation", dependencies: ["Diagnostics", "TextFormats", "Store", "Parallelism"]),
         .target(name: "Recommendation", dependencies: ["TextFormats", "Store", "Parallelism"]),
+        // Capability tokens of personal URLs and unique coupon codes, derived from the store's secret.
+        .target(name: "Tokens", dependencies: ["Crypto", "Store"]),
 
         // Shell: a façade with one workflow per command, a CLI that parses and prints, a tiny main.
         .target(
@@ -56,6 +60,8 @@ let package = Package(
         ),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "CryptoTests", dependencies: ["Crypto"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TokensTests", dependencies: ["Tokens", "Crypto", "Store"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
         .testTarget(
             name: "MustacheTests", dependencies: ["Mustache", "Diagnostics", "SeededRandom"],
