@@ -40,7 +40,9 @@ let package = Package(
         // Shell: a façade with one workflow per command, a CLI that parses and prints, a tiny main.
         .target(
             name: "VitrineKit",
-            dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation"]
+            dependencies: [
+                "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "Tokens",
+            ]
         ),
         .target(name: "VitrineCLI", dependencies: ["Diagnostics", "VitrineKit"]),
         .executableTarget(name: "vitrine", dependencies: ["VitrineCLI"]),
@@ -81,7 +83,9 @@ let package = Package(
             name: "RecommendationTests", dependencies: ["Recommendation", "Store", "TextFormats", "SampleStores"]),
         .testTarget(
             name: "VitrineKitTests",
-            dependencies: ["VitrineKit", "Mustache", "Segmentation", "Store", "Diagnostics", "SampleStores"]),
+            dependencies: [
+                "VitrineKit", "Mustache", "Segmentation", "Store", "Diagnostics", "SampleStores", "Tokens",
+            ]),
         .testTarget(
             name: "EvaluationTests",
             dependencies: [
