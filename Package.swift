@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "Gzip", dependencies: ["CZlib"]),
         // The preview server of `vitrine serve`: static files on 127.0.0.1, a combined-format access log.
         .target(name: "HTTPServer"),
+        // SHA-256, HMAC-SHA256, base64url and a constant-time compare, checked against NIST and RFC vectors.
+        .target(name: "Crypto"),
 
         // Stages: know the store, take values and return values.
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats", "Parallelism"]),
@@ -42,13 +44,15 @@ let package = Package(
         .target(name: "Publishing"),
         // Pages as values: per-segment catalogs from the store, the recommendations and a theme.
         .target(name: "Site", dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Publishing"]),
+        // Capability tokens of personal URLs and unique coupon codes, derived from the store's secret.
+        .target(name: "Tokens", dependencies: ["Crypto", "Store"]),
 
         // Shell: a façade with one workflow per command, a CLI that parses and prints, a tiny main.
         .target(
             name: "VitrineKit",
             dependencies: [
                 "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "Publishing",
-                "HTTPServer", "Site",
+                "HTTPServer", "Site", "Tokens",
             ]
         ),
         .target(name: "VitrineCLI", dependencies: ["Diagnostics", "VitrineKit"]),
@@ -73,6 +77,8 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "publishing-probe"]),
+        .testTarget(name: "CryptoTests", dependencies: ["Crypto"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TokensTests", dependencies: ["Tokens", "Crypto", "Store"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "SeededRandom"]),
         .testTarget(name: "GzipTests", dependencies: ["Gzip", "SeededRandom"]),
@@ -94,7 +100,9 @@ let package = Package(
             name: "RecommendationTests", dependencies: ["Recommendation", "Store", "TextFormats", "SampleStores"]),
         .testTarget(
             name: "VitrineKitTests",
-            dependencies: ["VitrineKit", "Mustache", "Segmentation", "Store", "Diagnostics", "SampleStores"]),
+            dependencies: [
+                "VitrineKit", "Mustache", "Segmentation", "Store", "Diagnostics", "SampleStores", "Tokens",
+            ]),
         .testTarget(
             name: "EvaluationTests",
             dependencies: [

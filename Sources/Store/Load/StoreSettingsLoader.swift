@@ -65,9 +65,10 @@ enum StoreSettingsLoader {
             secretObject.warnAboutUnknownKeys(known: ["env", "file"], in: "\"secret\"", diagnostics: &diagnostics)
             secret.environmentVariable = secretObject.string("env", diagnostics: &diagnostics)
             secret.file = secretObject.string("file", diagnostics: &diagnostics)
-            if let file = secret.file, !file.hasPrefix("/"), !file.hasPrefix("~") {
+            // Outside the store folder, or the hidden key file of `vitrine init`, which the store's .gitignore lists.
+            if let file = secret.file, !file.hasPrefix("/"), !file.hasPrefix("~/"), !Self.isHiddenFileName(file) {
                 diagnostics.error(
-                    "\"secret.file\" must be an absolute path outside the store folder (the store gets published and committed)",
+                    "\"secret.file\" must be an absolute path outside the store folder (the store gets published and committed) or a hidden file name listed in its .gitignore, like \".vitrine-secret\"",
                     at: secretObject.location(of: "file"))
             }
         }
@@ -85,6 +86,11 @@ enum StoreSettingsLoader {
             locales: locales.map(\.text),
             vatBasisPoints: vat, sender: sender, replyTo: replyTo, postalAddress: postalAddress, theme: theme,
             secret: secret, privacy: privacy)
+    }
+
+    /// `.name`: one path component, hidden, not `.` or `..`.
+    static func isHiddenFileName(_ file: String) -> Bool {
+        file.hasPrefix(".") && file != "." && file != ".." && !file.contains("/") && !file.contains("\0")
     }
 
     /// A BCP 47 language tag as vitrine uses it: `en`, `el`, `fa`, `pt-BR`.

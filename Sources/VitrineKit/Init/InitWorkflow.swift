@@ -1,7 +1,8 @@
 import Foundation
+import Tokens
 
-/// `vitrine init DIR`: a new store folder copied from the example store, written atomically (a temporary folder
-/// renamed into place) and never over an existing folder.
+/// `vitrine init DIR`: a new store folder copied from the example store, with a new secret key file, written
+/// atomically (a temporary folder renamed into place) and never over an existing folder.
 public enum InitWorkflow {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case destinationExists(String)
@@ -44,6 +45,8 @@ public enum InitWorkflow {
                     written.append(name)
                 }
             }
+            try addKeyFile(staging: staging)
+            written.append(keyFileName)
             guard rename(staging, destination) == 0 else {
                 let reason = String(cString: strerror(errno))
                 try? fileManager.removeItem(atPath: staging)
@@ -51,11 +54,51 @@ public enum InitWorkflow {
             }
         } catch let failure as Failure {
             throw failure
+        } catch let failure as SecretError {
+            try? fileManager.removeItem(atPath: staging)
+            throw .io(step: "create the key file of", path: destination, reason: "\(failure)")
         } catch {
             try? fileManager.removeItem(atPath: staging)
             throw .io(step: "write", path: destination, reason: "\(error.localizedDescription)")
         }
         return written
+    }
+
+    /// The store's own signing secret, next to store.json but never committed (listed in .gitignore) nor
+    /// published (the site is written under Output/site).
+    static let keyFileName = ".vitrine-secret"
+
+    /// Writes a new key file (mode 0600), lists it in .gitignore and points store.json's `secret` at it.
+    static func addKeyFile(staging: String) throws {
+        try KeyFile.create(at: "\(staging)/\(keyFileName)")
+        let ignore = "\(staging)/.gitignore"
+        var ignored = (try? String(contentsOfFile: ignore, encoding: .utf8)) ?? ""
+        if !ignored.isEmpty, !ignored.hasSuffix("\n") { ignored += "\n" }
+        ignored +=
+            "# The signing secret of tokens and coupon codes (vitrine init made it); never commit it.\n/\(keyFileName)\n"
+        try ignored.write(toFile: ignore, atomically: true, encoding: .utf8)
+        let settingsPath = "\(staging)/store.json"
+        let settings = try String(contentsOfFile: settingsPath, encoding: .utf8)
+        try pointingSecret(settings, at: keyFileName).write(toFile: settingsPath, atomically: true, encoding: .utf8)
+    }
+
+    /// store.json's text with the value of `"secret"` (an object without nested braces) replaced by
+    /// `{ "file": NAME }`, or the key added after the opening brace; the rest of the text is kept as written.
+    static func pointingSecret(_ settings: String, at name: String) -> String {
+        let value = "{ \"file\": \"\(name)\" }"
+        var searchFrom = settings.startIndex
+        while let key = settings[searchFrom...].range(of: "\"secret\"") {
+            searchFrom = key.upperBound
+            if let open = settings[key.upperBound...].firstIndex(of: "{"),
+                settings[key.upperBound..<open].allSatisfy({ $0 == ":" || $0.isWhitespace }),
+                settings[key.upperBound..<open].contains(":"),
+                let close = settings[open...].firstIndex(of: "}")
+            {
+                return settings.replacingCharacters(in: open...close, with: value)
+            }
+        }
+        guard let brace = settings.firstIndex(of: "{") else { return settings }
+        return settings.replacingCharacters(in: brace...brace, with: "{\n  \"secret\": \(value),")
     }
 
     /// The example store: `$VITRINE_EXAMPLE`, else the `Catalog` folder that ships with this binary.
