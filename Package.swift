@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Segmentation", dependencies: ["Diagnostics", "TextFormats", "Store", "Parallelism"]),
         .target(name: "Recommendation", dependencies: ["TextFormats", "Store", "Parallelism"]),
         // The one writer of OUTPUT/: incremental, atomic publishing of a tree.
-        .target(name: "Publishing"),
+        .target(name: "Publishing", dependencies: ["Gzip"]),
         // Pages as values: per-segment catalogs from the store, the recommendations and a theme.
         .target(name: "Site", dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Publishing"]),
         // Capability tokens of personal URLs and unique coupon codes, derived from the store's secret.

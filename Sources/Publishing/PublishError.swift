@@ -75,6 +75,8 @@ public struct PublishSummary: Sendable, Equatable {
     /// Files of the previous build this build no longer produces.
     public var removed: Int
     public var bytesWritten: Int64
+    /// Of the files written, `.gz` siblings (counted in `written` and `bytesWritten` too).
+    public var compressed = 0
 
     public init(written: Int = 0, unchanged: Int = 0, removed: Int = 0, bytesWritten: Int64 = 0) {
         self.written = written

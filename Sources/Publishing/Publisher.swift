@@ -1,4 +1,5 @@
 import Foundation
+import Gzip
 
 #if canImport(Glibc)
     import Glibc
@@ -23,6 +24,10 @@ import Foundation
 /// generation; the next build deletes whatever generations the link does not point at. A build in which nothing
 /// changed creates no generation and writes nothing.
 ///
+/// With `gzipLevel` set, every compressible file (html, css, js, svg, xml, txt, json) gets a `<path>.gz` sibling for
+/// nginx's `gzip_static`, when compressing makes it smaller: compressed only when the file is written, kept (hard
+/// linked) with it when the file is reused or republished with the same bytes, removed with it.
+///
 /// A real folder at `OUTPUT/<tree>` (or a link elsewhere) is refused with `.foreignTree`: the publisher never
 /// deletes data it did not write; move the folder away once and the next build publishes normally.
 public final class Publisher: @unchecked Sendable {
@@ -40,6 +45,7 @@ public final class Publisher: @unchecked Sendable {
     public let tree: String
     private let removalScope: (@Sendable (OutputPath) -> Bool)?
     private let durable: Bool
+    private let gzipLevel: Int?
 
     private let outputFD: Int32
     private let generationsFD: Int32
@@ -58,6 +64,7 @@ public final class Publisher: @unchecked Sendable {
     private var status: [Status]
     private var fresh: [Manifest.Entry] = []
     private var freshPaths: Set<OutputPath> = []
+    private var siblingsWritten = 0
     private var createdDirectories: Set<Substring> = []
     private var committed = false
 
@@ -66,8 +73,10 @@ public final class Publisher: @unchecked Sendable {
     /// `removalScope`, when given, limits removal to the paths it accepts: a shard build (`--shard i/n`) passes
     /// "belongs to my shard", so the previous build's files of other shards are kept. `durable: false` skips the
     /// flush to disk (tests; the switch stays atomic for killed processes, only a power loss could lose the build).
+    /// `gzipLevel` (zlib, 1–9), when given, adds the `.gz` siblings.
     public init(
-        output: String, tree: String, removalScope: (@Sendable (OutputPath) -> Bool)? = nil, durable: Bool = true
+        output: String, tree: String, removalScope: (@Sendable (OutputPath) -> Bool)? = nil, durable: Bool = true,
+        gzipLevel: Int? = nil
     ) throws(PublishError) {
         guard let treePath = OutputPath(tree), !tree.utf8.contains(UInt8(ascii: "/")), tree != ".vitrine" else {
             throw PublishError(.inspect, path: tree, .system(errno: EINVAL))
@@ -76,6 +85,7 @@ public final class Publisher: @unchecked Sendable {
         self.tree = treePath.string
         self.removalScope = removalScope
         self.durable = durable
+        self.gzipLevel = gzipLevel
         statePath = "\(output)/.vitrine/\(tree)"
         generationsPath = "\(statePath)/generations"
         try FileSystem.createDirectories(generationsPath)
@@ -178,8 +188,26 @@ public final class Publisher: @unchecked Sendable {
         guard !committed, let position = previousIndex[path], status[position] == .untouched,
             previous[position].fingerprint == digest
         else { return false }
+        if let sibling = gzipSibling(of: path) {
+            // A file without its sibling (a build before gzip was on) is rendered again to get one.
+            guard let siblingPosition = previousIndex[sibling], status[siblingPosition] == .untouched else {
+                return false
+            }
+            status[siblingPosition] = .reused
+        }
         status[position] = .reused
         return true
+    }
+
+    /// The extensions whose files get a `.gz` sibling: text that compresses.
+    public static let compressibleExtensions: Set<Substring> = ["html", "css", "js", "svg", "xml", "txt", "json"]
+
+    /// `path.gz` when siblings are on and the path's extension compresses.
+    private func gzipSibling(of path: OutputPath) -> OutputPath? {
+        guard gzipLevel != nil, let dot = path.string.utf8.lastIndex(of: UInt8(ascii: ".")),
+            Self.compressibleExtensions.contains(path.string[path.string.index(after: dot)...])
+        else { return nil }
+        return OutputPath(path.string + ".gz")
     }
 
     /// Publishes bytes for a path this build produces (counted unchanged when the bytes equal the previous build's
@@ -190,6 +218,7 @@ public final class Publisher: @unchecked Sendable {
         let content = ContentHash.digest(bytes)
         let entry = Manifest.Entry(
             path: path, fingerprint: fingerprint.digest, content: content, size: Int64(bytes.count))
+        let sibling = gzipSibling(of: path)
         let generation: Int32
         do {
             lock.lock()
@@ -201,8 +230,18 @@ public final class Publisher: @unchecked Sendable {
                 }
                 let old = previous[position]
                 if old.content == content && old.size == entry.size {
-                    status[position] = .same(entry.fingerprint.0, entry.fingerprint.1)
-                    return
+                    // The same bytes: their sibling, when there is one, is the same too.
+                    if let sibling, let siblingPosition = previousIndex[sibling],
+                        status[siblingPosition] == .untouched
+                    {
+                        status[position] = .same(entry.fingerprint.0, entry.fingerprint.1)
+                        status[siblingPosition] = .reused
+                        return
+                    }
+                    if sibling == nil {
+                        status[position] = .same(entry.fingerprint.0, entry.fingerprint.1)
+                        return
+                    }
                 }
                 status[position] = .replaced
             } else {
@@ -216,6 +255,17 @@ public final class Publisher: @unchecked Sendable {
         try createParent(of: path, in: generation)
         try FileSystem.createFile(
             path.string, in: generation, bytes: bytes, sync: false, display: display(path))
+        if let sibling, let level = gzipLevel, let compressed = try? Gzip.compress(bytes, level: level),
+            compressed.count < bytes.count
+        {
+            var siblingFingerprint = Fingerprint()
+            siblingFingerprint.add(fingerprint)
+            siblingFingerprint.add(level)
+            try publish(sibling, bytes: compressed, fingerprint: siblingFingerprint)
+            lock.lock()
+            siblingsWritten += 1
+            lock.unlock()
+        }
     }
 
     public func publish(_ path: OutputPath, bytes: [UInt8], fingerprint: Fingerprint) throws(PublishError) {
@@ -273,6 +323,7 @@ public final class Publisher: @unchecked Sendable {
         defer { flock(lockFD, LOCK_UN) }  // the next build may start once this one is done
 
         var summary = PublishSummary(written: fresh.count)
+        summary.compressed = siblingsWritten
         for entry in fresh { summary.bytesWritten += entry.size }
         var kept: [Manifest.Entry] = []
         kept.reserveCapacity(previous.count)
@@ -280,7 +331,10 @@ public final class Publisher: @unchecked Sendable {
         for (position, entry) in previous.enumerated() {
             switch status[position] {
             case .untouched:
-                if removalScope?(entry.path) ?? true {
+                // A `.gz` sibling belongs where its file does.
+                let owner =
+                    entry.path.string.hasSuffix(".gz") ? OutputPath(String(entry.path.string.dropLast(3))) : nil
+                if removalScope?(owner.flatMap { previousIndex[$0] != nil ? $0 : nil } ?? entry.path) ?? true {
                     summary.removed += 1
                 } else {
                     kept.append(entry)

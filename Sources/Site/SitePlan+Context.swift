@@ -25,10 +25,11 @@ extension SitePlan {
         case .category: fields += categoryFields(page, view: view, root: root)
         case .product: fields += productFields(page, view: view, root: root)
         }
+        if page.kind != .notFound { fields.append(("og", socialFields(page, view: view))) }
         return .map(MustacheMap(fields))
     }
 
-    private func common(_ page: Page, view: SegmentView, root: String) -> [(String, MustacheValue)] {
+    func common(_ page: Page, view: SegmentView, root: String) -> [(String, MustacheValue)] {
         let segmentID = view.definition.id
         let currentTop: Int =
             switch page.kind {
@@ -231,12 +232,27 @@ extension SitePlan {
                 .string(product.isInStock ? "https://schema.org/InStock" : "https://schema.org/OutOfStock")
             ),
         ]
-        offer.append(("url", .string(canonical(page))))
+        // The offer is this page's: its segment's price, so its own address, not the canonical one.
+        offer.append(("url", .string(baseURL + "/" + url(page))))
+        if view.definition.pricing.pricesWithoutVAT {
+            offer.append(
+                (
+                    "priceSpecification",
+                    .object([
+                        ("@type", .string("UnitPriceSpecification")), ("price", .string(price.amount.description)),
+                        ("priceCurrency", .string(store.settings.currency)),
+                        ("valueAddedTaxIncluded", .number("false")),
+                    ])
+                ))
+        }
         var jsonLD: [(String, ScriptJSON.Value)] = [
             ("@context", .string("https://schema.org")), ("@type", .string("Product")), ("name", .string(name)),
         ]
         if let sku = product.sku { jsonLD.append(("sku", .string(sku))) }
         if let gtin = product.gtin { jsonLD.append(("gtin", .string(gtin))) }
+        if let image = MerchantFeed.absoluteImage(product.image, baseURL: baseURL) {
+            jsonLD.append(("image", .string(image)))
+        }
         jsonLD.append(("description", .string(DescriptionHTML.plainText(descriptionText))))
         if let rating = product.rating, product.reviewCount > 0 {
             jsonLD.append(

@@ -25,6 +25,10 @@ public enum BuildWorkflow {
         public var themeDirectories: [String]?
         /// Flush to disk before publishing (off in tests).
         public var durable: Bool
+        /// The zlib level of the `.gz` siblings; nil: none.
+        public var gzipLevel: Int? = BuildWorkflow.gzipLevel
+        /// URLs per sitemap file (the protocol's 50,000; tests lower it to see the split).
+        public var sitemapLimit = Sitemap.maximumURLs
 
         public init(
             store: String, output: String = "Output", asOf: Timestamp? = nil, segments: [String] = [],
@@ -49,6 +53,8 @@ public enum BuildWorkflow {
         public var unchanged = 0
         public var removed = 0
         public var bytesWritten: Int64 = 0
+        /// Of the files written, `.gz` siblings.
+        public var compressed = 0
         public var seconds = 0.0
     }
 
@@ -104,7 +110,8 @@ public enum BuildWorkflow {
         let publisher: Publisher
         do {
             publisher = try Publisher(
-                output: options.output, tree: "site", removalScope: scope, durable: options.durable)
+                output: options.output, tree: "site", removalScope: scope, durable: options.durable,
+                gzipLevel: options.gzipLevel)
         } catch {
             diagnostics.error("cannot publish to \(options.output)/site: \(error)", at: nil)
             return Result(diagnostics: diagnostics, summary: nil, writeFailed: true)
@@ -121,6 +128,8 @@ public enum BuildWorkflow {
             }
         }
 
+        let surroundings = publishSurroundings(
+            plan, limit: options.sitemapLimit, publisher: publisher, failure: failure)
         let rendered = render(pages, plan: plan, publisher: publisher, failure: failure, progress: progress)
         if let message = failure.message {
             diagnostics.error(message, at: nil)
@@ -131,8 +140,13 @@ public enum BuildWorkflow {
             diagnostics.error("cannot publish \(options.output)/site: \(error)", at: nil)
             return Result(diagnostics: diagnostics, summary: nil, writeFailed: true)
         }
+        if let message = writeNginxConfig(plan, output: options.output, durable: options.durable) {
+            diagnostics.error(message, at: nil)
+            return Result(diagnostics: diagnostics, summary: nil, writeFailed: true)
+        }
         var summary = Summary()
-        summary.pages = pages.count + loadedTheme.assetFiles.count
+        summary.pages = pages.count + loadedTheme.assetFiles.count + surroundings
+        summary.compressed = published.compressed
         summary.rendered = rendered
         summary.written = published.written
         summary.unchanged = published.unchanged
