@@ -110,7 +110,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "SiteTests",
-            dependencies: ["Site", "Store", "Diagnostics", "TextFormats", "Mustache", "Publishing", "VitrineKit"]),
+            dependencies: [
+                "Site", "Store", "Diagnostics", "TextFormats", "Mustache", "Publishing", "VitrineKit", "Gzip",
+            ]),
         .testTarget(name: "VitrineCLITests", dependencies: ["VitrineCLI", "VitrineKit", "Diagnostics"]),
         .testTarget(
             name: "GenerateTests", dependencies: ["vitrine-bench", "Store", "Evaluation", "TextFormats"],
