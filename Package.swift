@@ -47,7 +47,7 @@ let package = Package(
             name: "vitrine-bench",
             dependencies: [
                 "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "VitrineKit",
-                "VitrineCLI", "SeededRandom",
+                "VitrineCLI", "SeededRandom", "Publishing",
             ]
         ),
 
