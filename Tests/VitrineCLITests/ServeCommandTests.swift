@@ -19,7 +19,8 @@ import Testing
         process.standardOutput = out
         try process.run()
         defer {
-            process.terminate()
+            // SIGKILL: the test runner's blocked signal mask is inherited, so SIGTERM may never arrive.
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
         var printed = ""
