@@ -49,7 +49,7 @@ let package = Package(
             name: "vitrine-bench",
             dependencies: [
                 "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "VitrineKit",
-                "VitrineCLI", "SeededRandom",
+                "VitrineCLI", "SeededRandom", "Publishing",
             ]
         ),
 

@@ -11,6 +11,7 @@ let subcommands: [(name: String, summary: String, run: ([String]) throws -> Int3
     ("load", "time loading a store (orders + customers)", LoadBenchmark.run),
     ("templates", "Mustache render benchmark on the shared template workloads", TemplateBenchmark.run),
     ("segments", "time metrics, segment assignment and recommendations", SegmentBenchmark.run),
+    ("publish", "time the Publishing writer: full, no-change and one-change builds", PublishBenchmark.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
