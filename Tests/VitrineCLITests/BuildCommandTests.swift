@@ -10,8 +10,8 @@ struct BuildCommandTests {
         #expect(first.status == 0)
         #expect(first.stderr == "")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
-        // 7 segments × (index + 15 listings + 60 products) + the root, 404.html and the stylesheet.
-        #expect(summary["pages"] as? Int == 7 * (1 + 15 + 60) + 3)
+        // 7 segments × (index + 15 listings + 60 products) + the root, 404.html, the stylesheet and the icon.
+        #expect(summary["pages"] as? Int == 7 * (1 + 15 + 60) + 4)
         #expect(summary["written"] as? Int == summary["pages"] as? Int)
         for path in [
             "index.html", "persian/index.html", "greek/c/tea/mountain-herbs/index.html",
@@ -21,7 +21,7 @@ struct BuildCommandTests {
         }
         let again = try VitrineBinary.run(["build", "Catalog", "--output", output, "--as-of", "2026-12-01"])
         #expect(again.status == 0)
-        #expect(again.stdout.hasPrefix("\(output)/site: 535 pages, 0 written, 535 unchanged, 0 removed, 0 bytes in "))
+        #expect(again.stdout.hasPrefix("\(output)/site: 536 pages, 0 written, 536 unchanged, 0 removed, 0 bytes in "))
     }
 
     @Test("a store with errors builds nothing: the diagnostics of check, exit 2")
