@@ -70,7 +70,7 @@ let package = Package(
             name: "vitrine-bench",
             dependencies: [
                 "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "VitrineKit",
-                "Evaluation", "SeededRandom",
+                "Evaluation", "SeededRandom", "Publishing",
             ]
         ),
 

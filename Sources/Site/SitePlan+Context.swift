@@ -54,6 +54,7 @@ extension SitePlan {
             ("lang", .string(view.locale)), ("dir", .string(view.direction)), ("t", view.table),
             ("root", .string(root)), ("store", store), ("segment", segment), ("nav", nav),
             ("canonical", .string(canonical(page))), ("stylesheet", .string(root + (theme.assets["app.css"] ?? ""))),
+            ("icon", theme.assets["icon.svg"].map { .string(root + $0) } ?? .null),
             ("coupon", view.coupon), ("search_label", .string(view.text("search"))),
         ]
     }

@@ -6,7 +6,7 @@ import Foundation
 enum VitrineBench {
     static let commands = [
         GenerateCommand.command, LoadBenchmark.command, TemplateBenchmark.command, SegmentBenchmark.w1,
-        SegmentBenchmark.uci,
+        SegmentBenchmark.uci, PublishBenchmark.command,
     ]
 
     static var overview: String {

@@ -158,6 +158,8 @@ import VitrineKit
         let store = try built()
         let full = InlineStore.files(store.output + "/site")
         #expect(full.count > 40)
+        let assets = full.keys.count { $0.hasPrefix("assets/") }
+        #expect(assets == 4, "the stylesheet, the icon and their .gz siblings")
         var union: [String: Data] = [:]
         var pages = 0
         for index in 0..<3 {

@@ -10,9 +10,12 @@ struct BuildCommandTests {
         #expect(first.status == 0)
         #expect(first.stderr == "")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
-        // 7 segments × (index + 15 listings + 60 products) + the root, 404.html and the stylesheet.
-        #expect(summary["pages"] as? Int == 7 * (1 + 15 + 60) + 3)
-        #expect(summary["written"] as? Int == summary["pages"] as? Int)
+        // 7 segments × (index + 15 listings + 60 products + a Merchant feed) + the root, 404.html, the stylesheet, the
+        // icon, the unsubscribe page, robots.txt, sitemap.xml and px.gif; each compressible one with its .gz.
+        #expect(summary["pages"] as? Int == 7 * (1 + 15 + 60 + 1) + 8)
+        let compressed = try #require(summary["compressed"] as? Int)
+        #expect(compressed > 500)
+        #expect(summary["written"] as? Int == (summary["pages"] as? Int ?? 0) + compressed)
         for path in [
             "index.html", "persian/index.html", "greek/c/tea/mountain-herbs/index.html",
             "business/p/greek-mountain-tea-sideritis-50-g/index.html",
@@ -21,7 +24,9 @@ struct BuildCommandTests {
         }
         let again = try VitrineBinary.run(["build", "Catalog", "--output", output, "--as-of", "2026-12-01"])
         #expect(again.status == 0)
-        #expect(again.stdout.hasPrefix("\(output)/site: 535 pages, 0 written, 535 unchanged, 0 removed, 0 bytes in "))
+        #expect(
+            again.stdout.hasPrefix(
+                "\(output)/site: 547 pages; files: 0 written, \(547 + compressed) unchanged, 0 removed, 0 bytes in "))
     }
 
     @Test("a store with errors builds nothing: the diagnostics of check, exit 2")
@@ -64,7 +69,11 @@ struct BuildCommandTests {
         #expect(result.stdout == "")
         let site = URL(fileURLWithPath: "\(output)/site").resolvingSymlinksInPath().path
         let folders = try FileManager.default.contentsOfDirectory(atPath: site).sorted()
-        #expect(folders == ["assets", "persian", "vip"])
+        #expect(
+            folders == [
+                "assets", "persian", "px.gif", "robots.txt", "robots.txt.gz", "sitemap.xml", "sitemap.xml.gz",
+                "unsubscribe", "vip",
+            ])
         let unknown = try VitrineBinary.run(["build", "Catalog", "--output", output, "--segment", "vipp"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("error: no segment \"vipp\" in segments.json"))

@@ -10,6 +10,7 @@ struct HelpTests {
         (["check", "--help"], "check"),
         (["init", "--help"], "init"),
         (["build", "--help"], "build"),
+        (["serve", "--help"], "serve"),
         (["segments", "--help"], "segments"),
         (["template", "--help"], "template"),
         (["template", "render", "--help"], "template-render"),

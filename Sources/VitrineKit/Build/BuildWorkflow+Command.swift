@@ -29,13 +29,15 @@ extension BuildWorkflow.Summary {
         JSONOutput.object([
             ("output", .string(output + "/site")), ("pages", .int(pages)), ("rendered", .int(rendered)),
             ("written", .int(written)), ("unchanged", .int(unchanged)), ("removed", .int(removed)),
+            ("compressed", .int(compressed)),
             ("bytes_written", .number(String(bytesWritten))), ("seconds", .number(String(format: "%.3f", seconds))),
         ]).serialized()
     }
 
-    /// `Output/site: 534 pages, 534 written, 0 unchanged, 0 removed, 5.0 MB in 0.6 s`
+    /// `Output/site: 547 pages; files: 1,093 written, 0 unchanged, 0 removed, 9.8 MB in 0.6 s` (the files count the
+    /// pages' `.gz` siblings too)
     public func renderedLine(output: String) -> String {
-        "\(output)/site: \(Self.grouped(pages)) pages, \(Self.grouped(written)) written, "
+        "\(output)/site: \(Self.grouped(pages)) pages; files: \(Self.grouped(written)) written, "
             + "\(Self.grouped(unchanged)) unchanged, \(Self.grouped(removed)) removed, "
             + "\(Self.megabytes(bytesWritten)) in \(String(format: "%.1f", seconds)) s\n"
     }
