@@ -49,11 +49,13 @@ final class ServedSite {
             head: method == "HEAD")
     }
 
-    func logLines() throws -> [String] {
+    /// The log's lines, once it has at least `count`.
+    func logLines(count: Int) throws -> [String] {
         // Lines are written after the response is sent: give the server's thread a moment.
         for _ in 0..<100 {
             let text = (try? String(contentsOfFile: accessLog, encoding: .utf8)) ?? ""
-            if !text.isEmpty && text.hasSuffix("\n") { return text.split(separator: "\n").map(String.init) }
+            let lines = text.split(separator: "\n").map(String.init)
+            if lines.count >= count && text.hasSuffix("\n") { return lines }
             Thread.sleep(forTimeInterval: 0.01)
         }
         return []
@@ -183,12 +185,12 @@ final class ServedSite {
     @Test func everyRequestIsLoggedInTheCombinedFormat() throws {
         let site = try ServedSite()
         _ = try site.get("/p/tea/", headers: "Referer: http://127.0.0.1/\r\nUser-Agent: Mozilla/5.0 \"quoted\"\r\n")
-        let lines = try site.logLines()
+        let lines = try site.logLines(count: 1)
         let line = try #require(lines.first)
         let pattern =
             #"^127\.0\.0\.1 - - \[\d{2}/[A-Z][a-z]{2}/\d{4}:\d{2}:\d{2}:\d{2} \+0000\] "GET /p/tea/ HTTP/1\.1" 200 12 "http://127\.0\.0\.1/" "Mozilla/5\.0 \\x22quoted\\x22"$"#
         #expect(line.range(of: pattern, options: .regularExpression) != nil, "\(line)")
         _ = try site.get("/nothing")
-        #expect(try site.logLines().last?.contains("\"GET /nothing HTTP/1.1\" 404 21 \"-\" \"-\"") == true)
+        #expect(try site.logLines(count: 2).last?.contains("\"GET /nothing HTTP/1.1\" 404 21 \"-\" \"-\"") == true)
     }
 }
