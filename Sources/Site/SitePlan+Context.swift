@@ -28,7 +28,7 @@ extension SitePlan {
         return .map(MustacheMap(fields))
     }
 
-    private func common(_ page: Page, view: SegmentView, root: String) -> [(String, MustacheValue)] {
+    func common(_ page: Page, view: SegmentView, root: String) -> [(String, MustacheValue)] {
         let segmentID = view.definition.id
         let currentTop: Int =
             switch page.kind {

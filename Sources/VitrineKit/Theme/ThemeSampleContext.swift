@@ -33,7 +33,8 @@ public enum ThemeSampleContext {
             store: store, ranking: [], neighbours: [],
             buildDate: Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970)), theme: theme)
         guard let plan = SitePlan.make(inputs, diagnostics: &ignored) else { return make(store) }
-        return SitePlan.merge(make(store), plan.sampleContext())
+        return SitePlan.merge(
+            SitePlan.merge(make(store), plan.sampleContext()), PersonalPlan.sampleContext(site: plan))
     }
 
     public static func make(_ store: LoadedStore) -> MustacheValue {
