@@ -9,7 +9,7 @@ extension PersonalPlan {
         let view = site.segments[segment(of: item)]
         let root = String(repeating: "../", count: url(item).utf8.count { $0 == 0x2F })
         var fields = site.common(Page(segment: Int32(segment(of: item)), kind: .index), view: view, root: root)
-            .filter { $0.0 != "canonical" && $0.0 != "coupon" }
+            .filter { $0.0 != "canonical" }
         fields.append(("canonical", .null))
         switch item {
         case .wishlist(let customer): fields += wishlistFields(customer, view: view, root: root)
@@ -109,7 +109,7 @@ extension PersonalPlan {
                         ("banner", .null), ("without_vat", .bool(false)),
                     ]))
             ),
-            ("nav", .list([])), ("items", .list(products)), ("has_items", .bool(!products.isEmpty)),
+            ("nav", .list([])), ("gift_items", .list(products)), ("has_gift_items", .bool(!products.isEmpty)),
         ]
     }
 
@@ -160,7 +160,7 @@ extension PersonalPlan {
         ]
         return [
             ("title", .string(view.text("coupon_page_title") + " · " + store.settings.name)),
-            ("coupon", .map(MustacheMap(fields))),
+            ("coupon_page", .map(MustacheMap(fields))),
         ]
     }
 }
