@@ -3,25 +3,44 @@ import Testing
 
 @Suite("vitrine build, end to end")
 struct BuildCommandTests {
+    /// The example store's secret comes from VITRINE_SECRET (`store.json`); CI exports its own, these tests pass one.
+    static let secret = ["VITRINE_SECRET": "build-command-tests-secret-0123456789abcdef"]
+
     @Test("the example store builds every page kind of every segment; a rebuild writes nothing")
     func exampleStore() throws {
         let output = try VitrineBinary.temporaryDirectory() + "/Output"
-        let first = try VitrineBinary.run(["build", "Catalog", "--output", output, "--as-of", "2026-12-01", "--json"])
+        let first = try VitrineBinary.run(
+            ["build", "Catalog", "--output", output, "--as-of", "2026-12-01", "--json"], environment: Self.secret)
         #expect(first.status == 0)
         #expect(first.stderr == "")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
-        // 7 segments × (index + 15 listings + 60 products) + the root, 404.html and the stylesheet.
-        #expect(summary["pages"] as? Int == 7 * (1 + 15 + 60) + 3)
-        #expect(summary["written"] as? Int == summary["pages"] as? Int)
+        // 7 segments × (index + 15 listings + 60 products) + the root, 404.html and the stylesheet; 78 wish lists and
+        // their gift views, 125 COMEBACK coupons of the lapsed, the vip and new segments' coupon pages.
+        #expect(summary["pages"] as? Int == 7 * (1 + 15 + 60) + 3 + 78 * 2 + 125 + 2)
+        // And the two exports of COMEBACK's codes.
+        #expect(summary["written"] as? Int == (summary["pages"] as? Int).map { $0 + 2 })
         for path in [
             "index.html", "persian/index.html", "greek/c/tea/mountain-herbs/index.html",
             "business/p/greek-mountain-tea-sideritis-50-g/index.html",
         ] {
             #expect(FileManager.default.fileExists(atPath: "\(output)/site/\(path)"), "\(path)")
         }
-        let again = try VitrineBinary.run(["build", "Catalog", "--output", output, "--as-of", "2026-12-01"])
+        let again = try VitrineBinary.run(
+            ["build", "Catalog", "--output", output, "--as-of", "2026-12-01"], environment: Self.secret)
         #expect(again.status == 0)
-        #expect(again.stdout.hasPrefix("\(output)/site: 535 pages, 0 written, 535 unchanged, 0 removed, 0 bytes in "))
+        #expect(again.stdout.hasPrefix("\(output)/site: 818 pages, 0 written, 820 unchanged, 0 removed, 0 bytes in "))
+        #expect(FileManager.default.fileExists(atPath: "\(output)/coupons/COMEBACK.woocommerce.csv"))
+    }
+
+    @Test("the example store without its secret builds nothing: it has wish lists; the message says how to make one")
+    func exampleStoreWithoutSecret() throws {
+        let output = try VitrineBinary.temporaryDirectory() + "/Output"
+        let result = try VitrineBinary.run(
+            ["build", "Catalog", "--output", output], environment: ["VITRINE_SECRET": ""])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: the store has wish lists or unique coupons to publish: secret not set"))
+        #expect(result.stderr.contains("head -c 32 /dev/urandom"))
+        #expect(!FileManager.default.fileExists(atPath: "\(output)/site"))
     }
 
     @Test("a store with errors builds nothing: the diagnostics of check, exit 2")
@@ -57,9 +76,9 @@ struct BuildCommandTests {
     @Test("--segment builds only the segments named")
     func segments() throws {
         let output = try VitrineBinary.temporaryDirectory() + "/Output"
-        let result = try VitrineBinary.run([
-            "build", "Catalog", "--output", output, "--segment", "vip", "--segment", "persian", "--quiet",
-        ])
+        let result = try VitrineBinary.run(
+            ["build", "Catalog", "--output", output, "--segment", "vip", "--segment", "persian", "--quiet"],
+            environment: Self.secret)
         #expect(result.status == 0)
         #expect(result.stdout == "")
         let site = URL(fileURLWithPath: "\(output)/site").resolvingSymlinksInPath().path
