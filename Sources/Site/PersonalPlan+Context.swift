@@ -73,8 +73,8 @@ extension PersonalPlan {
         ]
     }
 
-    /// The gift view: the customer's language, but the public (fallback) segment's home and product pages, no
-    /// prices (a segment's prices would tell which segment the customer is in) and no category bar.
+    /// The gift view: the customer's language, but the public (fallback) segment's home, categories and product
+    /// pages, and no prices (a segment's prices would tell which segment the customer is in).
     private func giftFields(_ customer: Int32, view: SegmentView, root: String) -> [(String, MustacheValue)] {
         let fallbackID = store.segments[site.fallback].id
         let products: [MustacheValue] = giftProducts(customer).map { index in
@@ -109,8 +109,23 @@ extension PersonalPlan {
                         ("banner", .null), ("without_vat", .bool(false)),
                     ]))
             ),
-            ("nav", .list([])), ("gift_items", .list(products)), ("has_gift_items", .bool(!products.isEmpty)),
+            ("nav", publicNavigation(view: view)), ("gift_items", .list(products)),
+            ("has_gift_items", .bool(!products.isEmpty)),
         ]
+    }
+
+    /// The top-level categories in the page's language, linking to the fallback segment's listings.
+    private func publicNavigation(view: SegmentView) -> MustacheValue {
+        let fallbackID = store.segments[site.fallback].id
+        return .list(
+            site.categories.roots.map { node in
+                .map(
+                    MustacheMap([
+                        ("name", .string(view.categoryNames[node])), ("name_lang", view.categoryLanguages[node]),
+                        ("url", .string(fallbackID + "/c/" + site.categories.nodes[node].slugPath + "/")),
+                        ("current", .bool(false)),
+                    ]))
+            })
     }
 
     private func couponFields(_ item: Item, coupon: Coupon, view: SegmentView) -> [(String, MustacheValue)] {
