@@ -57,6 +57,11 @@ public struct PersonalPlan: Sendable {
     /// Whether the store has anything at a capability URL to write (and so needs its secret).
     public var needsSecret: Bool { items.contains { $0.isPersonal } }
 
+    /// The page templates the items need and the theme lacks (a theme folder given alone, without the default).
+    public var missingTemplates: [String] {
+        Set(items.map(template(of:))).filter { site.theme.library[$0] == nil }.sorted()
+    }
+
     public init(site: SitePlan, inputs: PersonalInputs) {
         self.site = site
         self.inputs = inputs

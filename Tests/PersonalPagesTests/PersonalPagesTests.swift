@@ -163,6 +163,23 @@ struct PersonalSecretTests {
         #expect(!FileManager.default.fileExists(atPath: store.output + "/site"))
     }
 
+    @Test func aThemeWithoutThePersonalPagesIsAnErrorNotEmptyPages() throws {
+        let store = try PersonalStore()
+        let theme = store.directory + "/bare-theme"
+        try FileManager.default.copyItem(atPath: PersonalStore.defaultTheme, toPath: theme)
+        try FileManager.default.removeItem(atPath: theme + "/pages/wishlist.mustache")
+        var options = BuildWorkflow.Options(
+            store: store.directory, output: store.output, themeDirectories: [theme], durable: false,
+            environment: ["VITRINE_SECRET": PersonalStore.secret])
+        options.asOf = nil
+        let result = BuildWorkflow.run(options)
+        #expect(result.summary == nil)
+        #expect(
+            result.diagnostics.diagnostics.map(\.description) == [
+                "error: the theme has no template pages/wishlist.mustache"
+            ])
+    }
+
     @Test func aStoreWithoutWishListsOrUniqueCouponsBuildsWithoutASecret() throws {
         let store = try PersonalStore(
             wishlists: false,

@@ -25,15 +25,23 @@ extension BuildWorkflow {
         } catch {
             let bare = PersonalPlan(
                 site: plan, inputs: PersonalInputs(tokens: nil, segmentOfCustomer: segmentOfCustomer))
-            guard bare.needsSecret else { return bare }
+            guard bare.needsSecret else { return checked(bare, diagnostics: &diagnostics) }
             diagnostics.error("the store has wish lists or unique coupons to publish: \(error)", at: nil)
             return nil
         }
         let tokens = CapabilityTokens(secret: key, settings: store.settings)
-        return PersonalPlan(
+        let personal = PersonalPlan(
             site: plan,
             inputs: PersonalInputs(
                 tokens: tokens, segmentOfCustomer: segmentOfCustomer, picks: picks(store, report: report)))
+        return checked(personal, diagnostics: &diagnostics)
+    }
+
+    /// The plan, or nil with an error for each page template its pages need and the theme lacks.
+    static func checked(_ personal: PersonalPlan, diagnostics: inout DiagnosticEngine) -> PersonalPlan? {
+        let missing = personal.missingTemplates
+        for name in missing { diagnostics.error("the theme has no template \(name).mustache", at: nil) }
+        return missing.isEmpty ? personal : nil
     }
 
     /// The picks of the customers with a wish list only, made with the settings every other command uses.
