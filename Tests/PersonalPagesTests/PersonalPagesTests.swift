@@ -194,5 +194,6 @@ struct PersonalSecretTests {
         let files = store.files()
         #expect(!files.keys.contains { $0.hasPrefix("w/") || $0.hasPrefix("k/") })
         #expect(files["everyone/coupon/index.html"]?.contains("NOW5") == true)
+        #expect(!FileManager.default.fileExists(atPath: store.output + "/coupons"))
     }
 }

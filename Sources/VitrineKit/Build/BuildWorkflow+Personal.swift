@@ -99,8 +99,13 @@ extension BuildWorkflow {
 
     /// Publishes the unique codes to `OUTPUT/coupons/` (a tree of its own, beside `site/`, never under it).
     static func publishExports(_ plan: PersonalPlan, options: Options) throws -> PublishSummary {
+        let exports = plan.couponExports()
+        // A store that never had unique codes gets no empty folder.
+        if exports.isEmpty, !FileManager.default.fileExists(atPath: options.output + "/coupons") {
+            return PublishSummary(written: 0)
+        }
         let publisher = try Publisher(output: options.output, tree: "coupons", durable: options.durable)
-        for export in plan.couponExports() {
+        for export in exports {
             guard let path = OutputPath(export.path) else {
                 throw ExportError(message: "coupon id cannot be a file name: \(export.path)")
             }
