@@ -42,10 +42,13 @@ let package = Package(
         .target(name: "Recommendation", dependencies: ["TextFormats", "Store", "Parallelism"]),
         // The one writer of OUTPUT/: incremental, atomic publishing of a tree.
         .target(name: "Publishing", dependencies: ["Gzip"]),
-        // Pages as values: per-segment catalogs from the store, the recommendations and a theme.
-        .target(name: "Site", dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Publishing"]),
         // Capability tokens of personal URLs and unique coupon codes, derived from the store's secret.
         .target(name: "Tokens", dependencies: ["Crypto", "Store"]),
+        // Pages as values: per-segment catalogs from the store, the recommendations and a theme; the personal pages
+        // (wish lists, gift views, coupons) at capability URLs.
+        .target(
+            name: "Site",
+            dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Publishing", "Tokens", "Barcode"]),
 
         // Shell: a façade with one workflow per command, a CLI that parses and prints, a tiny main.
         .target(
@@ -80,7 +83,7 @@ let package = Package(
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TokensTests", dependencies: ["Tokens", "Crypto", "Store"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
-        .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "SeededRandom"]),
+        .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "BarcodeDecoding", "SeededRandom"]),
         .testTarget(name: "GzipTests", dependencies: ["Gzip", "SeededRandom"]),
         .testTarget(
             name: "MustacheTests", dependencies: ["Mustache", "Diagnostics", "SeededRandom"],
@@ -113,6 +116,11 @@ let package = Package(
             dependencies: [
                 "Site", "Store", "Diagnostics", "TextFormats", "Mustache", "Publishing", "VitrineKit", "Gzip",
             ]),
+        .testTarget(
+            name: "PersonalPagesTests",
+            dependencies: ["Site", "Store", "Publishing", "VitrineKit", "Tokens", "Barcode", "BarcodeDecoding"]),
+        // The test decoder of Code 128 bar widths, shared by the barcode and the personal pages tests.
+        .target(name: "BarcodeDecoding", dependencies: ["Barcode"], path: "Tests/BarcodeDecoding"),
         .testTarget(name: "VitrineCLITests", dependencies: ["VitrineCLI", "VitrineKit", "Diagnostics"]),
         .testTarget(
             name: "GenerateTests", dependencies: ["vitrine-bench", "Store", "Evaluation", "TextFormats"],

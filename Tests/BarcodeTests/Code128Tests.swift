@@ -1,3 +1,4 @@
+import BarcodeDecoding
 import Foundation
 import SeededRandom
 import Testing

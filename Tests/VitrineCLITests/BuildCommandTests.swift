@@ -3,30 +3,49 @@ import Testing
 
 @Suite("vitrine build, end to end")
 struct BuildCommandTests {
+    /// The example store's secret comes from VITRINE_SECRET (`store.json`); CI exports its own, these tests pass one.
+    static let secret = ["VITRINE_SECRET": "build-command-tests-secret-0123456789abcdef"]
+
     @Test("the example store builds every page kind of every segment; a rebuild writes nothing")
     func exampleStore() throws {
         let output = try VitrineBinary.temporaryDirectory() + "/Output"
-        let first = try VitrineBinary.run(["build", "Catalog", "--output", output, "--as-of", "2026-12-01", "--json"])
+        let first = try VitrineBinary.run(
+            ["build", "Catalog", "--output", output, "--as-of", "2026-12-01", "--json"], environment: Self.secret)
         #expect(first.status == 0)
         #expect(first.stderr == "")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
         // 7 segments × (index + 15 listings + 60 products + a Merchant feed) + the root, 404.html, the stylesheet, the
-        // icon, the unsubscribe page, robots.txt, sitemap.xml and px.gif; each compressible one with its .gz.
-        #expect(summary["pages"] as? Int == 7 * (1 + 15 + 60 + 1) + 8)
+        // icon, the unsubscribe page, robots.txt, sitemap.xml and px.gif; 78 wish lists and their gift views, 125
+        // COMEBACK coupons of the lapsed, the vip and new segments' coupon pages; each compressible file with its .gz.
+        #expect(summary["pages"] as? Int == 7 * (1 + 15 + 60 + 1) + 8 + 78 * 2 + 125 + 2)
         let compressed = try #require(summary["compressed"] as? Int)
-        #expect(compressed == 546, "every file but px.gif has a smaller .gz")
-        #expect(summary["written"] as? Int == (summary["pages"] as? Int ?? 0) + compressed)
+        #expect(compressed == 829, "every file but px.gif has a smaller .gz")
+        // And the two exports of COMEBACK's codes.
+        #expect(summary["written"] as? Int == (summary["pages"] as? Int ?? 0) + compressed + 2)
         for path in [
             "index.html", "persian/index.html", "greek/c/tea/mountain-herbs/index.html",
             "business/p/greek-mountain-tea-sideritis-50-g/index.html",
         ] {
             #expect(FileManager.default.fileExists(atPath: "\(output)/site/\(path)"), "\(path)")
         }
-        let again = try VitrineBinary.run(["build", "Catalog", "--output", output, "--as-of", "2026-12-01"])
+        let again = try VitrineBinary.run(
+            ["build", "Catalog", "--output", output, "--as-of", "2026-12-01"], environment: Self.secret)
         #expect(again.status == 0)
         #expect(
             again.stdout.hasPrefix(
-                "\(output)/site: 547 pages; files: 0 written, 1,093 unchanged, 0 removed, 0 bytes in "))
+                "\(output)/site: 830 pages; files: 0 written, 1,661 unchanged, 0 removed, 0 bytes in "))
+        #expect(FileManager.default.fileExists(atPath: "\(output)/coupons/COMEBACK.woocommerce.csv"))
+    }
+
+    @Test("the example store without its secret builds nothing: it has wish lists; the message says how to make one")
+    func exampleStoreWithoutSecret() throws {
+        let output = try VitrineBinary.temporaryDirectory() + "/Output"
+        let result = try VitrineBinary.run(
+            ["build", "Catalog", "--output", output], environment: ["VITRINE_SECRET": ""])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: the store has wish lists or unique coupons to publish: secret not set"))
+        #expect(result.stderr.contains("head -c 32 /dev/urandom"))
+        #expect(!FileManager.default.fileExists(atPath: "\(output)/site"))
     }
 
     @Test("a store with errors builds nothing: the diagnostics of check, exit 2")
@@ -62,17 +81,18 @@ struct BuildCommandTests {
     @Test("--segment builds only the segments named")
     func segments() throws {
         let output = try VitrineBinary.temporaryDirectory() + "/Output"
-        let result = try VitrineBinary.run([
-            "build", "Catalog", "--output", output, "--segment", "vip", "--segment", "persian", "--quiet",
-        ])
+        let result = try VitrineBinary.run(
+            ["build", "Catalog", "--output", output, "--segment", "vip", "--segment", "persian", "--quiet"],
+            environment: Self.secret)
         #expect(result.status == 0)
         #expect(result.stdout == "")
         let site = URL(fileURLWithPath: "\(output)/site").resolvingSymlinksInPath().path
         let folders = try FileManager.default.contentsOfDirectory(atPath: site).sorted()
+        // And the wish lists of the vip customers (no Persian customer has one).
         #expect(
             folders == [
                 "assets", "persian", "px.gif", "robots.txt", "robots.txt.gz", "sitemap.xml", "sitemap.xml.gz",
-                "unsubscribe", "vip",
+                "unsubscribe", "vip", "w",
             ])
         let unknown = try VitrineBinary.run(["build", "Catalog", "--output", output, "--segment", "vipp"])
         #expect(unknown.status == 2)

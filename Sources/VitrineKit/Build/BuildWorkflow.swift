@@ -29,11 +29,15 @@ public enum BuildWorkflow {
         public var gzipLevel: Int? = BuildWorkflow.gzipLevel
         /// URLs per sitemap file (the protocol's 50,000; tests lower it to see the split).
         public var sitemapLimit = Sitemap.maximumURLs
+        /// Where the store's secret is looked up when `store.json` names a variable; nil: the process's environment.
+        public var environment: [String: String]?
 
         public init(
             store: String, output: String = "Output", asOf: Timestamp? = nil, segments: [String] = [],
-            shard: (index: Int, count: Int)? = nil, themeDirectories: [String]? = nil, durable: Bool = true
+            shard: (index: Int, count: Int)? = nil, themeDirectories: [String]? = nil, durable: Bool = true,
+            environment: [String: String]? = nil
         ) {
+            self.environment = environment
             self.store = store
             self.output = output
             self.asOf = asOf
@@ -93,8 +97,13 @@ public enum BuildWorkflow {
         guard let plan = SitePlan.make(inputs, diagnostics: &diagnostics), !diagnostics.hasErrors else {
             return Result(diagnostics: diagnostics, summary: nil)
         }
+        guard
+            let personal = personalPlan(store, report: report, plan: plan, options: options, diagnostics: &diagnostics)
+        else { return Result(diagnostics: diagnostics, summary: nil) }
 
         let shard = options.shard
+        // Personal pages belong to the first shard.
+        let personalItems = shard.map { $0.index == 0 ? personal.items : [] } ?? personal.items
         let pages =
             shard.map { shard in plan.pages.filter { plan.shard(of: $0, count: shard.count) == shard.index } }
             ?? plan.pages
@@ -104,6 +113,7 @@ public enum BuildWorkflow {
             var shardOfPath: [String: Int] = [:]
             shardOfPath.reserveCapacity(plan.pages.count)
             for page in plan.pages { shardOfPath[plan.path(page)] = plan.shard(of: page, count: shard.count) }
+            for item in personal.items { shardOfPath[personal.path(item)] = 0 }
             let owned = shardOfPath
             scope = { path in (owned[path.string] ?? shard.index) == shard.index }
         }
@@ -130,7 +140,8 @@ public enum BuildWorkflow {
 
         let surroundings = publishSurroundings(
             plan, limit: options.sitemapLimit, publisher: publisher, failure: failure)
-        let rendered = render(pages, plan: plan, publisher: publisher, failure: failure, progress: progress)
+        var rendered = render(pages, plan: plan, publisher: publisher, failure: failure, progress: progress)
+        rendered += renderPersonal(personalItems, plan: personal, publisher: publisher, failure: failure)
         if let message = failure.message {
             diagnostics.error(message, at: nil)
             return Result(diagnostics: diagnostics, summary: nil, writeFailed: true)
@@ -145,13 +156,25 @@ public enum BuildWorkflow {
             return Result(diagnostics: diagnostics, summary: nil, writeFailed: true)
         }
         var summary = Summary()
-        summary.pages = pages.count + loadedTheme.assetFiles.count + surroundings
+        if shard.map({ $0.index == 0 }) ?? true {
+            do {
+                let exported = try publishExports(personal, options: options)
+                summary.written += exported.written
+                summary.unchanged += exported.unchanged
+                summary.removed += exported.removed
+                summary.bytesWritten += exported.bytesWritten
+            } catch {
+                diagnostics.error("cannot publish \(options.output)/coupons: \(error)", at: nil)
+                return Result(diagnostics: diagnostics, summary: nil, writeFailed: true)
+            }
+        }
+        summary.pages = pages.count + personalItems.count + loadedTheme.assetFiles.count + surroundings
         summary.compressed = published.compressed
         summary.rendered = rendered
-        summary.written = published.written
-        summary.unchanged = published.unchanged
-        summary.removed = published.removed
-        summary.bytesWritten = published.bytesWritten
+        summary.written += published.written
+        summary.unchanged += published.unchanged
+        summary.removed += published.removed
+        summary.bytesWritten += published.bytesWritten
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return Result(diagnostics: diagnostics, summary: summary)
     }

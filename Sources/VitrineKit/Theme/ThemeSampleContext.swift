@@ -25,6 +25,8 @@ import TextFormats
 /// name_lang, image, price, compare_at, percent_off, stock_class, stock_label, rating: value, percent, label,
 /// reviews; description as sanitised HTML, description_lang), `also_bought`, `has_also_bought` and `json_ld`.
 /// Cards (`best`, `products`, `also_bought`) carry the product page's card fields.
+/// And the personal pages' names (`PersonalPlan.sampleContext`, docs/personal-pages.md): a wish list's `heading`,
+/// `items`, `picks`, `gift_url`; a gift view's `gift_items`; a coupon page's `coupon_page`.
 public enum ThemeSampleContext {
     public static func make(_ store: LoadedStore, siteDirectories: [String]) -> MustacheValue {
         var ignored = DiagnosticEngine()
@@ -33,7 +35,8 @@ public enum ThemeSampleContext {
             store: store, ranking: [], neighbours: [],
             buildDate: Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970)), theme: theme)
         guard let plan = SitePlan.make(inputs, diagnostics: &ignored) else { return make(store) }
-        return SitePlan.merge(make(store), plan.sampleContext())
+        return SitePlan.merge(
+            SitePlan.merge(make(store), plan.sampleContext()), PersonalPlan.sampleContext(site: plan))
     }
 
     public static func make(_ store: LoadedStore) -> MustacheValue {

@@ -3,19 +3,19 @@ import Foundation
 /// A Code 128 reader for the tests, written apart from the encoder: it reads the SVG's bars back into modules,
 /// checks the quiet zones, splits the modules into 11-module symbols, checks the start, the modulo-103 check symbol
 /// and the 13-module stop, and follows the code-set switches back to the text.
-struct Code128Decoder {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
+public struct Code128Decoder {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+        public init(_ description: String) { self.description = description }
     }
 
     /// The decoded picture.
-    struct Reading: Equatable {
-        let text: String
-        let symbols: [Int]
-        let quietZones: (left: Int, right: Int)
+    public struct Reading: Equatable {
+        public let text: String
+        public let symbols: [Int]
+        public let quietZones: (left: Int, right: Int)
 
-        static func == (lhs: Reading, rhs: Reading) -> Bool {
+        public static func == (lhs: Reading, rhs: Reading) -> Bool {
             lhs.text == rhs.text && lhs.symbols == rhs.symbols && lhs.quietZones == rhs.quietZones
         }
     }
@@ -43,7 +43,7 @@ struct Code128Decoder {
     static let stopModules = "1100011101011"
 
     /// Reads an SVG made of one background `<rect>` and one `<path>` of `M x 0 h w v h h -w z` rectangles.
-    static func decode(svg: String) throws -> Reading {
+    public static func decode(svg: String) throws -> Reading {
         guard let viewBox = attribute("viewBox", in: svg) else { throw Failure("no viewBox") }
         let box = viewBox.split(separator: " ").compactMap { Int($0) }
         guard box.count == 4, box[0] == 0, box[1] == 0 else { throw Failure("viewBox \(viewBox)") }
@@ -75,7 +75,7 @@ struct Code128Decoder {
     }
 
     /// Decodes the modules from the start's first bar to the stop's last bar.
-    static func decode(modules bits: String) throws -> (text: String, symbols: [Int]) {
+    public static func decode(modules bits: String) throws -> (text: String, symbols: [Int]) {
         let bits = Array(bits.utf8)
         guard bits.count >= 11 * 3 + 13, (bits.count - 13) % 11 == 0 else {
             throw Failure("\(bits.count) modules is not 11 per symbol and 13 for the stop")

@@ -1,0 +1,124 @@
+import Diagnostics
+import Dispatch
+import Foundation
+import Publishing
+import Recommendation
+import Site
+import Store
+import Tokens
+
+/// The personal pages of `vitrine build`: wish lists and their gift views, the coupons customers hold, the segment
+/// coupon pages, and the unique codes exported under `OUTPUT/coupons/`.
+extension BuildWorkflow {
+    /// The plan of the personal pages; nil, with the secret's error in `diagnostics`, when the store has a wish list
+    /// or a held unique coupon to write and no secret. A store with neither builds without one.
+    static func personalPlan(
+        _ store: LoadedStore, report: SegmentReport, plan: SitePlan, options: Options,
+        diagnostics: inout DiagnosticEngine
+    ) -> PersonalPlan? {
+        let segmentOfCustomer = report.assignment.segmentOfCustomer
+        let key: SecretKey
+        do {
+            key = try SecretResolver.resolve(
+                store.settings.secret, storeFolder: options.store,
+                environment: options.environment ?? ProcessInfo.processInfo.environment)
+        } catch {
+            let bare = PersonalPlan(
+                site: plan, inputs: PersonalInputs(tokens: nil, segmentOfCustomer: segmentOfCustomer))
+            guard bare.needsSecret else { return checked(bare, diagnostics: &diagnostics) }
+            diagnostics.error("the store has wish lists or unique coupons to publish: \(error)", at: nil)
+            return nil
+        }
+        let tokens = CapabilityTokens(secret: key, settings: store.settings)
+        let personal = PersonalPlan(
+            site: plan,
+            inputs: PersonalInputs(
+                tokens: tokens, segmentOfCustomer: segmentOfCustomer, picks: picks(store, report: report)))
+        return checked(personal, diagnostics: &diagnostics)
+    }
+
+    /// The plan, or nil with an error for each page template its pages need and the theme lacks.
+    static func checked(_ personal: PersonalPlan, diagnostics: inout DiagnosticEngine) -> PersonalPlan? {
+        let missing = personal.missingTemplates
+        for name in missing { diagnostics.error("the theme has no template \(name).mustache", at: nil) }
+        return missing.isEmpty ? personal : nil
+    }
+
+    /// The picks of the customers with a wish list only, made with the settings every other command uses.
+    static func picks(_ store: LoadedStore, report: SegmentReport) -> [Int32: [Int32]] {
+        let customers = Set(store.wishlists.map { Int($0.customer) }).sorted()
+        guard !customers.isEmpty else { return [:] }
+        let settings = RecommendationSettings()
+        let metrics = report.context.metrics
+        let matrix = PurchaseMatrix(
+            customerCount: metrics.customerCount, productCount: store.products.count, orders: store.orders)
+        let similarity = ItemSimilarity(matrix: matrix, configuration: settings.pickSimilarity)
+        let picks = settings.customerPicks(
+            matrix: matrix, similarity: similarity, trend: settings.trend(matrix: matrix, asOfDay: metrics.asOfDay),
+            products: store.products, wishlists: store.wishlists,
+            countries: report.context.customers.map(\.country), asOfDay: metrics.asOfDay, only: customers)
+        var result: [Int32: [Int32]] = [:]
+        for customer in customers { result[Int32(customer)] = Array(picks.picks(for: customer)) }
+        return result
+    }
+
+    /// Renders the personal pages on every core, publishing as it goes; returns how many were rendered.
+    static func renderPersonal(
+        _ items: [PersonalPlan.Item], plan: PersonalPlan, publisher: Publisher, failure: Failure
+    ) -> Int {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let counter = Counter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(32 << 10)
+            var rendered = 0
+            while failure.message == nil, let range = counter.next(64, total: items.count) {
+                for item in items[range] {
+                    // The path carries the token: a failure names the kind of page, never the path.
+                    guard let outputPath = OutputPath(plan.path(item)) else {
+                        failure.record("internal error: a personal page path was refused by the writer")
+                        return
+                    }
+                    let fingerprint = plan.fingerprint(item)
+                    if publisher.reuse(outputPath, fingerprint: fingerprint) { continue }
+                    buffer.removeAll(keepingCapacity: true)
+                    plan.render(item, into: &buffer)
+                    rendered += 1
+                    do throws(PublishError) {
+                        try publisher.publish(outputPath, bytes: buffer, fingerprint: fingerprint)
+                    } catch {
+                        failure.record("cannot write a personal page: \(error.reason)")
+                        return
+                    }
+                }
+            }
+            counter.addRendered(rendered)
+        }
+        return counter.rendered
+    }
+
+    /// Publishes the unique codes to `OUTPUT/coupons/` (a tree of its own, beside `site/`, never under it).
+    static func publishExports(_ plan: PersonalPlan, options: Options) throws -> PublishSummary {
+        let exports = plan.couponExports()
+        // A store that never had unique codes gets no empty folder.
+        if exports.isEmpty, !FileManager.default.fileExists(atPath: options.output + "/coupons") {
+            return PublishSummary(written: 0)
+        }
+        let publisher = try Publisher(output: options.output, tree: "coupons", durable: options.durable)
+        for export in exports {
+            guard let path = OutputPath(export.path) else {
+                throw ExportError(message: "coupon id cannot be a file name: \(export.path)")
+            }
+            var fingerprint = Fingerprint()
+            fingerprint.add(export.bytes)
+            if publisher.reuse(path, fingerprint: fingerprint) { continue }
+            try publisher.publish(path, bytes: export.bytes, fingerprint: fingerprint)
+        }
+        return try publisher.commit()
+    }
+
+    struct ExportError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+}
