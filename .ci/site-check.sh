@@ -17,6 +17,11 @@ for segment in everyone persian; do
     pages+=("/$segment/" "/$segment/c/$category/" "/$segment/p/$product/")
 done
 pages=("/" "${pages[@]}")
+# Personal pages: a wish list, a gift view, a customer's coupon, and the Persian segment's coupon page (right to left).
+wishlist=$(cd "$site/w" && for token in *; do [ -d "$token/gift" ] || { echo "$token"; break; }; done)
+gift=$(cd "$site/w" && for token in *; do [ -d "$token/gift" ] && { echo "$token"; break; }; done)
+coupon=$(cd "$site/k" && ls | head -1)
+pages+=("/w/$wishlist/" "/w/$gift/gift/" "/k/$coupon/" "/persian/coupon/")
 
 port=$((20000 + RANDOM % 20000))
 log=$(mktemp)

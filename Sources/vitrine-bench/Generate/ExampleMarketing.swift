@@ -73,7 +73,7 @@ enum ExampleMarketing {
             )),
         segment(
             "persian", "Persian-speaking", rule: "locale == \"fa\"", locale: "fa",
-            featured: [ExampleCatalog.herbs, ExampleCatalog.ceramics],
+            featured: [ExampleCatalog.herbs, ExampleCatalog.ceramics], coupon: "NOWRUZ",
             banner: (
                 "Mountain herbs and tea glasses, for tea just the way you like it.",
                 "Βότανα του βουνού και ποτήρια τσαγιού, για τσάι όπως ακριβώς το αγαπάτε.",
@@ -104,6 +104,11 @@ enum ExampleMarketing {
             ("id", .string("WELCOME10")), ("kind", .string("segment")), ("code", .string("WELCOME10")),
             ("discount", .object([("percent", .string("10"))])), ("valid_from", .string("2024-01-01")),
             ("valid_until", .string("2027-12-31")),
+        ]),
+        .object([
+            ("id", .string("NOWRUZ")), ("kind", .string("segment")), ("code", .string("NOWRUZ8")),
+            ("discount", .object([("percent", .string("8"))])), ("minimum_spend", .string("25.00")),
+            ("valid_from", .string("2026-11-01")), ("valid_until", .string("2027-04-02")),
         ]),
     ])
 
