@@ -162,3 +162,15 @@ public enum StoreLoader {
         return paths
     }
 }
+
+extension StoreLoader {
+    /// `store.json` alone (nil when it cannot be read or has errors): what a caller needs before deciding whether
+    /// to load the whole store.
+    public static func settings(directory: String) -> StoreSettings? {
+        var diagnostics = DiagnosticEngine()
+        guard let source = SourceFiles.read("\(directory)/\(File.settings.rawValue)", diagnostics: &diagnostics),
+            let settings = StoreSettingsLoader.load(source, diagnostics: &diagnostics), !diagnostics.hasErrors
+        else { return nil }
+        return settings
+    }
+}

@@ -73,6 +73,17 @@ public enum BuildWorkflow {
     /// `progress(done, total)` is called from worker threads, often; the caller throttles what it prints.
     public static func run(_ options: Options, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
         let start = DispatchTime.now()
+        let today = Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970))
+        let buildInputs = inputsFingerprint(
+            options, buildDay: (options.asOf ?? today).secondsSince1970 / Timestamp.secondsPerDay,
+            themeFolders: themeFolders(options))
+        if let stamp = Publisher.stamp(output: options.output, tree: "site"), stamp.inputs == buildInputs.hex {
+            var summary = Summary()
+            summary.pages = stamp.pages
+            summary.unchanged = stamp.files
+            summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return Result(diagnostics: DiagnosticEngine(), summary: summary)
+        }
         var (loaded, diagnostics) = StoreLoader.load(directory: options.store)
         guard let store = loaded, !diagnostics.hasErrors,
             let report = SegmentsWorkflow.run(store, asOf: options.asOf, diagnostics: &diagnostics)
@@ -90,7 +101,7 @@ public enum BuildWorkflow {
         guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, summary: nil) }
 
         let (ranking, neighbours) = recommendations(store, report: report)
-        let buildDate = options.asOf ?? Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970))
+        let buildDate = options.asOf ?? today
         let inputs = SiteInputs(
             store: store, ranking: ranking, neighbours: neighbours, buildDate: buildDate, theme: loadedTheme.theme,
             onlySegments: options.segments.isEmpty ? nil : Set(options.segments))
@@ -117,6 +128,8 @@ public enum BuildWorkflow {
             let owned = shardOfPath
             scope = { path in (owned[path.string] ?? shard.index) == shard.index }
         }
+        // From here the published files may change: the stamp of the previous build no longer describes them.
+        Publisher.forgetStamp(output: options.output, tree: "site")
         let publisher: Publisher
         do {
             publisher = try Publisher(
@@ -175,6 +188,9 @@ public enum BuildWorkflow {
         summary.unchanged += published.unchanged
         summary.removed += published.removed
         summary.bytesWritten += published.bytesWritten
+        try? Publisher.record(
+            BuildStamp(inputs: buildInputs, pages: summary.pages, files: summary.written + summary.unchanged),
+            output: options.output, tree: "site")
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return Result(diagnostics: diagnostics, summary: summary)
     }
