@@ -121,7 +121,8 @@ let package = Package(
             dependencies: ["Site", "Store", "Publishing", "VitrineKit", "Tokens", "Barcode", "BarcodeDecoding"]),
         // The test decoder of Code 128 bar widths, shared by the barcode and the personal pages tests.
         .target(name: "BarcodeDecoding", dependencies: ["Barcode"], path: "Tests/BarcodeDecoding"),
-        .testTarget(name: "VitrineCLITests", dependencies: ["VitrineCLI", "VitrineKit", "Diagnostics"]),
+        .testTarget(
+            name: "VitrineCLITests", dependencies: ["VitrineCLI", "VitrineKit", "Diagnostics"], exclude: ["Golden"]),
         .testTarget(
             name: "GenerateTests", dependencies: ["vitrine-bench", "Store", "Evaluation", "TextFormats"],
             resources: [.copy("Fixtures")]),

@@ -99,3 +99,20 @@ struct BuildCommandTests {
         #expect(unknown.stderr.contains("error: no segment \"vipp\" in segments.json"))
     }
 }
+
+extension BuildCommandTests {
+    @Test("--gzip off writes no .gz sibling; a level outside 1…9 is a usage error")
+    func gzipLevels() throws {
+        let output = try VitrineBinary.temporaryDirectory() + "/Output"
+        let off = try VitrineBinary.run(
+            ["build", "Catalog", "--output", output, "--gzip", "off", "--quiet"], environment: Self.secret)
+        #expect(off.status == 0)
+        let site = URL(fileURLWithPath: "\(output)/site").resolvingSymlinksInPath().path
+        let files = try FileManager.default.subpathsOfDirectory(atPath: site)
+        #expect(files.contains("index.html"))
+        #expect(!files.contains { $0.hasSuffix(".gz") })
+        let bad = try VitrineBinary.run(["build", "Catalog", "--output", output, "--gzip", "12"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("vitrine build: error: invalid --gzip \"12\": a zlib level from 1 to 9, or off\n"))
+    }
+}

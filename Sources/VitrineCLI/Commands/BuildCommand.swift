@@ -11,6 +11,9 @@ enum BuildCommand {
                 CommonOptions.store, CommonOptions.output,
                 .value("as-of", "DATE", "The build date: coupons valid on it are offered (default: today)."),
                 .value("segment", "ID", "Build only this segment (repeat for several; default: all)."),
+                .value(
+                    "gzip", "LEVEL",
+                    "The zlib level of the .gz sibling of every compressible file, 1 to 9, or off (default: 9)."),
                 .value("shard", "I/N", "Render only slice I of N (1 ≤ I ≤ N); N shards together make the full site."),
                 CommonOptions.quiet, CommonOptions.json,
             ]),
@@ -23,7 +26,7 @@ enum BuildCommand {
         do {
             options = try BuildWorkflow.Options(
                 store: store, output: output, asOf: arguments.value("as-of"), segments: arguments.allValues("segment"),
-                shard: arguments.value("shard"))
+                shard: arguments.value("shard"), gzip: arguments.value("gzip"))
         } catch {
             throw UsageError(message: error.message)
         }

@@ -2,8 +2,11 @@ import Foundation
 import TextFormats
 
 extension BuildWorkflow.Options {
-    /// The options as the command line gives them: `asOf` as `YYYY-MM-DD`, `shard` as `I/N` with 1 ≤ I ≤ N.
-    public init(store: String, output: String, asOf: String?, segments: [String], shard: String?) throws(OptionError) {
+    /// The options as the command line gives them: `asOf` as `YYYY-MM-DD`, `shard` as `I/N` with 1 ≤ I ≤ N, `gzip`
+    /// as a zlib level from 1 to 9 or `off` (default 9).
+    public init(
+        store: String, output: String, asOf: String?, segments: [String], shard: String?, gzip: String? = nil
+    ) throws(OptionError) {
         var day: Timestamp?
         if let asOf {
             switch ISO8601.parse(asOf) {
@@ -20,6 +23,15 @@ extension BuildWorkflow.Options {
             slice = (index - 1, count)
         }
         self.init(store: store, output: output, asOf: day, segments: segments, shard: slice)
+        if let gzip {
+            if gzip == "off" {
+                gzipLevel = nil
+            } else if let level = Int(gzip), (1...9).contains(level) {
+                gzipLevel = level
+            } else {
+                throw OptionError("invalid --gzip \"\(gzip)\": a zlib level from 1 to 9, or off")
+            }
+        }
     }
 }
 
