@@ -66,35 +66,9 @@ extension BuildWorkflow {
     static func renderPersonal(
         _ items: [PersonalPlan.Item], plan: PersonalPlan, publisher: Publisher, failure: Failure
     ) -> Int {
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let counter = Counter()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(32 << 10)
-            var rendered = 0
-            while failure.message == nil, let range = counter.next(64, total: items.count) {
-                for item in items[range] {
-                    // The path carries the token: a failure names the kind of page, never the path.
-                    guard let outputPath = OutputPath(plan.path(item)) else {
-                        failure.record("internal error: a personal page path was refused by the writer")
-                        return
-                    }
-                    let fingerprint = plan.fingerprint(item)
-                    if publisher.reuse(outputPath, fingerprint: fingerprint) { continue }
-                    buffer.removeAll(keepingCapacity: true)
-                    plan.render(item, into: &buffer)
-                    rendered += 1
-                    do throws(PublishError) {
-                        try publisher.publish(outputPath, bytes: buffer, fingerprint: fingerprint)
-                    } catch {
-                        failure.record("cannot write a personal page: \(error.reason)")
-                        return
-                    }
-                }
-            }
-            counter.addRendered(rendered)
-        }
-        return counter.rendered
+        renderInParallel(
+            items, publisher: publisher, failure: failure, progress: nil, pathsArePrivate: true,
+            path: { plan.path($0) }, fingerprint: { plan.fingerprint($0) }, render: { plan.render($0, into: &$1) })
     }
 
     /// Publishes the unique codes to `OUTPUT/coupons/` (a tree of its own, beside `site/`, never under it).

@@ -216,31 +216,47 @@ public enum BuildWorkflow {
         _ pages: [Page], plan: SitePlan, publisher: Publisher, failure: Failure,
         progress: (@Sendable (Int, Int) -> Void)?
     ) -> Int {
+        renderInParallel(
+            pages, publisher: publisher, failure: failure, progress: progress, pathsArePrivate: false,
+            path: { plan.path($0) }, fingerprint: { plan.fingerprint($0) }, render: { plan.render($0, into: &$1) })
+    }
+
+    /// Renders `items` on every core in chunks of 64, each worker into one reused buffer; an item whose fingerprint
+    /// the previous build published is neither rendered nor written. Returns how many were rendered. With
+    /// `pathsArePrivate` (personal pages: the path carries a token), a failure names the kind of page, never its path.
+    static func renderInParallel<Item: Sendable>(
+        _ items: [Item], publisher: Publisher, failure: Failure, progress: (@Sendable (Int, Int) -> Void)?,
+        pathsArePrivate: Bool, path: @escaping @Sendable (Item) -> String,
+        fingerprint: @escaping @Sendable (Item) -> Fingerprint,
+        render: @escaping @Sendable (Item, inout [UInt8]) -> Void
+    ) -> Int {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = 64
         let counter = Counter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var buffer: [UInt8] = []
             buffer.reserveCapacity(64 << 10)
             var rendered = 0
-            while failure.message == nil, let range = counter.next(chunk, total: pages.count) {
-                for page in pages[range] {
-                    let path = plan.path(page)
-                    guard let outputPath = OutputPath(path) else {
-                        failure.record("internal error: page path \(path) refused by the writer")
+            while failure.message == nil, let range = counter.next(64, total: items.count) {
+                for item in items[range] {
+                    let relative = path(item)
+                    let shown = pathsArePrivate ? "a personal page" : relative
+                    guard let outputPath = OutputPath(relative) else {
+                        failure.record("internal error: the writer refused the path of \(shown)")
                         return
                     }
-                    let fingerprint = plan.fingerprint(page)
-                    if publisher.reuse(outputPath, fingerprint: fingerprint) { continue }
+                    let itemFingerprint = fingerprint(item)
+                    if publisher.reuse(outputPath, fingerprint: itemFingerprint) { continue }
                     buffer.removeAll(keepingCapacity: true)
-                    plan.render(page, into: &buffer)
+                    render(item, &buffer)
                     rendered += 1
-                    do { try publisher.publish(outputPath, bytes: buffer, fingerprint: fingerprint) } catch {
-                        failure.record("cannot write \(path): \(error)")
+                    do throws(PublishError) {
+                        try publisher.publish(outputPath, bytes: buffer, fingerprint: itemFingerprint)
+                    } catch {
+                        failure.record("cannot write \(shown): \(pathsArePrivate ? "\(error.reason)" : "\(error)")")
                         return
                     }
                 }
-                progress?(counter.finished(range.count), pages.count)
+                progress?(counter.finished(range.count), items.count)
             }
             counter.addRendered(rendered)
         }
