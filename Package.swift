@@ -78,13 +78,15 @@ let package = Package(
         ),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        // What tests share to reach real programs and servers: a child process with both outputs, a loopback socket.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "publishing-probe"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TokensTests", dependencies: ["Tokens", "Crypto", "Store"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
-        .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "BarcodeDecoding", "SeededRandom"]),
-        .testTarget(name: "GzipTests", dependencies: ["Gzip", "SeededRandom"]),
+        .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "BarcodeDecoding", "SeededRandom", "TestSupport"]),
+        .testTarget(name: "GzipTests", dependencies: ["Gzip", "SeededRandom", "TestSupport"]),
         .testTarget(
             name: "MustacheTests", dependencies: ["Mustache", "Diagnostics", "SeededRandom"],
             resources: [.copy("Fixtures")]),
@@ -122,7 +124,8 @@ let package = Package(
         // The test decoder of Code 128 bar widths, shared by the barcode and the personal pages tests.
         .target(name: "BarcodeDecoding", dependencies: ["Barcode"], path: "Tests/BarcodeDecoding"),
         .testTarget(
-            name: "VitrineCLITests", dependencies: ["VitrineCLI", "VitrineKit", "Diagnostics"], exclude: ["Golden"]),
+            name: "VitrineCLITests", dependencies: ["VitrineCLI", "VitrineKit", "Diagnostics", "TestSupport"],
+            exclude: ["Golden"]),
         .testTarget(
             name: "GenerateTests", dependencies: ["vitrine-bench", "Store", "Evaluation", "TextFormats"],
             resources: [.copy("Fixtures")]),

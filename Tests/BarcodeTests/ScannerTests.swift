@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Barcode
@@ -27,11 +28,11 @@ struct ScannerTests {
         try Code128(text).svg(.init(humanReadable: true)).write(toFile: svg, atomically: true, encoding: .utf8)
 
         // Three pixels a module, as a phone or a till camera sees a printed or on-screen code.
-        let raster = try Self.run(rsvg, ["--zoom", "3", "--output", png, svg])
-        #expect(raster.status == 0, "rsvg-convert: \(raster.error)")
-        let scan = try Self.run(zbarimg, ["--quiet", "--raw", "-Sdisable", "-Scode128.enable", png])
-        #expect(scan.status == 0, "zbarimg found no Code 128 symbol: \(scan.error)")
-        #expect(scan.output == text + "\n")
+        let raster = try ChildProcess.run(rsvg, ["--zoom", "3", "--output", png, svg])
+        #expect(raster.status == 0, "rsvg-convert: \(raster.errorText)")
+        let scan = try ChildProcess.run(zbarimg, ["--quiet", "--raw", "-Sdisable", "-Scode128.enable", png])
+        #expect(scan.status == 0, "zbarimg found no Code 128 symbol: \(scan.errorText)")
+        #expect(scan.outputText == text + "\n")
     }
 
     static func tool(_ name: String) -> String? {
@@ -41,26 +42,5 @@ struct ScannerTests {
             return "\(folder)/\(name)"
         }
         return nil
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> (
-        status: Int32, output: String, error: String
-    ) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        // Small outputs: reading to the end before waiting cannot fill a pipe and block the child.
-        let outputBytes = output.fileHandleForReading.readDataToEndOfFile()
-        let errorBytes = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: outputBytes, as: UTF8.self),
-            String(decoding: errorBytes, as: UTF8.self)
-        )
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SeededRandom
+import TestSupport
 import Testing
 
 @testable import Gzip
@@ -160,19 +161,5 @@ struct GzipTests {
         }
     }
 
-    static func gzip(_ arguments: [String]) throws -> (status: Int32, output: [UInt8], error: [UInt8]) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["gzip"] + arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        // stderr is a line at most; stdout is drained before waiting so a large output cannot block the child.
-        let outputBytes = output.fileHandleForReading.readDataToEndOfFile()
-        let errorBytes = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, Array(outputBytes), Array(errorBytes))
-    }
+    static func gzip(_ arguments: [String]) throws -> ChildProcess.Result { try ChildProcess.run("gzip", arguments) }
 }
