@@ -158,19 +158,7 @@ public struct PersonalPlan: Sendable {
         self.codes = codes
 
         var themeDigests: [String: String] = [:]
-        for name in Self.templates {
-            var fingerprint = Fingerprint()
-            for used in site.theme.templatesUsed(by: name) {
-                fingerprint.add(used)
-                fingerprint.add(site.theme.templateDigests[used] ?? "-")
-            }
-            for (source, published) in site.theme.assets.sorted(by: { $0.key < $1.key }) {
-                fingerprint.add(source)
-                fingerprint.add(published)
-            }
-            fingerprint.add(site.theme.lowStock)
-            themeDigests[name] = fingerprint.hex
-        }
+        for name in Self.templates { themeDigests[name] = site.theme.digest(of: name) }
         self.themeDigests = themeDigests
     }
 

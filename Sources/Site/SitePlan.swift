@@ -81,18 +81,7 @@ public struct SitePlan: Sendable {
         for (kind, name) in [
             (Page.Kind.index, "pages/index"), (.category, "pages/category"), (.product, "pages/product"),
         ] {
-            var fingerprint = Fingerprint()
-            for used in inputs.theme.templatesUsed(by: name) {
-                fingerprint.add(used)
-                fingerprint.add(inputs.theme.templateDigests[used] ?? "-")
-            }
-            for (source, published) in inputs.theme.assets.sorted(by: { $0.key < $1.key }) {
-                fingerprint.add(source)
-                fingerprint.add(published)
-            }
-            fingerprint.add(inputs.theme.pageSize)
-            fingerprint.add(inputs.theme.lowStock)
-            themeDigests[kind] = fingerprint.hex
+            themeDigests[kind] = inputs.theme.digest(of: name)
         }
         themeDigests[.root] = themeDigests[.index]
         var notFound = Fingerprint()

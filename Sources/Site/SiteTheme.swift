@@ -1,4 +1,5 @@
 import Mustache
+import Publishing
 
 /// What the site builder needs of a theme, already read from disk by the caller: compiled templates, the
 /// string table of each locale, a content hash of each template file (for page fingerprints), the
@@ -30,6 +31,23 @@ public struct SiteTheme: Sendable {
 
     /// The names of the templates a page kind renders with: its page template and every partial or parent
     /// reachable from it by literal names (a dynamic name brings in the whole library).
+    /// What a page rendered from template `name` takes from the theme: every template it reaches with its
+    /// digest, the published asset names and the theme's settings. Part of every page's fingerprint.
+    func digest(of name: String) -> String {
+        var fingerprint = Fingerprint()
+        for used in templatesUsed(by: name) {
+            fingerprint.add(used)
+            fingerprint.add(templateDigests[used] ?? "-")
+        }
+        for (source, published) in assets.sorted(by: { $0.key < $1.key }) {
+            fingerprint.add(source)
+            fingerprint.add(published)
+        }
+        fingerprint.add(pageSize)
+        fingerprint.add(lowStock)
+        return fingerprint.hex
+    }
+
     func templatesUsed(by root: String) -> [String] {
         var seen: Set<String> = [root]
         var pending = [root]
