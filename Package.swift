@@ -50,6 +50,10 @@ let package = Package(
             name: "Site",
             dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Publishing", "Tokens", "Barcode"]),
 
+        // Newsletters as values: a campaign's audience and each recipient's message, composed from the theme's
+        // e-mail templates with the site's prices, picks, wish lists and coupons.
+        .target(name: "Mail", dependencies: ["Mustache", "Store", "Site", "Tokens"]),
+
         // Shell: a façade with one workflow per command, a CLI that parses and prints, a tiny main.
         .target(
             name: "VitrineKit",
@@ -126,6 +130,10 @@ let package = Package(
         .testTarget(
             name: "VitrineCLITests", dependencies: ["VitrineCLI", "VitrineKit", "Diagnostics", "TestSupport"],
             exclude: ["Golden"]),
+        .testTarget(
+            name: "MailTests",
+            dependencies: ["Mail", "VitrineKit", "Store", "Segmentation", "Diagnostics", "TextFormats", "TestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "GenerateTests", dependencies: ["vitrine-bench", "Store", "Evaluation", "TextFormats"],
             resources: [.copy("Fixtures")]),

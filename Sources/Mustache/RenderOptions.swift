@@ -15,11 +15,15 @@ public struct RenderOptions: Sendable {
     /// A render that enters more section bodies, partials, parents and blocks than this stops with an error: a
     /// tree of partials that fans out (each including the next ten times) renders nothing and never ends.
     public var maxSteps: Int
+    /// Whether `{{name}}` escapes HTML (the spec). Off for templates of plain text (an e-mail's text part), where
+    /// `&amp;` would be shown as is: there `{{name}}` and `{{{name}}}` insert the same text.
+    public var escapesHTML: Bool
 
     public init(
         strict: Bool = false, maxDepth: Int = 200, maxOutputBytes: Int = 1 << 30, maxNesting: Int = 1024,
-        maxSteps: Int = 1 << 24
+        maxSteps: Int = 1 << 24, escapesHTML: Bool = true
     ) {
+        self.escapesHTML = escapesHTML
         self.strict = strict
         self.maxDepth = maxDepth
         self.maxOutputBytes = maxOutputBytes
@@ -29,4 +33,6 @@ public struct RenderOptions: Sendable {
 
     public static let lenient = RenderOptions()
     public static let strict = RenderOptions(strict: true)
+    /// Lenient, for plain text: nothing is HTML-escaped.
+    public static let plainText = RenderOptions(escapesHTML: false)
 }

@@ -99,7 +99,8 @@ struct Renderer {
 
     // MARK: - Values
 
-    private mutating func append(_ value: MustacheValue, escaped: Bool, offset: Int) {
+    private mutating func append(_ value: MustacheValue, escaped tagEscapes: Bool, offset: Int) {
+        let escaped = tagEscapes && options.escapesHTML
         switch value {
         case .string(let text):
             if escaped {
@@ -129,7 +130,7 @@ struct Renderer {
             } else if case .lambda = result {
                 return
             } else {
-                append(result, escaped: escaped, offset: offset)
+                append(result, escaped: tagEscapes, offset: offset)
             }
         case .list, .map:
             if options.strict {

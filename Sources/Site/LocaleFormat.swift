@@ -6,7 +6,7 @@ import TextFormats
 /// code) decides: `number_decimal`, `number_group`, `number_digits` (the ten digits, `0123456789` or
 /// `۰۱۲۳۴۵۶۷۸۹`), `money_pattern` (`{symbol}{amount}`, `{amount} {symbol}`), `date_pattern`
 /// (`{day} {month} {year}`) and `month_1` … `month_12`. Amounts are integer minor units throughout.
-struct LocaleFormat: Sendable {
+package struct LocaleFormat: Sendable {
     var decimal: [UInt8]
     var group: [UInt8]
     /// The UTF-8 bytes of each digit 0–9.
@@ -28,14 +28,14 @@ struct LocaleFormat: Sendable {
     }
 
     /// `1234` → `1,234` (grouped by thousands, in the locale's digits).
-    func integer(_ value: Int64) -> String {
+    package func integer(_ value: Int64) -> String {
         var out: [UInt8] = []
         appendInteger(value, grouped: true, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Digits only, no grouping (years, page numbers).
-    func plain(_ value: Int64) -> String {
+    package func plain(_ value: Int64) -> String {
         var out: [UInt8] = []
         appendInteger(value, grouped: false, to: &out)
         return String(decoding: out, as: UTF8.self)
@@ -51,7 +51,7 @@ struct LocaleFormat: Sendable {
     }
 
     /// `€12.90`, `12,90 €`, `۱۲٫۹۰ €`.
-    func money(_ money: Money, currency: String) -> String {
+    package func money(_ money: Money, currency: String) -> String {
         var amount: [UInt8] = []
         if money.minorUnits < 0 { amount.append(UInt8(ascii: "-")) }
         let magnitude = Int64(money.minorUnits.magnitude)
@@ -66,7 +66,7 @@ struct LocaleFormat: Sendable {
     }
 
     /// `31 December 2026` (the pattern and month names of the locale).
-    func date(_ timestamp: Timestamp) -> String {
+    package func date(_ timestamp: Timestamp) -> String {
         let civil = CivilDate.from(daysSince1970: timestamp.day)
         return
             datePattern

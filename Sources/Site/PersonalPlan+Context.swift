@@ -131,17 +131,9 @@ extension PersonalPlan {
     private func couponFields(_ item: Item, coupon: Coupon, view: SegmentView) -> [(String, MustacheValue)] {
         let currency = store.settings.currency
         let validity = validity(coupon)
-        let discount =
-            switch coupon.discount {
-            case .percent(let basisPoints):
-                (view.strings["percent_pattern"] ?? "{n}%").replacingAll(
-                    "{n}", with: view.format.plain(basisPoints / 100))
-            case .amount(let money): view.format.money(money, currency: currency)
-            }
+        let discount = view.discount(coupon, currency: currency)
         let minimum = coupon.minimumSpend.map { view.format.money($0, currency: currency) }
-        let offer =
-            minimum.map { view.text("coupon_offer_minimum", [("discount", discount), ("minimum", $0)]) }
-            ?? view.text("coupon_offer", [("discount", discount)])
+        let offer = view.offer(coupon, currency: currency)
         let offered = validity == .valid ? code(item) : nil
         var barcode = MustacheValue.null
         if let offered, let symbol = try? Code128(offered) {

@@ -30,19 +30,19 @@ public struct PersonalPlan: Sendable {
         case notYet = "not-yet"
     }
 
-    let site: SitePlan
+    package let site: SitePlan
     let inputs: PersonalInputs
     /// Every page to build, in a fixed order.
     public let items: [Item]
     /// Per customer with a wish list, the indexes of their entries in `store.wishlists`, in file order.
-    let entries: [Int32: [Int]]
+    package let entries: [Int32: [Int]]
     /// Per wish-list entry (index in `store.wishlists`): the product's catalog price on the day it was added, taken
     /// from the last order line of that product on or before that day (the store keeps no price history).
     let priceWhenAdded: [Int: Money]
     /// Per wish-list customer, the products they have ordered (never shown as picks).
     let owned: [Int32: Set<Int32>]
     /// The URL token of each personal item, and the code of each unique coupon page.
-    let tokens: [Item: String]
+    package let tokens: [Item: String]
     let codes: [Item: String]
     /// Per page template, the fingerprint of the theme files it renders with.
     let themeDigests: [String: String]
@@ -165,7 +165,7 @@ public struct PersonalPlan: Sendable {
     // MARK: - Paths
 
     /// The page's URL path below the site root, ending in `/`.
-    func url(_ item: Item) -> String {
+    package func url(_ item: Item) -> String {
         switch item {
         case .wishlist: "w/" + (tokens[item] ?? "") + "/"
         case .gift: "w/" + (tokens[item] ?? "") + "/gift/"
@@ -197,7 +197,7 @@ public struct PersonalPlan: Sendable {
     // MARK: - Coupons
 
     /// Offered on the build date (days inclusive)?
-    func validity(_ coupon: Coupon) -> Validity {
+    package func validity(_ coupon: Coupon) -> Validity {
         let day = site.inputs.buildDate.day
         if let from = coupon.validFrom, day < from.day { return .notYet }
         if let until = coupon.validUntil, day > until.day { return .expired }
@@ -205,7 +205,7 @@ public struct PersonalPlan: Sendable {
     }
 
     /// The code a coupon page shows (before validity is considered).
-    func code(_ item: Item) -> String? {
+    package func code(_ item: Item) -> String? {
         switch item {
         case .coupon: codes[item]
         case .segmentCoupon(_, let coupon): store.coupons[Int(coupon)].code
@@ -216,7 +216,7 @@ public struct PersonalPlan: Sendable {
     // MARK: - Wish lists
 
     /// The customer's entries, as shown: file order (the order they were added in the shop's export).
-    func wishlist(_ customer: Int32) -> [WishlistEntry] {
+    package func wishlist(_ customer: Int32) -> [WishlistEntry] {
         (entries[customer] ?? []).map { store.wishlists[$0] }
     }
 
@@ -229,7 +229,7 @@ public struct PersonalPlan: Sendable {
     }
 
     /// The picks shown: in stock, neither wished for nor owned.
-    func picks(_ customer: Int32) -> [Int32] {
+    package func picks(_ customer: Int32) -> [Int32] {
         let wished = Set(wishlist(customer).map(\.product))
         let mine = owned[customer] ?? []
         var shown: [Int32] = []
@@ -244,7 +244,7 @@ public struct PersonalPlan: Sendable {
     }
 
     /// The product's price in the segment when it was added, when the order history tells.
-    func priceThen(entryIndex: Int, view: SegmentView) -> Money? {
+    package func priceThen(entryIndex: Int, view: SegmentView) -> Money? {
         guard let then = priceWhenAdded[entryIndex] else { return nil }
         var product = store.products[Int(store.wishlists[entryIndex].product)]
         product.price = then

@@ -2,16 +2,16 @@ import Store
 
 /// A product's price as one segment sees it: the segment's percent off applied, then (for business buyers)
 /// VAT taken out, each step rounded half up to the minor unit. Integer arithmetic only.
-struct SegmentPrice: Hashable, Sendable {
+package struct SegmentPrice: Hashable, Sendable {
     /// What this segment pays.
-    var amount: Money
+    package var amount: Money
     /// The struck-through reference price (the compare-at price or the price before the segment's discount),
     /// nil when there is nothing higher to compare with.
     var compareAt: Money?
     /// Whole percent saved against `compareAt`.
     var percentOff: Int
 
-    init(product: Product, pricing: SegmentDefinition.Pricing, vatBasisPoints: Int64) {
+    package init(product: Product, pricing: SegmentDefinition.Pricing, vatBasisPoints: Int64) {
         var amount = product.price.minorUnits
         if pricing.percentOffBasisPoints > 0 {
             amount -= Self.divideRounded(amount * pricing.percentOffBasisPoints, by: 10_000)

@@ -7,12 +7,12 @@ import TextFormats
 /// What every page of one segment shares, made once: its locale and string table, its product order and the
 /// listing of each category in that order, its navigation, its coupon on the build date, and the fingerprint of
 /// all of that.
-struct SegmentView: Sendable {
-    var definition: SegmentDefinition
-    var locale: String
-    var direction: String
-    var strings: [String: String]
-    var format: LocaleFormat
+package struct SegmentView: Sendable {
+    package var definition: SegmentDefinition
+    package var locale: String
+    package var direction: String
+    package var strings: [String: String]
+    package var format: LocaleFormat
     /// The string table as the templates' `t`.
     var table: MustacheValue
     /// Per category node, the segment's products in it or below it, in the segment's order.
@@ -122,22 +122,12 @@ struct SegmentView: Sendable {
             let started = found.validFrom.map { $0.day <= day } ?? true
             let open = found.validUntil.map { day <= $0.day } ?? true
             if started && open {
-                let discount =
-                    switch found.discount {
-                    case .percent(let basisPoints):
-                        (strings["percent_pattern"] ?? "{n}%").replacingAll(
-                            "{n}", with: format.plain(basisPoints / 100))
-                    case .amount(let money): format.money(money, currency: store.settings.currency)
-                    }
+                let discount = Self.discount(found, strings: strings, format: format, currency: store.settings.currency)
                 var fields: [(String, MustacheValue)] = [
                     ("code", found.kind == .segment ? found.code.map { .string($0) } ?? .null : .null),
                     ("personal", .bool(found.kind == .unique)), ("discount", .string(discount)),
                 ]
-                let minimum = found.minimumSpend.map { format.money($0, currency: store.settings.currency) }
-                let offer =
-                    minimum.map {
-                        Self.fill(strings["coupon_offer_minimum"] ?? "", [("discount", discount), ("minimum", $0)])
-                    } ?? Self.fill(strings["coupon_offer"] ?? "", [("discount", discount)])
+                let offer = Self.offer(found, strings: strings, format: format, currency: store.settings.currency)
                 fields.append(("offer", .string(offer)))
                 fields.append(
                     (
@@ -177,10 +167,36 @@ struct SegmentView: Sendable {
         self.base = base
     }
 
-    func text(_ key: String) -> String { strings[key] ?? key }
+    package func text(_ key: String) -> String { strings[key] ?? key }
 
     /// A string of the table with `{name}` placeholders filled.
-    func text(_ key: String, _ values: [(String, String)]) -> String { Self.fill(text(key), values) }
+    package func text(_ key: String, _ values: [(String, String)]) -> String { Self.fill(text(key), values) }
+
+    /// A coupon's discount in this segment's words: `15%`, `5,00 €`.
+    package func discount(_ coupon: Coupon, currency: String) -> String {
+        Self.discount(coupon, strings: strings, format: format, currency: currency)
+    }
+
+    /// "Save 15% on orders of 40,00 € or more."
+    package func offer(_ coupon: Coupon, currency: String) -> String {
+        Self.offer(coupon, strings: strings, format: format, currency: currency)
+    }
+
+    static func discount(_ coupon: Coupon, strings: [String: String], format: LocaleFormat, currency: String) -> String {
+        switch coupon.discount {
+        case .percent(let basisPoints):
+            (strings["percent_pattern"] ?? "{n}%").replacingAll("{n}", with: format.plain(basisPoints / 100))
+        case .amount(let money): format.money(money, currency: currency)
+        }
+    }
+
+    static func offer(_ coupon: Coupon, strings: [String: String], format: LocaleFormat, currency: String) -> String {
+        let discount = discount(coupon, strings: strings, format: format, currency: currency)
+        guard let minimum = coupon.minimumSpend.map({ format.money($0, currency: currency) }) else {
+            return fill(strings["coupon_offer"] ?? "", [("discount", discount)])
+        }
+        return fill(strings["coupon_offer_minimum"] ?? "", [("discount", discount), ("minimum", minimum)])
+    }
 
     static func fill(_ text: String, _ values: [(String, String)]) -> String {
         var result = text

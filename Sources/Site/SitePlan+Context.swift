@@ -59,7 +59,7 @@ extension SitePlan {
         ]
     }
 
-    var baseURL: String {
+    package var baseURL: String {
         var base = store.settings.baseURL
         while base.hasSuffix("/") { base.removeLast() }
         return base
@@ -277,7 +277,7 @@ extension SitePlan {
     }
 
     /// What a product card shows, as this segment sees it.
-    func card(_ index: Int, view: SegmentView, root: String) -> MustacheValue {
+    package func card(_ index: Int, view: SegmentView, root: String) -> MustacheValue {
         .map(MustacheMap(cardFields(index, view: view, root: root)))
     }
 

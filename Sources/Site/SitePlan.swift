@@ -10,9 +10,9 @@ import TextFormats
 public struct SitePlan: Sendable {
     let inputs: SiteInputs
     let categories: CategoryTree
-    let segments: [SegmentView]
+    package let segments: [SegmentView]
     /// The last segment of `segments.json`: everyone else, whose pages are the canonical ones.
-    let fallback: Int
+    package let fallback: Int
     /// Per product: a fingerprint of everything a card shows, and of everything its own page shows.
     let cardDigests: [String]
     let productDigests: [String]
@@ -21,8 +21,8 @@ public struct SitePlan: Sendable {
     /// Every page to build, in a fixed order.
     public let pages: [Page]
 
-    var store: LoadedStore { inputs.store }
-    var theme: SiteTheme { inputs.theme }
+    package var store: LoadedStore { inputs.store }
+    package var theme: SiteTheme { inputs.theme }
 
     /// How many products the index shows as best sellers, and how many neighbours a product page shows.
     static let bestCount = 8

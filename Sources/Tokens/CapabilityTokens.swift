@@ -44,6 +44,12 @@ public struct CapabilityTokens: Sendable {
         Base64URL.encode(code(purpose: page.purpose, fields: page.fields).prefix(Self.tokenByteCount))
     }
 
+    /// The middle of a campaign message's Message-ID: stable per campaign and recipient, 24 base64url characters that
+    /// reveal neither (a resent message keeps its Message-ID, so a relay or a reader can tell it is the same).
+    public func messageIdentifier(campaign: String, customer: String) -> String {
+        Base64URL.encode(code(purpose: "message-id", fields: [campaign, customer]).prefix(Self.tokenByteCount))
+    }
+
     /// A customer's unique code for a coupon: `prefix` then `couponCodeLength` characters of `couponAlphabet`.
     public func couponCode(prefix: String, coupon: String, customer: String) -> String {
         var symbols: [UInt8] = []

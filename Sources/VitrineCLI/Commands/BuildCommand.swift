@@ -31,7 +31,7 @@ enum BuildCommand {
             throw UsageError(message: error.message)
         }
         let quiet = arguments.flag("quiet") || arguments.flag("json")
-        let bar = !quiet && isatty(2) == 1 ? ProgressBar(console: console) : nil
+        let bar = !quiet && isatty(2) == 1 ? ProgressBar(console: console, unit: "pages") : nil
         var progress: (@Sendable (Int, Int) -> Void)?
         if let bar { progress = { done, total in bar.update(done: done, total: total) } }
         let result = BuildWorkflow.run(options, progress: progress)
@@ -49,16 +49,20 @@ enum BuildCommand {
         return .success
     }
 
-    /// Pages done / total, rate and time left on one line of the terminal, redrawn at most ten times a second and
-    /// erased at the end.
+    /// Items (pages, messages) done / total, rate and time left on one line of the terminal, redrawn at most ten
+    /// times a second and erased at the end.
     final class ProgressBar: @unchecked Sendable {
         private let console: Console
+        private let unit: String
         private let lock = NSLock()
         private let start = Date()
         private var lastDraw = Date.distantPast
         private var drawn = false
 
-        init(console: Console) { self.console = console }
+        init(console: Console, unit: String) {
+            self.console = console
+            self.unit = unit
+        }
 
         func update(done: Int, total: Int) {
             lock.lock()
@@ -73,8 +77,8 @@ enum BuildCommand {
             let filled = width * done / total
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
             console.err(
-                "\r\u{1B}[2K\(bar) \(BuildWorkflow.Summary.grouped(done))/\(BuildWorkflow.Summary.grouped(total)) pages  "
-                    + "\(BuildWorkflow.Summary.grouped(Int(rate))) pages/s  ETA \(Int(left.rounded())) s")
+                "\r\u{1B}[2K\(bar) \(BuildWorkflow.Summary.grouped(done))/\(BuildWorkflow.Summary.grouped(total)) \(unit)  "
+                    + "\(BuildWorkflow.Summary.grouped(Int(rate))) \(unit)/s  ETA \(Int(left.rounded())) s")
             drawn = true
         }
 

@@ -46,7 +46,12 @@ extension BuildWorkflow {
 
     /// The picks of the customers with a wish list only, made with the settings every other command uses.
     static func picks(_ store: LoadedStore, report: SegmentReport) -> [Int32: [Int32]] {
-        let customers = Set(store.wishlists.map { Int($0.customer) }).sorted()
+        picks(store, report: report, customers: store.wishlists.map { Int($0.customer) })
+    }
+
+    /// The picks of `customers` (indexes in `store.customers`, repeats allowed).
+    static func picks(_ store: LoadedStore, report: SegmentReport, customers wanted: [Int]) -> [Int32: [Int32]] {
+        let customers = Set(wanted).sorted()
         guard !customers.isEmpty else { return [:] }
         let settings = RecommendationSettings()
         let metrics = report.context.metrics

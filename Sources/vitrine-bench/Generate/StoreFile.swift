@@ -1,4 +1,5 @@
 import Foundation
+import TextFormats
 
 /// One file of the store folder, written through a byte buffer that is flushed about every megabyte, so that a
 /// million order lines stream to disk in a few large writes. The bytes go to a `.partial` file beside it, renamed
@@ -26,7 +27,7 @@ final class StoreFile {
 
     func write(_ text: String) { buffer.append(contentsOf: text.utf8) }
 
-    func field(_ text: String) { ByteBuffer.appendField(text, to: &buffer) }
+    func field(_ text: String) { CSVWriter.appendField(text, to: &buffer) }
 
     func comma() { buffer.append(UInt8(ascii: ",")) }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TextFormats
 
 /// Writes a generated store in the format of the README's "The store folder": `products.csv`,
 /// `customers.csv`, `orders.csv` and `wishlists.csv` streamed row by row, then the JSON files.
@@ -115,7 +116,7 @@ struct StoreFolder {
                 prefix.append(contentsOf: "o-".utf8)
                 ByteBuffer.appendPadded(index + 1, width: width, to: &prefix)
             } else {
-                ByteBuffer.appendField(history.orderIDs[index], to: &prefix)
+                CSVWriter.appendField(history.orderIDs[index], to: &prefix)
             }
             prefix.append(UInt8(ascii: ","))
             prefix.append(contentsOf: customerIDs[Int(order.customer)])

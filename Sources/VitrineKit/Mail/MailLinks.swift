@@ -1,0 +1,31 @@
+import Foundation
+import Mail
+import Store
+import Tracking
+
+/// Each recipient's link decoration for one campaign: signed tracking tokens and an open pixel for customers who
+/// consent to tracking and have not opted out since (and only when the store tracks opens at all); campaign-level
+/// UTM parameters only for everyone else. Unsubscribe and privacy links are tokened for everyone.
+struct MailLinks: Sendable {
+    let store: LoadedStore
+    let campaign: Campaign
+    let keyring: TrackingKeyring
+    let optedOut: Set<String>
+    /// The send day, days since 1970-01-01 UTC (in every token).
+    let day: UInt16
+
+    func recipientLinks(_ recipient: Audience.Recipient) -> RecipientLinks {
+        let customer = store.customers[Int(recipient.customer)]
+        let decorator = LinkDecorator(
+            baseURL: store.settings.baseURL, keyring: keyring, campaign: campaign.id,
+            segment: store.segments[Int(recipient.segment)].id,
+            recipient: LinkDecorator.Recipient(
+                customerID: customer.id, trackingConsent: customer.consentTracking,
+                optedOut: optedOut.contains(customer.id)),
+            day: day)
+        return RecipientLinks(
+            link: { url, target in decorator.link(to: url, target: target) },
+            pixel: store.settings.privacy.trackOpens ? decorator.pixelURL : nil,
+            unsubscribe: decorator.unsubscribeURL, privacy: decorator.privacyURL)
+    }
+}
