@@ -128,6 +128,10 @@ public final class StaticServer: @unchecked Sendable {
             return Response(
                 status: 200, headers: [("Content-Type", "text/html; charset=utf-8")],
                 body: Array(Self.unsubscribed.utf8))
+        case "POST" where path == "/privacy/" || path == "/privacy":
+            return Response(
+                status: 200, headers: [("Content-Type", "text/html; charset=utf-8")],
+                body: Array(Self.trackingOff.utf8))
         default:
             var response = Self.plain(405, "method not allowed\n")
             response.headers.append(("Allow", "GET, HEAD"))
@@ -177,6 +181,12 @@ public final class StaticServer: @unchecked Sendable {
     static let unsubscribed = """
         <!doctype html><html lang="en"><meta charset="utf-8"><title>Unsubscribed</title>\
         <p>You are unsubscribed. (vitrine serve: a local preview; the request is in logs/access.log.)</p></html>
+
+        """
+
+    static let trackingOff = """
+        <!doctype html><html lang="en"><meta charset="utf-8"><title>Tracking off</title>\
+        <p>Tracking is off for you. (vitrine serve: a local preview; the request is in logs/access.log.)</p></html>
 
         """
 

@@ -6,8 +6,9 @@
 /// - Hashed assets (`assets/<name>.<hash8>.<ext>`) are cached for a year, `immutable`; pages for five minutes.
 /// - `/w/` and `/k/` (personal pages) carry `X-Robots-Tag: noindex, nofollow` and `Referrer-Policy: no-referrer`
 ///   and are never cached by shared caches.
-/// - `POST /unsubscribe/` (RFC 8058 one-click, and the page's own button) is answered 200 instead of nginx's 405;
-///   the request line with its `vt` token lands in the access log, where `vitrine ingest` reads it.
+/// - `POST /unsubscribe/` (RFC 8058 one-click, and the page's own button) and `POST /privacy/` (turning tracking
+///   off) are answered 200 instead of nginx's 405; the request line with its `vt` token lands in the access log,
+///   where `vitrine ingest` reads it.
 /// - The `vitrine` log format is the combined format plus the request time in seconds (`$request_time`, e.g.
 ///   `0.004`) as a last field.
 public struct NginxConfig: Sendable {
@@ -17,15 +18,18 @@ public struct NginxConfig: Sendable {
     public var baseURL: String
     /// The body of the answer to the unsubscribe POST, in the fallback segment's language.
     public var unsubscribedMessage: String
+    /// The body of the answer to the privacy POST (tracking turned off).
+    public var trackingOffMessage: String
     public var language: String
     /// `listen` directives' arguments.
     public var listen: [String]
     public var accessLog: String
 
     public init(
-        siteRoot: String, baseURL: String, unsubscribedMessage: String, language: String,
-        listen: [String] = ["80", "[::]:80"], accessLog: String = "/var/log/nginx/vitrine.access.log"
+        siteRoot: String, baseURL: String, unsubscribedMessage: String, trackingOffMessage: String = "",
+        language: String, listen: [String] = ["80", "[::]:80"], accessLog: String = "/var/log/nginx/vitrine.access.log"
     ) {
+        self.trackingOffMessage = trackingOffMessage
         self.siteRoot = siteRoot
         self.baseURL = baseURL
         self.unsubscribedMessage = unsubscribedMessage
@@ -53,9 +57,26 @@ public struct NginxConfig: Sendable {
                     add_header Referrer-Policy "no-referrer" always;
                     add_header Cache-Control "private, no-cache" always;
             """
-        let body =
+        func answer(_ message: String) -> String {
             "<!DOCTYPE html><html lang=\"\(Self.htmlAttribute(language))\"><meta charset=\"utf-8\"><title>"
-            + Self.htmlText(unsubscribedMessage) + "</title><p>" + Self.htmlText(unsubscribedMessage) + "</p>"
+                + Self.htmlText(message) + "</title><p>" + Self.htmlText(message) + "</p>"
+        }
+        // GET shows the confirm button; POST (the button, or a mail client's RFC 8058 one-click) is logged with its
+        // token and answered 200, where nginx's static handler would say 405.
+        func formLocation(_ path: String, _ message: String) -> String {
+            """
+                    location = \(path) {
+                        add_header X-Robots-Tag "noindex, nofollow" always;
+                        add_header Referrer-Policy "no-referrer" always;
+                        add_header Cache-Control "no-store" always;
+                        default_type text/html;
+                        if ($request_method = POST) {
+                            return 200 \(Self.quoted(answer(message)));
+                        }
+                        try_files $uri $uri/ =404;
+                    }
+            """
+        }
         return """
             # Written by vitrine build: a server block for the site it publishes. Include it from nginx's http {} block
             # (include \(siteRoot.hasSuffix("/site") ? String(siteRoot.dropLast(5)) : siteRoot)/nginx.conf;)
@@ -99,18 +120,8 @@ public struct NginxConfig: Sendable {
                 location = /404.html {
                     add_header Cache-Control "no-cache" always;
                 }
-                # GET shows the confirm button; POST (the button, or a mail client's RFC 8058 one-click) is logged
-                # with its token and answered 200, where nginx's static handler would say 405.
-                location = /unsubscribe/ {
-                    add_header X-Robots-Tag "noindex, nofollow" always;
-                    add_header Referrer-Policy "no-referrer" always;
-                    add_header Cache-Control "no-store" always;
-                    default_type text/html;
-                    if ($request_method = POST) {
-                        return 200 \(Self.quoted(body));
-                    }
-                    try_files $uri $uri/ =404;
-                }
+            \(formLocation("/unsubscribe/", unsubscribedMessage))
+            \(formLocation("/privacy/", trackingOffMessage.isEmpty ? unsubscribedMessage : trackingOffMessage))
             }
 
             """

@@ -5,11 +5,12 @@ import TextFormats
 /// The files around the pages: what crawlers, shopping engines, mail clients and the web server need.
 ///
 /// ```
-/// robots.txt               every public path allowed; /w/, /k/ and /unsubscribe/ disallowed by prefix
+/// robots.txt               every public path allowed; /w/, /k/, /unsubscribe/ and /privacy/ disallowed by prefix
 /// sitemap.xml              the canonical public pages; past `limit` URLs an index of sitemap-<n>.xml parts
 /// <segment>/feed.xml       a Google Merchant feed (RSS 2.0, g: namespace) in the segment's prices and language
 /// px.gif                   the 43-byte transparent GIF the open pixel points at
 /// unsubscribe/index.html   a confirm button that POSTs to the same URL (nginx answers the POST, see NginxConfig)
+/// privacy/index.html       the same for turning tracking off (the e-mail footer's privacy link)
 /// ```
 extension SitePlan {
     /// One file of the site that is not a page: its path below the site root and its bytes.
@@ -36,8 +37,9 @@ extension SitePlan {
                     path: store.segments[segment].id + "/feed.xml", bytes: MerchantFeed.render(self, segment: segment))
             )
         }
-        if theme.library["pages/unsubscribe"] != nil {
-            files.append(SurroundingFile(path: "unsubscribe/index.html", bytes: renderUnsubscribe()))
+        for (name, title) in [("unsubscribe", "unsubscribe_title"), ("privacy", "privacy_title")]
+        where theme.library["pages/" + name] != nil {
+            files.append(SurroundingFile(path: name + "/index.html", bytes: renderFormPage(name, title: title)))
         }
         return files
     }
@@ -65,7 +67,7 @@ extension SitePlan {
     func robots() -> String {
         var text = "# Public pages are open to every crawler; personal pages are not, and are never listed.\n"
         text += "User-agent: *\n"
-        for prefix in ["/w/", "/k/", "/unsubscribe/"] { text += "Disallow: \(basePath)\(prefix)\n" }
+        for prefix in ["/w/", "/k/", "/unsubscribe/", "/privacy/"] { text += "Disallow: \(basePath)\(prefix)\n" }
         text += "Allow: \(basePath)/\n\nSitemap: \(baseURL)/sitemap.xml\n"
         return text
     }
@@ -108,23 +110,26 @@ extension SitePlan {
         return entries
     }
 
-    // MARK: - Unsubscribe
+    // MARK: - Unsubscribe and privacy
 
-    /// `unsubscribe/index.html` in the fallback segment's language: a button that POSTs to the page's own URL
-    /// (query string and its token included), where nginx answers 200.
-    func renderUnsubscribe() -> [UInt8] {
+    /// `unsubscribe/index.html` or `privacy/index.html` in the fallback segment's language: a button that POSTs to
+    /// the page's own URL (query string and its token included), where nginx answers 200.
+    func renderFormPage(_ name: String, title: String) -> [UInt8] {
         let view = segments[fallback]
         let page = Page(segment: Int32(fallback), kind: .notFound)
         var fields = common(page, view: view, root: "../").filter { $0.0 != "canonical" }
-        fields.append(("title", .string(view.text("unsubscribe_title") + " · " + store.settings.name)))
+        fields.append(("title", .string(view.text(title) + " · " + store.settings.name)))
         var out: [UInt8] = []
-        theme.library["pages/unsubscribe"]?.render(
+        theme.library["pages/" + name]?.render(
             .map(MustacheMap(fields)), library: theme.library, options: .lenient, into: &out)
         return out
     }
 
     /// What nginx answers to the one-click POST, in the fallback segment's language.
     public var unsubscribedMessage: String { segments[fallback].text("unsubscribe_done") }
+
+    /// What nginx answers to the POST that turns tracking off.
+    public var trackingOffMessage: String { segments[fallback].text("privacy_done") }
 
     /// The store's base URL without a trailing slash.
     public var storeBaseURL: String { baseURL }

@@ -34,7 +34,8 @@ extension BuildWorkflow {
         while absolute.count > 1 && absolute.hasSuffix("/") { absolute.removeLast() }
         let config = NginxConfig(
             siteRoot: URL(fileURLWithPath: absolute).standardizedFileURL.path + "/site", baseURL: plan.storeBaseURL,
-            unsubscribedMessage: plan.unsubscribedMessage, language: plan.fallbackLocale)
+            unsubscribedMessage: plan.unsubscribedMessage, trackingOffMessage: plan.trackingOffMessage,
+            language: plan.fallbackLocale)
         do {
             try Publisher.writeFile(
                 output: output, name: "nginx.conf", bytes: Array(config.text.utf8), durable: durable)
