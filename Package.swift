@@ -52,14 +52,16 @@ let package = Package(
 
         // Newsletters as values: a campaign's audience and each recipient's message, composed from the theme's
         // e-mail templates with the site's prices, picks, wish lists and coupons.
-        .target(name: "Mail", dependencies: ["Mustache", "Store", "Site", "Tokens"]),
+        .target(name: "Mail", dependencies: ["Mustache", "Store", "Site", "Tokens", "MIME"]),
+        // Hands a campaign's batch to a relay exactly once: the send journal around each handing, retries, bounces.
+        .target(name: "Delivery", dependencies: ["SMTP", "EventStore"]),
 
         // Shell: a façade with one workflow per command, a CLI that parses and prints, a tiny main.
         .target(
             name: "VitrineKit",
             dependencies: [
                 "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "Publishing",
-                "HTTPServer", "Site", "Tokens",
+                "HTTPServer", "Site", "Tokens", "Mail", "Delivery", "SMTP", "EventStore", "Tracking",
             ]
         ),
         .target(name: "VitrineCLI", dependencies: ["Diagnostics", "VitrineKit"]),

@@ -1,0 +1,260 @@
+import EventStore
+import Foundation
+import SMTP
+
+/// Hands a campaign's messages to the relay exactly once, over several connections, journaling each message's
+/// state in the store's state file around the handing:
+///
+///     queued ──markHanding (committed)──▶ handing ──2xx──▶ sent
+///                                            ├──4xx / connection lost──▶ deferred (retried with backoff)
+///                                            └──5xx──▶ bounced (and the customer suppressed)
+///
+/// A kill at any moment leaves every message queued, deferred, sent, bounced — or `handing`, which the next run
+/// sends again with the same Message-ID: the one possible duplicate, when the relay took the final `.` and the
+/// process died before journaling the reply. Suppressions are checked again just before each message.
+///
+/// The state file is one SQLite connection, used under a lock: each journal write is a short WAL transaction.
+public final class Sender: @unchecked Sendable {
+    let campaign: String
+    let settings: DeliverySettings
+    let journal: EventStore
+    let readMessage: @Sendable (String) throws -> [UInt8]
+    let clock: @Sendable () -> Double
+
+    private let lock = NSLock()
+    private var summary = DeliverySummary()
+    private var queue: [JournalEntry] = []
+    private var nextIndex = 0
+    private var nextSlot = 0.0
+    private var stopped: Error?
+
+    /// - Parameters:
+    ///   - readMessage: the bytes of a message file (its path from `Outgoing.file`).
+    ///   - clock: seconds since 1970 (tests may speed time up).
+    public init(
+        campaign: String, settings: DeliverySettings, journal: EventStore,
+        readMessage: @escaping @Sendable (String) throws -> [UInt8] = Sender.readFile,
+        clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    ) {
+        self.campaign = campaign
+        self.settings = settings
+        self.journal = journal
+        self.readMessage = readMessage
+        self.clock = clock
+    }
+
+    /// A failure that stops the run: the state file cannot be written, or a message file cannot be read.
+    public struct Stopped: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Sends what is left of `messages` (the campaign's whole batch) and returns what this run did.
+    public func run(_ messages: [Outgoing]) throws -> DeliverySummary {
+        let start = clock()
+        let byCustomer = Dictionary(messages.map { ($0.customer, $0) }, uniquingKeysWith: { first, _ in first })
+        try journal.enqueue(
+            campaign: campaign, messages: messages.map { ($0.customer, $0.messageID) }, at: Int64(start))
+        for entry in try journal.journal(campaign: campaign) where byCustomer[entry.customer] != nil {
+            switch entry.state {
+            case .sent, .bounced, .suppressed: summary.alreadyDone += 1
+            case .handing: summary.resumed += 1
+            case .queued, .deferred: break
+            }
+        }
+        let deadline = start + settings.waitForDeferred.seconds
+        while true {
+            let now = clock()
+            let due = try journal.pending(campaign: campaign, now: Int64(now)).filter {
+                byCustomer[$0.customer] != nil && $0.attempts < settings.maxAttempts
+            }
+            if due.isEmpty {
+                // Deferred messages still to try: wait for the next one if it falls within this run's patience.
+                let waiting = try journal.journal(campaign: campaign).filter {
+                    $0.state == .deferred && $0.attempts < settings.maxAttempts && byCustomer[$0.customer] != nil
+                }
+                guard let next = waiting.compactMap(\.nextAttempt).min(), Double(next) <= deadline else { break }
+                let pause = max(0.01, Double(next) - clock())
+                Thread.sleep(forTimeInterval: min(pause, 1))
+                continue
+            }
+            queue = due
+            nextIndex = 0
+            try work(byCustomer)
+            if summary.connectionProblem != nil, summary.sent == 0, summary.attempts == 0 { break }
+        }
+        let final = try journal.journal(campaign: campaign).filter { byCustomer[$0.customer] != nil }
+        summary.deferred = final.filter { $0.state == .deferred || $0.state == .queued }.count
+        return summary
+    }
+
+    /// One thread per connection over the queue; returns when it is empty or the run is stopped.
+    private func work(_ byCustomer: [String: Outgoing]) throws {
+        let group = DispatchGroup()
+        for _ in 0..<max(1, settings.connections) {
+            group.enter()
+            let thread = Thread { [self] in
+                connectionLoop(byCustomer)
+                group.leave()
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+        group.wait()
+        if let stopped { throw stopped }
+    }
+
+    private func next() -> JournalEntry? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard stopped == nil, nextIndex < queue.count else { return nil }
+        nextIndex += 1
+        return queue[nextIndex - 1]
+    }
+
+    private func journaled<T>(_ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    private func stop(_ error: Error) {
+        lock.lock()
+        if stopped == nil { stopped = error }
+        lock.unlock()
+    }
+
+    /// Waits for this connection's turn under the rate limit (shared by every connection).
+    private func awaitTurn() {
+        guard let rate = settings.ratePerSecond, rate > 0 else { return }
+        lock.lock()
+        let now = clock()
+        let slot = max(now, nextSlot)
+        nextSlot = slot + 1 / rate
+        lock.unlock()
+        if slot > now { Thread.sleep(forTimeInterval: slot - now) }
+    }
+
+    private func connectionLoop(_ byCustomer: [String: Outgoing]) {
+        var connection: SMTPConnection?
+        var failedConnects = 0
+        defer { connection?.quit() }
+        while let entry = next() {
+            guard let message = byCustomer[entry.customer] else { continue }
+            do {
+                // Suppressed since the batch was written, or no longer mailable: journaled, not sent.
+                let suppressed = try journaled { try journal.isSuppressed(customer: entry.customer) }
+                guard !suppressed, let recipient = message.recipient else {
+                    try journaled {
+                        try journal.markSuppressed(campaign: campaign, customer: entry.customer, at: Int64(clock()))
+                        summary.suppressed += 1
+                    }
+                    continue
+                }
+                let bytes = try readMessage(message.file)
+                if connection == nil {
+                    do {
+                        connection = try SMTPConnection(
+                            endpoint: settings.endpoint, clientName: settings.clientName, timeouts: settings.timeouts)
+                        failedConnects = 0
+                    } catch {
+                        failedConnects += 1
+                        try journaled {
+                            summary.connectionProblem = error.description
+                            try journal.markDeferred(
+                                campaign: campaign, customer: entry.customer, code: 421,
+                                nextAttempt: Int64(clock() + settings.delay(after: failedConnects).seconds),
+                                at: Int64(clock()))
+                        }
+                        if failedConnects >= 3 { return }
+                        continue
+                    }
+                }
+                awaitTurn()
+                try journaled {
+                    try journal.markHanding(campaign: campaign, customer: entry.customer, at: Int64(clock()))
+                    summary.attempts += 1
+                }
+                do {
+                    let delivery = try connection!.send(
+                        from: settings.envelopeFrom, to: [recipient], message: bytes)
+                    try record(delivery, entry: entry)
+                } catch {
+                    // The session is unusable (or the relay refused MAIL): try this message again later, on a new
+                    // connection. If the relay had taken the final `.`, that try is the one possible duplicate.
+                    connection?.quit()
+                    connection = nil
+                    let permanent: (Int, String?)? =
+                        switch error.reason {
+                        case .messageTooLarge: (552, "5.3.4")
+                        case .rejected(let reply) where reply.isPermanent: (reply.code, reply.enhanced)
+                        default: nil
+                        }
+                    try journaled {
+                        summary.connectionProblem = error.description
+                        if let (code, enhanced) = permanent {
+                            try journal.markBounced(
+                                campaign: campaign, customer: entry.customer, code: code, enhancedCode: enhanced,
+                                at: Int64(clock()))
+                            summary.bounced += 1
+                        } else {
+                            try journal.markDeferred(
+                                campaign: campaign, customer: entry.customer, code: 421,
+                                nextAttempt: Int64(clock() + settings.delay(after: entry.attempts + 1).seconds),
+                                at: Int64(clock()))
+                        }
+                    }
+                }
+            } catch {
+                stop(Stopped(description: "\(error)"))
+                return
+            }
+        }
+    }
+
+    /// Journals the relay's answer for one recipient.
+    private func record(_ delivery: SMTPDelivery, entry: JournalEntry) throws {
+        let now = Int64(clock())
+        try journaled {
+            if delivery.isDelivered, let reply = delivery.dataReply {
+                try journal.markSent(
+                    campaign: campaign, customer: entry.customer, code: reply.code, enhancedCode: reply.enhanced,
+                    at: now)
+                summary.sent += 1
+            } else if let refusal = delivery.rejected.first?.reply
+                ?? delivery.dataReply.flatMap({ $0.isPermanent ? $0 : nil })
+            {
+                try journal.markBounced(
+                    campaign: campaign, customer: entry.customer, code: refusal.code, enhancedCode: refusal.enhanced,
+                    at: now)
+                // RFC 3463: a 5.1.x refusal of the recipient means the address is bad: never mail it again.
+                if !delivery.rejected.isEmpty {
+                    try journal.suppress(customer: entry.customer, reason: .bounced, at: now, source: campaign)
+                }
+                summary.bounced += 1
+            } else {
+                let reply = delivery.deferred.first?.reply ?? delivery.dataReply
+                try journal.markDeferred(
+                    campaign: campaign, customer: entry.customer, code: reply?.code ?? 421,
+                    enhancedCode: reply?.enhanced,
+                    nextAttempt: now + Int64(settings.delay(after: entry.attempts + 1).seconds.rounded(.up)),
+                    at: now)
+            }
+        }
+    }
+
+    /// Reads a whole file.
+    @Sendable public static func readFile(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Stopped(description: "cannot read \(path)")
+        }
+        return [UInt8](data)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a Double.
+    var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+}
