@@ -1,0 +1,134 @@
+/// The quoted-printable content transfer encoding (RFC 2045 §6.7) for text bodies.
+public enum QuotedPrintable {
+    /// The longest encoded line, soft-break `=` included (RFC 2045 §6.7 rule 5).
+    static let lineLimit = 76
+
+    /// Appends the encoding of a UTF-8 text to `output`.
+    ///
+    /// LF and CRLF both become hard line breaks (CRLF); a bare CR is data (`=0D`). Besides what RFC 2045 requires
+    /// (`=` as `=3D`, controls and bytes ≥ 0x7F encoded, white space before a line end encoded, lines of at most 76
+    /// characters with soft breaks that never split an `=XX`), a `.` at the start of a line is written `=2E` and a
+    /// `From ` as `=46rom `, so that neither SMTP dot-stuffing nor an mbox writer ever needs to touch the output.
+    public static func encode(_ body: some Sequence<UInt8>, into output: inout [UInt8]) {
+        let done: Void? = body.withContiguousStorageIfAvailable { bytes in encode(bytes, into: &output) }
+        if done == nil { Array(body).withUnsafeBufferPointer { bytes in encode(bytes, into: &output) } }
+    }
+
+    static func encode(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        // A line grows by at most 3 octets a byte, plus a soft break every 25 bytes or so.
+        output.reserveCapacity(output.count + input.count + input.count / 2 + 16)
+        let count = input.count
+        var column = 0
+        var index = 0
+        while index < count {
+            let byte = input[index]
+            // A hard line break: LF, or CR LF.
+            if byte == 0x0A || (byte == 0x0D && index + 1 < count && input[index + 1] == 0x0A) {
+                output.append(0x0D)
+                output.append(0x0A)
+                column = 0
+                index += byte == 0x0D ? 2 : 1
+                continue
+            }
+            let next = index + 1
+            let endsLine =
+                next == count || input[next] == 0x0A
+                || (input[next] == 0x0D && next + 1 < count && input[next + 1] == 0x0A)
+            var literal: Bool
+            switch byte {
+            case 33...60, 62...126: literal = true
+            // Rule 3: white space is literal unless it would end a line.
+            case 0x20, 0x09: literal = !endsLine
+            default: literal = false
+            }
+            let width = literal ? 1 : 3
+            // Rule 5: at most 76 characters a line; a soft break `=` takes one, so 75 before it, or 76 for the
+            // last piece of a line, which needs no soft break.
+            if column + width > lineLimit - 1 && !(endsLine && column + width <= lineLimit) {
+                output.append(UInt8(ascii: "="))
+                output.append(0x0D)
+                output.append(0x0A)
+                column = 0
+            }
+            if column == 0 && literal {
+                // Robustness beyond the RFC: no line starts with "." or "From ".
+                if byte == UInt8(ascii: ".") {
+                    literal = false
+                } else if byte == UInt8(ascii: "F"), index + 4 < count, input[index + 1] == UInt8(ascii: "r"),
+                    input[index + 2] == UInt8(ascii: "o"), input[index + 3] == UInt8(ascii: "m"),
+                    input[index + 4] == UInt8(ascii: " ")
+                {
+                    literal = false
+                }
+            }
+            if literal {
+                output.append(byte)
+                column += 1
+            } else {
+                output.append(UInt8(ascii: "="))
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
+                column += 3
+            }
+            index = next
+        }
+    }
+
+    static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    /// The bytes of a quoted-printable text: soft breaks removed, `=XX` (either case) decoded, hard breaks as
+    /// CRLF, and white space at the end of an encoded line dropped as rule 3 asks of decoders.
+    public static func decode(_ encoded: some Sequence<UInt8>) throws(MIMEError) -> [UInt8] {
+        let input = Array(encoded)
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count)
+        var lineStart = 0
+        while lineStart <= input.count {
+            // One encoded line: up to LF (a CR before it is part of the break).
+            var lineEnd = lineStart
+            while lineEnd < input.count && input[lineEnd] != 0x0A { lineEnd += 1 }
+            let hasBreak = lineEnd < input.count
+            var contentEnd = lineEnd
+            if hasBreak && contentEnd > lineStart && input[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            while contentEnd > lineStart && (input[contentEnd - 1] == 0x20 || input[contentEnd - 1] == 0x09) {
+                contentEnd -= 1
+            }
+            var soft = false
+            var index = lineStart
+            while index < contentEnd {
+                let byte = input[index]
+                if byte == UInt8(ascii: "=") {
+                    if index + 1 == contentEnd {
+                        soft = true
+                        break
+                    }
+                    guard index + 2 < contentEnd, let high = hexValue(input[index + 1]), let low = hexValue(input[index + 2])
+                    else { throw MIMEError(field: "quoted-printable", reason: .invalidEncoding) }
+                    output.append(high << 4 | low)
+                    index += 3
+                } else {
+                    guard byte < 0x80, byte >= 0x20 || byte == 0x09 || byte == 0x0D else {
+                        throw MIMEError(field: "quoted-printable", reason: .invalidEncoding)
+                    }
+                    output.append(byte)
+                    index += 1
+                }
+            }
+            if hasBreak && !soft {
+                output.append(0x0D)
+                output.append(0x0A)
+            }
+            lineStart = lineEnd + 1
+        }
+        return output
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        default: nil
+        }
+    }
+}
