@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "HTTPServer"),
         // SHA-256, HMAC-SHA256, base64url and a constant-time compare, checked against NIST and RFC vectors.
         .target(name: "Crypto"),
+        // An SMTP client over POSIX sockets (RFC 5321, PIPELINING, SIZE, 8BITMIME) with a timeout on every wait.
+        .target(name: "SMTP"),
 
         // Stages: know the store, take values and return values.
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats", "Parallelism"]),
@@ -83,6 +85,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "publishing-probe"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SMTPTests", dependencies: ["SMTP", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TokensTests", dependencies: ["Tokens", "Crypto", "Store"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "BarcodeDecoding", "SeededRandom", "TestSupport"]),
