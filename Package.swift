@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "Crypto"),
         // E-mail messages (RFC 5322) as bytes: addresses, encoded words, quoted-printable, multipart/alternative.
         .target(name: "MIME"),
+        // An SMTP client over POSIX sockets (RFC 5321, PIPELINING, SIZE, 8BITMIME) with a timeout on every wait.
+        .target(name: "SMTP"),
 
         // Stages: know the store, take values and return values.
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats", "Parallelism"]),
@@ -93,6 +95,7 @@ let package = Package(
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "MIMETests", dependencies: ["MIME", "SeededRandom", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SMTPTests", dependencies: ["SMTP", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TokensTests", dependencies: ["Tokens", "Crypto", "Store"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "BarcodeDecoding", "SeededRandom", "TestSupport"]),
