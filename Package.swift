@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "HTTPServer"),
         // SHA-256, HMAC-SHA256, base64url and a constant-time compare, checked against NIST and RFC vectors.
         .target(name: "Crypto"),
+        // A small, safe wrapper of the system SQLite: a connection, cached prepared statements, typed errors.
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
 
         // Stages: know the store, take values and return values.
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats", "Parallelism"]),
@@ -82,6 +84,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "publishing-probe"]),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TokensTests", dependencies: ["Tokens", "Crypto", "Store"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
