@@ -51,6 +51,8 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Publishing", "Tokens", "Barcode"]),
+        // The store's one state file (state.sqlite): suppressions, the send journal, ingest checkpoints, events.
+        .target(name: "EventStore", dependencies: ["SQLite"]),
 
         // Shell: a façade with one workflow per command, a CLI that parses and prints, a tiny main.
         .target(
@@ -69,6 +71,8 @@ let package = Package(
             name: "Evaluation",
             dependencies: ["Diagnostics", "TextFormats", "Store", "Recommendation", "SeededRandom", "VitrineKit"]
         ),
+        // Commits ingest batches or holds a campaign lock; EventStoreTests kill it to prove atomicity and release.
+        .executableTarget(name: "eventstore-probe", dependencies: ["EventStore"]),
         // Publishes a numbered build; PublishingTests kill it mid-build to prove the switch is atomic.
         .executableTarget(name: "publishing-probe", dependencies: ["Publishing"]),
         .executableTarget(
@@ -85,6 +89,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "publishing-probe"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "SQLite", "eventstore-probe", "TestSupport"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TokensTests", dependencies: ["Tokens", "Crypto", "Store"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
