@@ -97,7 +97,9 @@ extension EventStore {
     /// Unix time of the last committed ingest batch, nil when nothing was ever ingested (`send` refuses to start
     /// when it is too old: suppressions from the logs would be missing).
     public func newestIngest() throws(EventStoreError) -> Int64? {
-        try run { try database.prepare("SELECT max(updated) FROM ingest_files").firstRow { $0.optionalInt64(0) } ?? nil }
+        try run {
+            try database.prepare("SELECT max(updated) FROM ingest_files").firstRow { $0.optionalInt64(0) } ?? nil
+        }
     }
 
     /// Every aggregated event row, in key order, one at a time.

@@ -39,8 +39,11 @@ extension EventStore {
                 .integer(day), .integer(EventKind.open.rawValue), .integer(EventKind.click.rawValue),
                 .integer(TrafficClass.human.rawValue))
             for (recipient, engagement) in try summary.rows({
-                ($0.int64(0), Engagement(
-                    lastOpenDay: $0.optionalInt64(1), lastClickDay: $0.optionalInt64(2), recentClicks: $0.int64(3)))
+                (
+                    $0.int64(0),
+                    Engagement(
+                        lastOpenDay: $0.optionalInt64(1), lastClickDay: $0.optionalInt64(2), recentClicks: $0.int64(3))
+                )
             }) {
                 result[recipient] = engagement
             }
