@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "MIME"),
         // An SMTP client over POSIX sockets (RFC 5321, PIPELINING, SIZE, 8BITMIME) with a timeout on every wait.
         .target(name: "SMTP"),
+        // A small, safe wrapper of the system SQLite: a connection, cached prepared statements, typed errors.
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
 
         // Stages: know the store, take values and return values.
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats", "Parallelism"]),
@@ -53,6 +55,8 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Publishing", "Tokens", "Barcode"]),
+        // The store's one state file (state.sqlite): suppressions, the send journal, ingest checkpoints, events.
+        .target(name: "EventStore", dependencies: ["SQLite"]),
 
         // Newsletters as values: a campaign's audience and each recipient's message, composed from the theme's
         // e-mail templates with the site's prices, picks, wish lists and coupons.
@@ -77,6 +81,8 @@ let package = Package(
             name: "Evaluation",
             dependencies: ["Diagnostics", "TextFormats", "Store", "Recommendation", "SeededRandom", "VitrineKit"]
         ),
+        // Commits ingest batches or holds a campaign lock; EventStoreTests kill it to prove atomicity and release.
+        .executableTarget(name: "eventstore-probe", dependencies: ["EventStore"]),
         // Publishes a numbered build; PublishingTests kill it mid-build to prove the switch is atomic.
         .executableTarget(name: "publishing-probe", dependencies: ["Publishing"]),
         .executableTarget(
@@ -92,6 +98,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "publishing-probe"]),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "SQLite", "eventstore-probe", "TestSupport"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "MIMETests", dependencies: ["MIME", "SeededRandom", "TestSupport"], resources: [.copy("Fixtures")]),
