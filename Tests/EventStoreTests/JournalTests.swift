@@ -102,3 +102,30 @@ struct JournalTests {
         #expect(throws: EventStoreError.self) { try store.markHanding(campaign: "autumn", customer: "C1", at: 2) }
     }
 }
+
+@Suite("send journal transitions the protocol forbids")
+struct ForbiddenJournalTransitionTests {
+    @Test func aFinishedMessageCannotBeHandedAgainNorSentWithoutHanding() throws {
+        let folder = try StateFolder()
+        defer { folder.remove() }
+        let store = try EventStore(path: folder.state)
+        try store.enqueue(campaign: "spring", messages: [("C1", "<1@shop>"), ("C2", "<2@shop>")], at: 1)
+        let unsent = #expect(throws: EventStoreError.self) {
+            try store.markSent(campaign: "spring", customer: "C1", at: 2)
+        }
+        #expect(unsent?.reason == .invalidTransition(campaign: "spring", from: .queued, to: .sent))
+        try store.markHanding(campaign: "spring", customer: "C1", at: 2)
+        try store.markSent(campaign: "spring", customer: "C1", at: 3)
+        let twice = #expect(throws: EventStoreError.self) {
+            try store.markHanding(campaign: "spring", customer: "C1", at: 4)
+        }
+        #expect(twice?.reason == .invalidTransition(campaign: "spring", from: .sent, to: .handing))
+        #expect(
+            twice?.description == "a message of campaign spring cannot go from sent to handing (\(folder.state))")
+        try store.markSuppressed(campaign: "spring", customer: "C2", at: 4)
+        #expect(throws: EventStoreError.self) { try store.markHanding(campaign: "spring", customer: "C2", at: 5) }
+        // Refused transitions changed nothing.
+        #expect(try store.journal(campaign: "spring").map(\.state) == [.sent, .suppressed])
+        #expect(try store.journal(campaign: "spring").map(\.updated) == [3, 4])
+    }
+}
