@@ -65,6 +65,7 @@ struct JournalTests {
         #expect(try store.journal(campaign: "spring").map(\.messageID) == ["<1@shop>", "<2@shop>", "<3@shop>"])
         #expect(try store.journalCounts(campaign: "spring") == [.sent: 1, .queued: 2])
         #expect(try store.journalCounts(campaign: "autumn") == [.queued: 1])
+        #expect(try store.integrityCheck() == ["ok"])
     }
 
     @Test func aMessageLeftHandingByACrashIsPendingWithItsMessageID() throws {
@@ -100,6 +101,7 @@ struct JournalTests {
         #expect(error == EventStoreError(.notInJournal(campaign: "spring"), path: folder.state))
         #expect(error?.description.contains("someone") == false)
         #expect(throws: EventStoreError.self) { try store.markHanding(campaign: "autumn", customer: "C1", at: 2) }
+        #expect(try store.integrityCheck() == ["ok"])
     }
 }
 
@@ -127,5 +129,6 @@ struct ForbiddenJournalTransitionTests {
         // Refused transitions changed nothing.
         #expect(try store.journal(campaign: "spring").map(\.state) == [.sent, .suppressed])
         #expect(try store.journal(campaign: "spring").map(\.updated) == [3, 4])
+        #expect(try store.integrityCheck() == ["ok"])
     }
 }
