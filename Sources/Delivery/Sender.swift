@@ -79,8 +79,10 @@ public final class Sender: @unchecked Sendable {
             }
             queue = due
             nextIndex = 0
+            let attemptsBefore = summary.attempts
             try work(byCustomer)
-            if summary.connectionProblem != nil, summary.sent == 0, summary.attempts == 0 { break }
+            // A round that handed nothing (the relay unreachable) ends the run: the rest waits for a later one.
+            if summary.attempts == attemptsBefore, summary.connectionProblem != nil { break }
         }
         let final = try journal.journal(campaign: campaign).filter { byCustomer[$0.customer] != nil }
         summary.deferred = final.filter { $0.state == .deferred || $0.state == .queued }.count
@@ -157,15 +159,11 @@ public final class Sender: @unchecked Sendable {
                             endpoint: settings.endpoint, clientName: settings.clientName, timeouts: settings.timeouts)
                         failedConnects = 0
                     } catch {
+                        // Not handed: the message stays as it was (queued or deferred) for the next round or run.
                         failedConnects += 1
-                        try journaled {
-                            summary.connectionProblem = error.description
-                            try journal.markDeferred(
-                                campaign: campaign, customer: entry.customer, code: 421,
-                                nextAttempt: Int64(clock() + settings.delay(after: failedConnects).seconds),
-                                at: Int64(clock()))
-                        }
+                        try journaled { summary.connectionProblem = error.description }
                         if failedConnects >= 3 { return }
+                        Thread.sleep(forTimeInterval: min(5, 0.2 * Double(failedConnects)))
                         continue
                     }
                 }
@@ -174,10 +172,9 @@ public final class Sender: @unchecked Sendable {
                     try journal.markHanding(campaign: campaign, customer: entry.customer, at: Int64(clock()))
                     summary.attempts += 1
                 }
-                do {
-                    let delivery = try connection!.send(
-                        from: settings.envelopeFrom, to: [recipient], message: bytes)
-                    try record(delivery, entry: entry)
+                let delivery: SMTPDelivery
+                do throws(SMTPError) {
+                    delivery = try connection!.send(from: settings.envelopeFrom, to: [recipient], message: bytes)
                 } catch {
                     // The session is unusable (or the relay refused MAIL): try this message again later, on a new
                     // connection. If the relay had taken the final `.`, that try is the one possible duplicate.
@@ -203,7 +200,9 @@ public final class Sender: @unchecked Sendable {
                                 at: Int64(clock()))
                         }
                     }
+                    continue
                 }
+                try record(delivery, entry: entry)
             } catch {
                 stop(Stopped(description: "\(error)"))
                 return

@@ -95,7 +95,7 @@ public struct CampaignPlan: Sendable {
     }
 
     /// `https://shop.example.com:8443/path` → `shop.example.com`.
-    static func host(of url: String) -> String {
+    public static func host(of url: String) -> String {
         var rest = Substring(url)
         if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
         if let end = rest.firstIndex(where: { $0 == "/" || $0 == ":" || $0 == "?" || $0 == "#" }) {

@@ -1,3 +1,4 @@
+import Foundation
 import VitrineKit
 
 /// `vitrine mail CAMPAIGN [--store DIR] [--output DIR] [--segment ID]… [--limit N] [--as-of DATE] [--quiet] [--json]`
@@ -6,7 +7,7 @@ enum MailCommand {
         spec: CommandSpec(
             name: "mail",
             summary: "Write one MIME message per consenting recipient of a campaign into OUTPUT/mail/CAMPAIGN.",
-            positionals: [.init(name: "CAMPAIGN", help: "The campaign's id in campaigns.json.")],
+            positionals: [.init(name: "CAMPAIGN", help: "The campaign's id in campaigns.json.", isOptional: false)],
             options: [
                 CommonOptions.store, CommonOptions.output,
                 .value("segment", "ID", "Mail only this segment of the campaign (repeat for several; default: all)."),

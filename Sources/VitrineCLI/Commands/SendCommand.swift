@@ -6,7 +6,7 @@ enum SendCommand {
         spec: CommandSpec(
             name: "send",
             summary: "Hand a campaign's messages (written by vitrine mail) to an SMTP relay, each exactly once.",
-            positionals: [.init(name: "CAMPAIGN", help: "The campaign's id in campaigns.json.")],
+            positionals: [.init(name: "CAMPAIGN", help: "The campaign's id in campaigns.json.", isOptional: false)],
             options: [
                 .value("smtp", "HOST:PORT", "The relay to hand the messages to (Postfix, an ESP's submission host)."),
                 CommonOptions.store, CommonOptions.output,
