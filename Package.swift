@@ -99,7 +99,7 @@ let package = Package(
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         // What tests share to reach real programs and servers: a child process with both outputs, a loopback socket.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", path: "Tests/TestSupport", resources: [.copy("Fixtures")]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "publishing-probe"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
@@ -152,7 +152,8 @@ let package = Package(
         // The test decoder of Code 128 bar widths, shared by the barcode and the personal pages tests.
         .target(name: "BarcodeDecoding", dependencies: ["Barcode"], path: "Tests/BarcodeDecoding"),
         .testTarget(
-            name: "VitrineCLITests", dependencies: ["VitrineCLI", "VitrineKit", "Diagnostics", "TestSupport"],
+            name: "VitrineCLITests",
+            dependencies: ["VitrineCLI", "VitrineKit", "Diagnostics", "TestSupport", "EventStore", "vitrine"],
             exclude: ["Golden"]),
         .testTarget(
             name: "MailTests",
