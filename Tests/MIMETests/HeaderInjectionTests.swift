@@ -43,14 +43,14 @@ enum InjectionField: String, CaseIterable, Sendable {
 struct HeaderInjectionTests {
     static let controls: [UInt32] = Array(0x00...0x1F) + [0x7F] + Array(0x80...0x9F)
     static let texts: [String] = [
-            "\r\nBcc: victim@example.com", "\nBcc: victim@example.com", "\rBcc: victim@example.com",
-            "\r\n\r\n<html>injected body</html>", "\r\n To: continued", "\r\n\tfolded", "\u{0}Bcc: x@y.z",
-            "\u{85}Bcc: x@y.z", "x\r\n.\r\nMAIL FROM:<a@b.c>", "\r\nContent-Type: text/html",
-            // Not controls: encoded where non-ASCII is allowed, refused where only ASCII is.
-            "\u{2028}Bcc: x@y.z", "\u{2029}", "\u{202E}", "\u{200B}", "\u{FEFF}", "\u{FFFD}", "\u{A0}",
-            // ASCII look-alikes: plain text, harmless.
-            "%0D%0ABcc:x@y.z", "=0D=0ABcc:_x@y.z", "=?utf-8?q?=0D=0ABcc:_x@y.z?=", "\\r\\nBcc: x@y.z",
-        ]
+        "\r\nBcc: victim@example.com", "\nBcc: victim@example.com", "\rBcc: victim@example.com",
+        "\r\n\r\n<html>injected body</html>", "\r\n To: continued", "\r\n\tfolded", "\u{0}Bcc: x@y.z",
+        "\u{85}Bcc: x@y.z", "x\r\n.\r\nMAIL FROM:<a@b.c>", "\r\nContent-Type: text/html",
+        // Not controls: encoded where non-ASCII is allowed, refused where only ASCII is.
+        "\u{2028}Bcc: x@y.z", "\u{2029}", "\u{202E}", "\u{200B}", "\u{FEFF}", "\u{FFFD}", "\u{A0}",
+        // ASCII look-alikes: plain text, harmless.
+        "%0D%0ABcc:x@y.z", "=0D=0ABcc:_x@y.z", "=?utf-8?q?=0D=0ABcc:_x@y.z?=", "\\r\\nBcc: x@y.z",
+    ]
     static let payloads: [InjectionPayload] =
         controls.map { InjectionPayload(text: String(Unicode.Scalar($0)!)) } + texts.map { InjectionPayload(text: $0) }
 

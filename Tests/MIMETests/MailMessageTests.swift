@@ -12,7 +12,8 @@ struct MailMessageTests {
             from: Mailbox(displayName: "Vitrine", address: try MailAddress("news@shop.example.test")),
             to: Mailbox(displayName: "Doe, John", address: try MailAddress("john.doe@example.com")),
             replyTo: Mailbox(displayName: nil, address: try MailAddress("help@shop.example.test")),
-            subject: "Your picks", date: 1_796_538_001, messageID: try MessageID(localPart: "42.x", domain: "shop.test"),
+            subject: "Your picks", date: 1_796_538_001,
+            messageID: try MessageID(localPart: "42.x", domain: "shop.test"),
             extraHeaders: [try HeaderField(name: "List-Unsubscribe-Post", raw: "List-Unsubscribe=One-Click")],
             text: Array("Hi.\n".utf8), html: Array("<p>Hi</p>".utf8))
         let boundary = message.boundary
@@ -92,11 +93,13 @@ struct MailMessageTests {
         }
     }
 
-    @Test("long names fold in To, and each line stays within 76", arguments: [
-        EncodedWordTests.longGreekName, "Παρασκευή Αντωνοπούλου-Καραγιαννοπούλου", "عبدالرحمن حسین‌زاده خراسانی",
-        "Maximilian Alexander von Habsburg-Lothringen und Hohenzollern-Sigmaringen",
-        "Doe, Johnathan Maximilian Alexander von Habsburg-Lothringen und Hohenzollern",
-    ])
+    @Test(
+        "long names fold in To, and each line stays within 76",
+        arguments: [
+            EncodedWordTests.longGreekName, "Παρασκευή Αντωνοπούλου-Καραγιαννοπούλου", "عبدالرحمن حسین‌زاده خراسانی",
+            "Maximilian Alexander von Habsburg-Lothringen und Hohenzollern-Sigmaringen",
+            "Doe, Johnathan Maximilian Alexander von Habsburg-Lothringen und Hohenzollern",
+        ])
     func namesFold(name: String) throws {
         let written = try Messages.written(Messages.message(toName: name, toAddress: "someone.long@example.com"))
         let lines = Messages.headerLines(written)

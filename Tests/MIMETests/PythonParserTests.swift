@@ -43,7 +43,9 @@ struct PythonParserTests {
                 lines.append(
                     (0..<random.int(in: 20...200)).map { _ in random.pick(["linen", "oak", "λινό", "میز", "=", "é"]) }
                         .joined(separator: random.chance(0.9) ? " " : ""))
-            case 2: lines.append(String(repeating: html ? "<td style=\"padding:0\">x</td>" : "-", count: random.int(in: 1...60)))
+            case 2:
+                lines.append(
+                    String(repeating: html ? "<td style=\"padding:0\">x</td>" : "-", count: random.int(in: 1...60)))
             default: lines.append("")
             }
         }
@@ -68,11 +70,16 @@ struct PythonParserTests {
             let text = Self.body(&random, html: false, first: first)
             let html = Self.body(&random, html: true, first: first)
             let token = String(random.next(), radix: 36)
-            let unsubscribe = "<https://shop.example.test/u/\(token)?one-click=1>, <mailto:unsubscribe+\(token)@shop.example.test>"
+            let unsubscribe =
+                "<https://shop.example.test/u/\(token)?one-click=1>, <mailto:unsubscribe+\(token)@shop.example.test>"
             let date = Int64(random.int(in: 1_700_000_000...1_900_000_000))
-            let replyTo: Mailbox? = index % 4 == 0 ? Mailbox(displayName: "Βοήθεια", address: try MailAddress("help@shop.example.test")) : nil
+            let replyTo: Mailbox? =
+                index % 4 == 0
+                ? Mailbox(displayName: "Βοήθεια", address: try MailAddress("help@shop.example.test")) : nil
             let message = MailMessage(
-                from: Mailbox(displayName: index % 2 == 0 ? "Vitrine Shop" : "Βιτρίνα", address: try MailAddress("news@shop.example.test")),
+                from: Mailbox(
+                    displayName: index % 2 == 0 ? "Vitrine Shop" : "Βιτρίνα",
+                    address: try MailAddress("news@shop.example.test")),
                 to: Mailbox(displayName: index % 17 == 5 ? nil : name, address: try MailAddress(address)),
                 replyTo: replyTo, subject: subject, date: date, utcOffsetMinutes: [0, 120, -300, 210][index % 4],
                 messageID: try MessageID(localPart: "\(index).\(token)", domain: "shop.example.test"),

@@ -70,8 +70,10 @@ struct QuotedPrintableTests {
 
     /// RFC 2045 §6.7 rule 5's own example, and what decoders must accept.
     @Test(arguments: [
-        ("Now's the time =\r\nfor all folk to come=\r\n to the aid of their country.",
-         "Now's the time for all folk to come to the aid of their country."),
+        (
+            "Now's the time =\r\nfor all folk to come=\r\n to the aid of their country.",
+            "Now's the time for all folk to come to the aid of their country."
+        ),
         ("caf=c3=a9", "café"),
         ("soft=\nbreak", "softbreak"),
         ("padded   \r\nline\t\r\n", "padded\r\nline\r\n"),
@@ -98,7 +100,9 @@ struct QuotedPrintableTests {
     @Test("round trips of Greek, Persian and emoji text", arguments: samples.map(\.0))
     func roundTripsScripts(name: String) throws {
         let text = Self.samples.first { $0.0 == name }!.1
-        for repeated in [text, String(repeating: text, count: 9), String(repeating: text.replacing("\n", with: " "), count: 9)] {
+        for repeated in [
+            text, String(repeating: text, count: 9), String(repeating: text.replacing("\n", with: " "), count: 9),
+        ] {
             let input = Array(repeated.utf8)
             var output: [UInt8] = []
             QuotedPrintable.encode(input, into: &output)
@@ -125,6 +129,23 @@ struct QuotedPrintableTests {
         #expect(try QuotedPrintable.decode(output) == Self.hardBreaks(input))
     }
 
+    /// Inputs that grow the most, in every length near a line: the encoder writes into a buffer sized for the
+    /// worst case, which these fill.
+    @Test(arguments: ["\u{FF}", "=", "\r", ".\n", " \n", "\t\r\n", "From \n", "é "])
+    func worstCases(unit: String) throws {
+        for repeats in [1, 2, 24, 25, 26, 75, 76, 77, 1000, 4099] {
+            var input: [UInt8] = []
+            for _ in 0..<repeats {
+                input += unit == "\u{FF}" ? [0xFF] : Array(unit.utf8)
+            }
+            var output: [UInt8] = [0x41]
+            QuotedPrintable.encode(input, into: &output)
+            #expect(output.first == 0x41)
+            Self.checkShape(Array(output.dropFirst()))
+            #expect(try QuotedPrintable.decode(output.dropFirst()) == Self.hardBreaks(input), "\(repeats)")
+        }
+    }
+
     /// The input with each lone LF made CRLF: what the encoding is meant to carry.
     static func hardBreaks(_ input: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
@@ -144,7 +165,8 @@ struct QuotedPrintableTests {
             let bytes = Array(line.utf8)
             #expect(bytes.count <= 76, "line of \(bytes.count)", sourceLocation: sourceLocation)
             #expect(
-                bytes.allSatisfy { (0x20...0x7E).contains($0) || $0 == 0x09 }, "\(line)", sourceLocation: sourceLocation)
+                bytes.allSatisfy { (0x20...0x7E).contains($0) || $0 == 0x09 }, "\(line)", sourceLocation: sourceLocation
+            )
             #expect(bytes.last != 0x20 && bytes.last != 0x09, "\(line)", sourceLocation: sourceLocation)
             #expect(!line.hasPrefix(".") && !line.hasPrefix("From "), "\(line)", sourceLocation: sourceLocation)
             for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "=") {

@@ -12,7 +12,7 @@ quoted-printable; decoded bodies equal the inputs (line ends normalised); From, 
 through the header registry and through the legacy decode_header()+make_header() on the raw header (the registry
 keeps the white space between adjacent encoded words of a display name, against RFC 2047 6.2, so a display name
 with several words is held to the legacy path only); every line ends in CRLF and is at most 998 octets; header
-lines at most 78; every octet 7-bit; every encoded word at most 75 characters; Date parses; Message-ID unique;
+lines at most 78; every octet 7-bit; no line starting with '.' or 'From '; every encoded word at most 75 characters; Date parses; Message-ID unique;
 List-Unsubscribe-Post exact when present.
 """
 import json
@@ -55,6 +55,9 @@ def check(path, expected, failures, seen_ids):
         fail("line_gt_998")
     if any(byte > 127 for byte in raw):
         fail("not_7bit")
+    # Robustness beyond the RFCs: nothing for SMTP dot-stuffing or an mbox writer to change.
+    if any(line.startswith(b".") or line.startswith(b"From ") for line in lines):
+        fail("dot_or_from_line")
     head = raw.split(b"\r\n\r\n", 1)[0]
     for line in head.split(b"\r\n"):
         if len(line) > 78:
