@@ -26,7 +26,8 @@ public enum QuotedPrintable {
     }
 
     /// Writes the encoding of `input` at the start of `out`, which holds the worst case; returns the count written.
-    private static func encode(_ input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    private static func encode(_ input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int
+    {
         let count = input.count
         var at = 0
         var column = 0

@@ -117,6 +117,12 @@ struct AddressTests {
     func rawLineLimit() throws {
         let long = "<https://x.example/" + String(repeating: "a", count: 960) + ">"
         #expect(try HeaderField(name: "List-Unsubscribe", raw: long).name == "List-Unsubscribe")
+        // A first token that fits only a line of its own goes after a fold right after the colon.
+        let url = "<https://shop.example.test/u/" + String(repeating: "t", count: 40) + ">"
+        #expect(
+            try HeaderField(name: "List-Unsubscribe", raw: url).encoded
+                == Array("List-Unsubscribe:\r\n \(url)\r\n".utf8))
+        #expect(try HeaderField(name: "X-Id", raw: url).encoded == Array("X-Id: \(url)\r\n".utf8))
         #expect(throws: MIMEError(field: "X-Long", reason: .tooLong(limit: 998))) {
             try HeaderField(name: "X-Long", raw: String(repeating: "a", count: 995))
         }

@@ -34,12 +34,11 @@ enum Messages {
                 fields[fields.count - 1].value += line
             } else {
                 let colon = line.firstIndex(of: ":")!
-                var value = line[line.index(after: colon)...]
-                if value.first == " " { value = value.dropFirst() }
-                fields.append((String(line[..<colon]), String(value)))
+                fields.append((String(line[..<colon]), String(line[line.index(after: colon)...])))
             }
         }
-        return fields
+        // The space after the colon, on the first line or after a fold right after it, is not part of the value.
+        return fields.map { ($0.name, $0.value.hasPrefix(" ") ? String($0.value.dropFirst()) : $0.value) }
     }
 
     static func field(_ name: String, in written: String) -> String? {

@@ -71,7 +71,8 @@ struct PythonParserTests {
             let html = Self.body(&random, html: true, first: first)
             let token = String(random.next(), radix: 36)
             let unsubscribe =
-                "<https://shop.example.test/u/\(token)?one-click=1>, <mailto:unsubscribe+\(token)@shop.example.test>"
+                "<https://shop.example.test/u/\(token)\(index % 2 == 0 ? "" : token + token)?one-click=1>, "
+                + "<mailto:unsubscribe+\(token)@shop.example.test>"
             let date = Int64(random.int(in: 1_700_000_000...1_900_000_000))
             let replyTo: Mailbox? =
                 index % 4 == 0

@@ -12,7 +12,7 @@ quoted-printable; decoded bodies equal the inputs (line ends normalised); From, 
 through the header registry and through the legacy decode_header()+make_header() on the raw header (the registry
 keeps the white space between adjacent encoded words of a display name, against RFC 2047 6.2, so a display name
 with several words is held to the legacy path only); every line ends in CRLF and is at most 998 octets; header
-lines at most 78; every octet 7-bit; no line starting with '.' or 'From '; every encoded word at most 75 characters; Date parses; Message-ID unique;
+lines at most 78 unless one unbreakable token fills them; every octet 7-bit; no line starting with '.' or 'From '; every encoded word at most 75 characters; Date parses; Message-ID unique;
 List-Unsubscribe-Post exact when present.
 """
 import json
@@ -60,7 +60,9 @@ def check(path, expected, failures, seen_ids):
         fail("dot_or_from_line")
     head = raw.split(b"\r\n\r\n", 1)[0]
     for line in head.split(b"\r\n"):
-        if len(line) > 78:
+        # Only a line holding one token that has no place to fold (a long URL) may pass 78.
+        token = line.split(b":", 1)[1] if line[:1] not in (b" ", b"\t") else line
+        if len(line) > 78 and b" " in token.strip():
             fail("header_line_gt_78", line.decode("ascii", "replace"))
     for word in EW.findall(head):
         if len(word) > 75:
