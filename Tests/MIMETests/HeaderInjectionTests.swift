@@ -75,7 +75,8 @@ struct HeaderInjectionTests {
                 #expect(try EncodedWord.decode(Messages.field("Subject", in: written)!) == value)
             case .displayName:
                 let phrase = String(Messages.field("To", in: written)!.dropLast(" <eleni@example.com>".count))
-                #expect(try Self.unquote(EncodedWord.decode(phrase)) == value)
+                let decoded = phrase.hasPrefix("\"") ? Self.unquote(phrase) : try EncodedWord.decode(phrase)
+                #expect(decoded == value)
             case .unstructuredHeader:
                 #expect(try EncodedWord.decode(Messages.field("X-Campaign", in: written)!) == value)
             case .address, .messageID, .rawHeader:

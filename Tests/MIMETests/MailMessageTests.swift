@@ -114,6 +114,36 @@ struct MailMessageTests {
         }
     }
 
+    @Test("seeded random subjects and names: lines within 76, values decode back", arguments: 0..<20)
+    func randomHeaders(seed: UInt64) throws {
+        var random = SplitMix64(seed: 0x4845_0000 + seed)
+        let pieces = [
+            "a", "Zoë", "Ελένη", "مریم", "‌", "👨‍👩‍👧‍👦", "🇬🇷", "e\u{301}", " ", " ", "  ", ",", "\"", "\\", "=?", "?=",
+            "_", "=", ".", "(x)", "<y>", "\u{2028}", String(repeating: "w", count: 80), "word", "Word",
+        ]
+        for _ in 0..<25 {
+            var subject = ""
+            var name = ""
+            for _ in 0..<random.int(in: 0...40) { subject += random.pick(pieces) }
+            for _ in 0..<random.int(in: 1...12) { name += random.pick(pieces) }
+            let written = try Messages.written(Messages.message(toName: name, subject: subject))
+            for line in Messages.headerLines(written) where !line.hasPrefix("Content-Type") {
+                #expect(line.utf8.count <= 76, "\(line)")
+                #expect(!line.allSatisfy { $0 == " " })
+            }
+            #expect(try EncodedWord.decode(Messages.field("Subject", in: written)!) == subject)
+            let to = Messages.field("To", in: written)!
+            #expect(to.hasSuffix(" <eleni@example.com>") || to == "eleni@example.com")
+            if to != "eleni@example.com" {
+                let phrase = String(to.dropLast(" <eleni@example.com>".count))
+                // A quoted string, or atoms and encoded words.
+                let decoded =
+                    phrase.hasPrefix("\"") ? HeaderInjectionTests.unquote(phrase) : try EncodedWord.decode(phrase)
+                #expect(decoded == name, "\(phrase) \(name.debugDescription)")
+            }
+        }
+    }
+
     /// Foundation's zones stop at ±18 hours, so the offsets here are real ones (quarter hours within ±14:00).
     @Test("dates: RFC 5322 §3.3, against Foundation's formatter at seeded instants and offsets")
     func datesMatchFoundation() throws {

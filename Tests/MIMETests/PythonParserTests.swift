@@ -19,6 +19,7 @@ struct PythonParserTests {
         "علی‌رضا حسینی", EncodedWordTests.longGreekName, "👨‍👩‍👧‍👦 The Smiths", "🇬🇷 Νίκος 🇮🇷",
         "Maximilian Alexander von Habsburg-Lothringen und Hohenzollern-Sigmaringen", "O'Brien", "Dr. Who",
         "Παρασκευή Αντωνοπούλου-Καραγιαννοπούλου", "عبدالرحمن حسین‌زاده خراسانی", "e\u{301}milie",
+        "Say \"hi\" \\o/", " padded  name ", "a=?b?=c", String(repeating: "👩🏽‍💻", count: 9),
     ]
 
     static let subjects: [String] = [
@@ -27,7 +28,8 @@ struct PythonParserTests {
         "مریم عزیز، پیشنهادهای این هفته: پیراهن کتان، میز بلوط، شال پشمی",
         "🎁 {first}, 👨‍👩‍👧‍👦 family deals 🇬🇷 and more",
         String(repeating: "plain words ", count: 12) + "end", "Re: =?not encoded?= a=b",
-        "  spaced  out  ", "Fwd: \"quoted\" (comment) <angle> [square]; a,b",
+        "  spaced  out  ", "Fwd: \"quoted\" (comment) <angle> [square]; a,b", "line\u{2028}separator \u{202E}rtl",
+        String(repeating: "w", count: 90) + " long word",
     ]
 
     static func body(_ random: inout SplitMix64, html: Bool, first: String) -> String {
