@@ -9,8 +9,8 @@ struct HeaderFolder {
 
     private(set) var column: Int
     private(set) var longestLine = 0
-    private var tokens = 0
     private var previousEmpty = false
+    private var started = false
 
     init(name: some Collection<UInt8>, into output: inout [UInt8]) {
         output.append(contentsOf: name)
@@ -21,14 +21,15 @@ struct HeaderFolder {
     /// Room for a token on the current line after its separating space.
     var room: Int { Self.limit - column - 1 }
 
-    /// Whether a token may start the next line: never the first (the field name's line would hold nothing), and
-    /// never next to an empty token (a line of white space only is obsolete syntax, RFC 5322 §4.2).
+    /// Whether a token may start the next line: never next to an empty token (a line of white space only is
+    /// obsolete syntax, RFC 5322 §4.2). The first token may when that makes it fit: `Name:` alone on the first line
+    /// is valid, since the value may begin with folding white space (RFC 5322 §3.2.5, §3.6.8).
     private func mayFold(before token: some Collection<UInt8>) -> Bool {
-        canFold && !token.isEmpty
+        canFold && !token.isEmpty && (started || 1 + token.count <= Self.limit)
     }
 
     /// Whether the next (non-empty) token may go on a new line.
-    var canFold: Bool { tokens > 0 && !previousEmpty }
+    var canFold: Bool { !previousEmpty }
 
     mutating func append(_ token: some Collection<UInt8>, into output: inout [UInt8]) {
         let width = token.count
@@ -41,8 +42,8 @@ struct HeaderFolder {
         output.append(0x20)
         output.append(contentsOf: token)
         column += 1 + width
-        tokens += 1
         previousEmpty = width == 0
+        started = true
     }
 
     /// Ends the field with CRLF.

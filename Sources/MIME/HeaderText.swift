@@ -1,8 +1,9 @@
 /// The values of header fields as tokens for a `HeaderFolder`: unstructured text (RFC 5322 §3.2.5), phrases and
 /// mailboxes (§3.4), with encoded words (RFC 2047) where the text is not plain ASCII.
 enum HeaderText {
-    /// The longest literal word: with its separating space it fits a continuation line.
-    static let longestWord = HeaderFolder.limit - 1
+    /// The longest literal word, counting `"` and `\` twice: quoted and escaped, with its separating space, it
+    /// still fits a continuation line.
+    static let longestWord = HeaderFolder.limit - 4
 
     /// Refuses what could break out of a header or mislead a reader: every C0 control (CR, LF, NUL, TAB…), DEL
     /// and the C1 controls (NEL U+0085 among them). Other format characters (U+2028, U+2029, bidi controls) are
@@ -23,7 +24,7 @@ enum HeaderText {
                 word = 0
             case 0x21...0x7E:
                 if byte == UInt8(ascii: "?") && previous == UInt8(ascii: "=") { return false }
-                word += 1
+                word += byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") ? 2 : 1
                 if word > longestWord { return false }
             default:
                 return false

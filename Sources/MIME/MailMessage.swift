@@ -65,7 +65,8 @@ public struct MailMessage: Sendable {
     }
 
     private func writeMessage(into output: inout [UInt8]) throws(MIMEError) {
-        output.reserveCapacity(output.count + 2048 + (text.count + html.count) * 5 / 4)
+        // Room for the worst case of quoted-printable, which reserves that much before it writes.
+        output.reserveCapacity(output.count + 4096 + (text.count + html.count) * 13 / 4)
         var from = HeaderFolder(name: "From".utf8, into: &output)
         try HeaderText.appendMailbox(self.from, field: "From", separator: false, folder: &from, into: &output)
         from.finish(into: &output)

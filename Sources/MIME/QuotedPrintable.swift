@@ -15,17 +15,30 @@ public enum QuotedPrintable {
     }
 
     static func encode(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        // A line grows by at most 3 octets a byte, plus a soft break every 25 bytes or so.
-        output.reserveCapacity(output.count + input.count + input.count / 2 + 16)
+        // The worst case: every byte as =XX, and a soft break for every 72 characters of that.
+        let bound = input.count * 3 + input.count / 24 * 3 + 8
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: bound))
+        let written = output.withUnsafeMutableBufferPointer { buffer in
+            encode(input, into: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
+        }
+        output.removeLast(bound - written)
+    }
+
+    /// Writes the encoding of `input` at the start of `out`, which holds the worst case; returns the count written.
+    private static func encode(_ input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int
+    {
         let count = input.count
+        var at = 0
         var column = 0
         var index = 0
         while index < count {
             let byte = input[index]
             // A hard line break: LF, or CR LF.
             if byte == 0x0A || (byte == 0x0D && index + 1 < count && input[index + 1] == 0x0A) {
-                output.append(0x0D)
-                output.append(0x0A)
+                out[at] = 0x0D
+                out[at + 1] = 0x0A
+                at += 2
                 column = 0
                 index += byte == 0x0D ? 2 : 1
                 continue
@@ -45,9 +58,10 @@ public enum QuotedPrintable {
             // Rule 5: at most 76 characters a line; a soft break `=` takes one, so 75 before it, or 76 for the
             // last piece of a line, which needs no soft break.
             if column + width > lineLimit - 1 && !(endsLine && column + width <= lineLimit) {
-                output.append(UInt8(ascii: "="))
-                output.append(0x0D)
-                output.append(0x0A)
+                out[at] = UInt8(ascii: "=")
+                out[at + 1] = 0x0D
+                out[at + 2] = 0x0A
+                at += 3
                 column = 0
             }
             if column == 0 && literal {
@@ -62,16 +76,24 @@ public enum QuotedPrintable {
                 }
             }
             if literal {
-                output.append(byte)
+                out[at] = byte
+                at += 1
                 column += 1
             } else {
-                output.append(UInt8(ascii: "="))
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0F)])
+                out[at] = UInt8(ascii: "=")
+                out[at + 1] = upperHex(byte >> 4)
+                out[at + 2] = upperHex(byte & 0x0F)
+                at += 3
                 column += 3
             }
             index = next
         }
+        return at
+    }
+
+    @inline(__always)
+    static func upperHex(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") - 10 + nibble
     }
 
     static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
@@ -102,7 +124,8 @@ public enum QuotedPrintable {
                         soft = true
                         break
                     }
-                    guard index + 2 < contentEnd, let high = hexValue(input[index + 1]), let low = hexValue(input[index + 2])
+                    guard index + 2 < contentEnd, let high = hexValue(input[index + 1]),
+                        let low = hexValue(input[index + 2])
                     else { throw MIMEError(field: "quoted-printable", reason: .invalidEncoding) }
                     output.append(high << 4 | low)
                     index += 3
