@@ -56,6 +56,13 @@ public struct Suppression: Sendable, Hashable {
     public var campaign: String?
     /// Unix seconds of the earliest request in the batch.
     public var at: Int64
+
+    public init(recipient: UInt64, keyID: UInt8, campaign: String?, at: Int64) {
+        self.recipient = recipient
+        self.keyID = keyID
+        self.campaign = campaign
+        self.at = at
+    }
 }
 
 /// What `EventAggregator.drain()` hands the workflow for one transaction.

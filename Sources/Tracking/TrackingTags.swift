@@ -16,6 +16,11 @@ public struct TrackingTags: Sendable {
         public var domain: Domain
         public var ids: [String]
         public var tag: UInt32
+        public init(domain: Domain, ids: [String], tag: UInt32) {
+            self.domain = domain
+            self.ids = ids
+            self.tag = tag
+        }
     }
 
     /// Why the tables cannot be built.
@@ -25,6 +30,7 @@ public struct TrackingTags: Sendable {
             case collisions([Collision])
         }
         public var reason: Reason
+        public init(reason: Reason) { self.reason = reason }
 
         public var description: String {
             switch reason {
