@@ -46,12 +46,13 @@ import Tracking
         }
     }
 
-    /// Every single-bit flip of the 25 bytes of 5,000 random tokens (1,000,000 tamperings), re-encoded: rejected.
+    /// Every single-bit flip of the 25 bytes of 1,250 random tokens (250,000 tamperings), re-encoded: rejected.
+    /// (10^6 flips pass too, in 43 s of a debug build: too slow for every run.)
     @Test func everyBitFlipIsRejected() {
         var random = SplitMix64(seed: 2)
         var accepted = 0
         var tried = 0
-        for _ in 0..<5000 {
+        for _ in 0..<1250 {
             let text = Self.token(&random).text(keyring: Self.keyring)
             let bytes = Base64URL.decode(text)!
             for bit in 0..<(bytes.count * 8) {
@@ -61,18 +62,20 @@ import Tracking
                 tried += 1
             }
         }
-        #expect(tried == 1_000_000)
+        #expect(tried == 250_000)
         #expect(accepted == 0)
     }
 
-    /// Text tamperings: a character changed, two different characters swapped, truncated, extended. All rejected.
+    /// 250,000 text tamperings of 25,000 tokens: a character changed (to another of the alphabet, or any byte), two
+    /// different characters swapped, truncated, extended. All rejected.
     @Test func everyTextTamperingIsRejected() {
         var random = SplitMix64(seed: 3)
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
         var accepted: [String] = []
-        for round in 0..<200_000 {
-            let token = Self.token(&random)
-            var text = Array(token.text(keyring: Self.keyring).utf8)
+        var original: [UInt8] = []
+        for round in 0..<250_000 {
+            if round % 10 == 0 { original = Array(Self.token(&random).text(keyring: Self.keyring).utf8) }
+            var text = original
             switch round % 4 {
             case 0:
                 let index = random.below(text.count)
@@ -105,8 +108,6 @@ import Tracking
         var bytes = Base64URL.decode(good)!
         bytes[24] &= 0xC0
         let canonical = Base64URL.encode(bytes)
-        let lastValue = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
-        _ = lastValue
         #expect(Self.verify(String(canonical.dropLast()) + "B") == .malformed)
         // Version 2 and an unknown kind are not tokens this code reads.
         var versioned = Base64URL.decode(good)!
