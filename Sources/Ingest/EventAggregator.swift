@@ -138,7 +138,9 @@ public struct EventAggregator: Sendable {
 
     private func suppressions(_ table: [RecipientKey: (campaign: UInt16, at: Int64)]) -> [Suppression] {
         table.map {
-            Suppression(recipient: $0.key.recipient, keyID: $0.key.keyID, campaign: tags.campaign($0.value.campaign), at: $0.value.at)
+            Suppression(
+                recipient: $0.key.recipient, keyID: $0.key.keyID, campaign: tags.campaign($0.value.campaign),
+                at: $0.value.at)
         }.sorted { ($0.at, $0.recipient) < ($1.at, $1.recipient) }
     }
 

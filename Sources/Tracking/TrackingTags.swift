@@ -35,8 +35,10 @@ public struct TrackingTags: Sendable {
         public var description: String {
             switch reason {
             case .collisions(let collisions):
-                collisions.map { "\($0.domain.rawValue) ids \($0.ids.joined(separator: ", ")) share a tracking tag; "
-                    + "rename one of them" }.joined(separator: "\n")
+                collisions.map {
+                    "\($0.domain.rawValue) ids \($0.ids.joined(separator: ", ")) share a tracking tag; "
+                        + "rename one of them"
+                }.joined(separator: "\n")
             }
         }
     }

@@ -129,7 +129,8 @@ import Tracking
         }
         click("p-linen-shirt", "10:00:00")
         click("p-wool-coat", "10:00:02")
-        #expect(Self.classes(aggregator.drain()).sorted() == ["click human p-linen-shirt ×1", "click human p-wool-coat ×1"])
+        #expect(
+            Self.classes(aggregator.drain()).sorted() == ["click human p-linen-shirt ×1", "click human p-wool-coat ×1"])
         click("p-silk-scarf", "10:00:04")
         #expect(Self.classes(aggregator.drain()) == ["click scanner p-silk-scarf ×1"])
         #expect(aggregator.drain().events.isEmpty)
@@ -143,9 +144,12 @@ import Tracking
         let (batch, counters) = Self.run([
             Self.line("52.1.2.3", "10:00:00", "GET", unsubscribe, 200, Self.chrome),
             Self.line("81.64.2.3", "10:00:10", "GET", unsubscribe, 200, Self.browser),
-            Self.line("81.64.2.3", "10:00:20", "POST", unsubscribe, 500, "Mozilla/5.0 (compatible; Google-Unsubscribe)"),
-            Self.line("209.85.1.1", "10:00:30", "POST", unsubscribe, 200, "Mozilla/5.0 (compatible; Google-Unsubscribe)"),
-            Self.line("209.85.1.1", "10:00:40", "POST", unsubscribe, 200, "Mozilla/5.0 (compatible; Google-Unsubscribe)"),
+            Self.line(
+                "81.64.2.3", "10:00:20", "POST", unsubscribe, 500, "Mozilla/5.0 (compatible; Google-Unsubscribe)"),
+            Self.line(
+                "209.85.1.1", "10:00:30", "POST", unsubscribe, 200, "Mozilla/5.0 (compatible; Google-Unsubscribe)"),
+            Self.line(
+                "209.85.1.1", "10:00:40", "POST", unsubscribe, 200, "Mozilla/5.0 (compatible; Google-Unsubscribe)"),
             Self.line("81.64.2.3", "10:01:00", "GET", privacy, 200, Self.browser),
             Self.line("81.64.2.3", "10:01:30", "POST", privacy, 200, Self.browser),
             // An unsubscribe token on another path, a click token posted: not what they were made for.
@@ -191,9 +195,13 @@ import Tracking
         let otherStore = try TrackingKeyring(current: Self.secret, storeIdentity: "https://other.example.com")
         let rotated = try TrackingKeyring(current: Self.secret, currentKeyID: 5, storeIdentity: Self.store)
         let (batch, counters) = Self.run([
-            Self.line("81.64.2.3", "10:00:00", "GET", "/p/?vt=" + String(decoding: tampered, as: UTF8.self), 200, Self.browser),
-            Self.line("81.64.2.3", "10:00:01", "GET", "/p/?vt=" + Self.token(.click, keyring: otherStore), 200, Self.browser),
-            Self.line("81.64.2.3", "10:00:02", "GET", "/p/?vt=" + Self.token(.click, keyring: rotated), 200, Self.browser),
+            Self.line(
+                "81.64.2.3", "10:00:00", "GET", "/p/?vt=" + String(decoding: tampered, as: UTF8.self), 200, Self.browser
+            ),
+            Self.line(
+                "81.64.2.3", "10:00:01", "GET", "/p/?vt=" + Self.token(.click, keyring: otherStore), 200, Self.browser),
+            Self.line(
+                "81.64.2.3", "10:00:02", "GET", "/p/?vt=" + Self.token(.click, keyring: rotated), 200, Self.browser),
             Self.line("81.64.2.3", "10:00:03", "GET", "/p/?vt=" + good.dropLast(), 200, Self.browser),
             Self.line("81.64.2.3", "10:00:04", "GET", "/p/?vt=6Qm0yNbiJdNf3tT1wq7r9zKx", 200, Self.browser),
             Self.line("81.64.2.3", "10:00:05", "GET", "/p/?vt=", 200, Self.browser),
@@ -211,7 +219,8 @@ import Tracking
         }
         // A campaign the store no longer has: counted, its campaign unnamed.
         CombinedLine(
-            Self.line("81.64.2.3", "12:00:00", "GET", "/px.gif?vt=" + Self.token(.open, campaign: "gone"), 200, Self.browser)
+            Self.line(
+                "81.64.2.3", "12:00:00", "GET", "/px.gif?vt=" + Self.token(.open, campaign: "gone"), 200, Self.browser)
         ).add(to: &aggregator)
         let batch = aggregator.drain()
         #expect(batch.events.count == 2)

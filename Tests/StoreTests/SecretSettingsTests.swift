@@ -32,7 +32,8 @@ import Testing
 
     @Test func keyIDAndRetired() throws {
         let (secret, lines) = try Self.load(
-            secret: #"{ "env": "VITRINE_SECRET", "key_id": 2, "retired": [{ "file": "~/.old.key", "key_id": 1 }, {"env": "OLD0", "key_id": 0}] }"#
+            secret:
+                #"{ "env": "VITRINE_SECRET", "key_id": 2, "retired": [{ "file": "~/.old.key", "key_id": 1 }, {"env": "OLD0", "key_id": 0}] }"#
         )
         #expect(lines.isEmpty, "\(lines)")
         #expect(
@@ -81,8 +82,11 @@ import Testing
     }
 
     @Test func unknownKeyInRetiredIsWarned() throws {
-        let (loaded, lines) = try Self.load(secret: #"{ "env": "V", "retired": [{"env": "W", "key_id": 1, "kid": 2}] }"#)
+        let (loaded, lines) = try Self.load(
+            secret: #"{ "env": "V", "retired": [{"env": "W", "key_id": 1, "kid": 2}] }"#)
         #expect(loaded != nil)
-        #expect(lines.contains { $0.hasPrefix("store.json:8:65: warning: unknown key \"kid\" in a retired secret") }, "\(lines)")
+        #expect(
+            lines.contains { $0.hasPrefix("store.json:8:65: warning: unknown key \"kid\" in a retired secret") },
+            "\(lines)")
     }
 }

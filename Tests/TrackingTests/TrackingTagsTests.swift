@@ -3,7 +3,8 @@ import Tracking
 
 @Suite struct TrackingTagsTests {
     @Test func lookups() throws {
-        let tags = try TrackingTags(campaigns: ["spring", "autumn"], segments: ["vip", "new"], targets: ["p-1", "p-2"])
+        let tags = try TrackingTags(
+            campaigns: ["spring", "autumn"], segments: ["vip", "new"], targets: ["p-1", "p-2"])
         #expect(tags.campaign(TrackingTags.campaignTag("spring")) == "spring")
         #expect(tags.segment(TrackingTags.segmentTag("new")) == "new")
         #expect(tags.target(TrackingTags.targetTag("p-2")) == "p-2")
@@ -31,7 +32,8 @@ import Tracking
         }
         let expected = TrackingTags.Failure(
             reason: .collisions([
-                TrackingTags.Collision(domain: .campaign, ids: [first, second], tag: UInt32(TrackingTags.campaignTag(first)))
+                TrackingTags.Collision(
+                    domain: .campaign, ids: [first, second], tag: UInt32(TrackingTags.campaignTag(first)))
             ]))
         #expect(throws: expected) {
             try TrackingTags(campaigns: ["solo", first, second, first], segments: ["vip"], targets: [])
