@@ -74,8 +74,12 @@ public struct EventAggregator: Sendable {
         let address = AnonymizedAddress(request.address)
         if address == nil { counters.badAddress += 1 }
         let isHead = Self.equals(request.method, "HEAD")
+        // nginx answers a POST to a static file with 405 (the one-click POST included): for the unsubscribe and
+        // privacy pages that is the expected answer, not a failure.
+        let suppressing = kind == .unsubscribe || kind == .optOut
+        let failed = request.status >= 400 && !(suppressing && request.status == 405)
         var eventClass: EventClass
-        if request.status >= 400 || (kind == .click && isHead) {
+        if failed || (kind == .click && isHead) {
             eventClass = .error
             if kind == .click && isHead { counters.head += 1 }
         } else if UserAgentTable.isBot(request.userAgent) && kind != .open {
@@ -90,11 +94,15 @@ public struct EventAggregator: Sendable {
             eventClass = .human
         }
         // RFC 8058 §3.2: the one-click POST comes from the mailbox provider, a machine acting for the person; it
-        // is honoured whatever its user agent, unless the server refused it.
-        if request.status < 400 {
+        // is honoured whatever its user agent and whatever the static server answered: the log line is the only
+        // record of the request, and honouring an unsubscribe never harms the recipient.
+        if suppressing {
             let who = RecipientKey(recipient: verified.recipient, keyID: keyID)
-            if kind == .unsubscribe { Self.remember(who, verified.campaign, request.time, in: &unsubscribes) }
-            if kind == .optOut { Self.remember(who, verified.campaign, request.time, in: &optOuts) }
+            if kind == .unsubscribe {
+                Self.remember(who, verified.campaign, request.time, in: &unsubscribes)
+            } else {
+                Self.remember(who, verified.campaign, request.time, in: &optOuts)
+            }
         }
         let key = EventKey(
             kind: kind, eventClass: eventClass, campaign: verified.campaign, segment: verified.segment,
