@@ -21,6 +21,12 @@ public struct EventAggregator: Sendable {
         var count: Int
         var firstAt: Int64
         var lastAt: Int64
+
+        mutating func add(_ time: Int64) {
+            count += 1
+            firstAt = min(firstAt, time)
+            lastAt = max(lastAt, time)
+        }
     }
 
     struct RecipientKey: Hashable, Sendable {
@@ -161,14 +167,8 @@ public struct EventAggregator: Sendable {
     }
 
     private mutating func count(_ key: EventKey, at time: Int64) {
-        if var tally = tallies[key] {
-            tally.count += 1
-            tally.firstAt = min(tally.firstAt, time)
-            tally.lastAt = max(tally.lastAt, time)
-            tallies[key] = tally
-        } else {
-            tallies[key] = Tally(count: 1, firstAt: time, lastAt: time)
-        }
+        // One hash and no copy: the tally is updated in place.
+        tallies[key, default: Tally(count: 0, firstAt: time, lastAt: time)].add(time)
         switch key.eventClass {
         case .human: counters.human += 1
         case .bot: counters.bot += 1
@@ -182,9 +182,8 @@ public struct EventAggregator: Sendable {
     /// clicks still in this batch from human to scanner.
     private mutating func checkBurst(_ key: EventKey, at time: Int64) {
         let burstKey = ClickBurst.Key(campaign: key.campaign, recipient: key.recipient, keyID: key.keyID)
-        var burst = bursts[burstKey] ?? ClickBurst()
-        let reclassified = burst.add(key, at: time)
-        bursts[burstKey] = burst
+        // Mutated in place, so the record's small array is never copied.
+        let reclassified = bursts[burstKey, default: ClickBurst()].add(key, at: time)
         for (moved, at) in reclassified {
             if var tally = tallies[moved] {
                 tally.count -= 1
