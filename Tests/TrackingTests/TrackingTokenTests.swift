@@ -36,6 +36,16 @@ import Tracking
         #expect(token.text(keyring: Self.keyring) == "EALYBsRj3DFqPvbpL-TsTVglLRJEzPzpWw")
     }
 
+    static let days: [(Int64, UInt16)] = [
+        (0, 0), (86399, 0), (86400, 1), (1_710_460_800, 19797), (1_710_547_199, 19797), (-1, 0),
+        (65535 * 86400, 65535), (70000 * 86400, 65535),
+    ]
+
+    @Test(arguments: days)
+    func day(unixTime: Int64, expected: UInt16) {
+        #expect(TrackingToken.day(unixTime: unixTime) == expected)
+    }
+
     @Test func roundTrip() {
         var random = SplitMix64(seed: 1)
         for _ in 0..<2000 {
