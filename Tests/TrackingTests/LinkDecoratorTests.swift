@@ -72,6 +72,15 @@ import Tracking
         #expect(tracked.hasPrefix(String(expected.prefix { $0 != "U" }) + "vt="), "\(tracked)")
     }
 
+    @Test func storeWithoutOpenTracking() {
+        let links = LinkDecorator(
+            baseURL: "https://shop.example.com", keyring: Self.keyring, campaign: "spring-sale", segment: "vip",
+            recipient: .init(customerID: "C001", trackingConsent: true), day: 19800, trackOpens: false)
+        #expect(links.pixelURL == nil)
+        #expect(links.isTracked)
+        #expect(links.link(to: "https://shop.example.com/").contains("?vt="))
+    }
+
     @Test func campaignIsPercentEncoded() {
         let links = Self.decorator(consent: false, campaign: "été & co/2024?#")
         #expect(
