@@ -110,7 +110,9 @@ let package = Package(
             name: "MIMETests", dependencies: ["MIME", "SeededRandom", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SMTPTests", dependencies: ["SMTP", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TokensTests", dependencies: ["Tokens", "Crypto", "Store"]),
-        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Tokens", "Store", "Crypto", "SeededRandom"]),
+        .testTarget(
+            name: "TrackingTests",
+            dependencies: ["Tracking", "Tokens", "Store", "Crypto", "SeededRandom", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Tracking", "Tokens", "SeededRandom"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "BarcodeDecoding", "SeededRandom", "TestSupport"]),
