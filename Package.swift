@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "HTTPServer"),
         // SHA-256, HMAC-SHA256, base64url and a constant-time compare, checked against NIST and RFC vectors.
         .target(name: "Crypto"),
+        // Access logs (nginx/Apache combined, any nginx log_format, JSON lines) parsed byte by byte; plain or gzip.
+        .target(name: "AccessLog", dependencies: ["Gzip"]),
 
         // Stages: know the store, take values and return values.
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats", "Parallelism"]),
@@ -69,6 +71,8 @@ let package = Package(
         ),
         // Publishes a numbered build; PublishingTests kill it mid-build to prove the switch is atomic.
         .executableTarget(name: "publishing-probe", dependencies: ["Publishing"]),
+        // Access-log parsing throughput: lines/s of one file through LogReader and LogParser (release builds).
+        .executableTarget(name: "accesslog-bench", dependencies: ["AccessLog"]),
         .executableTarget(
             name: "vitrine-bench",
             dependencies: [
@@ -87,6 +91,7 @@ let package = Package(
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "BarcodeDecoding", "SeededRandom", "TestSupport"]),
         .testTarget(name: "GzipTests", dependencies: ["Gzip", "SeededRandom", "TestSupport"]),
+        .testTarget(name: "AccessLogTests", dependencies: ["AccessLog", "Gzip", "TestSupport"]),
         .testTarget(
             name: "MustacheTests", dependencies: ["Mustache", "Diagnostics", "SeededRandom"],
             resources: [.copy("Fixtures")]),
