@@ -36,7 +36,8 @@ enum JSONLine {
                 keyEnd += 1
             }
             guard keyEnd < end else { return .truncated }
-            let field = keyEscaped ? .other : LogField(key: UnsafeBufferPointer(start: p + keyStart, count: keyEnd - keyStart))
+            let field =
+                keyEscaped ? .other : LogField(key: UnsafeBufferPointer(start: p + keyStart, count: keyEnd - keyStart))
             index = skipSpace(p, keyEnd + 1, end)
             guard index < end else { return .truncated }
             guard p[index] == UInt8(ascii: ":") else { return .malformed }

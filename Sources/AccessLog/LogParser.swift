@@ -92,8 +92,9 @@ public struct LogParser: Sendable {
             guard let hit = memchr(base + index, first, end - index) else { return nil }
             let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             guard at + count <= end else { return nil }
-            if count == 1 || memcmp(base + at + 1, literal.withUnsafeBufferPointer { $0.baseAddress! + 1 }, count - 1)
-                == 0
+            if count == 1
+                || memcmp(base + at + 1, literal.withUnsafeBufferPointer { $0.baseAddress! + 1 }, count - 1)
+                    == 0
             {
                 if first != Int32(UInt8(ascii: "\"")) || !isEscaped(base, at, from: from) { return at }
             }

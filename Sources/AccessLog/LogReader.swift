@@ -247,10 +247,22 @@ final class GzipSource {
     }
 
     /// Decompresses into `space`, reading the file at its current position (or at `position` with `pread`).
-    func fill(_ space: UnsafeMutableRawBufferPointer, from descriptor: Int32, at position: UnsafeMutablePointer<off_t>? = nil)
+    func fill(
+        _ space: UnsafeMutableRawBufferPointer, from descriptor: Int32, at position: UnsafeMutablePointer<off_t>? = nil
+    )
         throws(LogReaderError) -> Int
     {
         while true {
+            // First what zlib holds or the block still has, then the next block of the file.
+            let result: (consumed: Int, produced: Int)
+            do {
+                result = try decompressor.decompress(
+                    UnsafeRawBufferPointer(rebasing: input[inputStart..<inputEnd]), into: space)
+            } catch {
+                throw LogReaderError(reason: .gzip(error.reason))
+            }
+            inputStart += result.consumed
+            if result.produced > 0 { return result.produced }
             if inputStart == inputEnd {
                 var count: Int
                 repeat {
@@ -267,15 +279,6 @@ final class GzipSource {
                 inputStart = 0
                 inputEnd = count
             }
-            let result: (consumed: Int, produced: Int)
-            do {
-                result = try decompressor.decompress(
-                    UnsafeRawBufferPointer(rebasing: input[inputStart..<inputEnd]), into: space)
-            } catch {
-                throw LogReaderError(reason: .gzip(error.reason))
-            }
-            inputStart += result.consumed
-            if result.produced > 0 { return result.produced }
         }
     }
 }

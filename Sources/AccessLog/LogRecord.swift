@@ -51,8 +51,9 @@ public struct LogRecord {
         var index = base.distance(to: question.assumingMemoryBound(to: UInt8.self)) + 1
         while index < count {
             // index is at the start of a parameter: compare `name` then `=`.
-            if index + key.count < count, base[index + key.count] == UInt8(ascii: "=")
-                && memcmp(base + index, key.baseAddress!, key.count) == 0
+            if index + key.count < count,
+                base[index + key.count] == UInt8(ascii: "=")
+                    && memcmp(base + index, key.baseAddress!, key.count) == 0
             {
                 let start = index + key.count + 1
                 var end = start

@@ -82,8 +82,11 @@ public final class GzipDecompressor {
     ) throws(GzipError) -> (consumed: Int, produced: Int) {
         var consumed = 0
         var produced = 0
-        while consumed < input.count && produced < output.count {
+        // Runs until the output is full or inflate stalls: with all input given, zlib may still hold output (a long
+        // match in progress), so a call with empty input drains it.
+        while produced < output.count {
             if ended {
+                guard consumed < input.count else { break }
                 guard concatenatedMembers else { throw GzipError(step: .decompress, reason: .trailingData) }
                 let status = inflateReset(stream)
                 guard status == Z_OK else { throw GzipError(step: .decompress, reason: .init(zlibStatus: status)) }
@@ -92,7 +95,7 @@ public final class GzipDecompressor {
             let inSlice = min(input.count - consumed, Int(UInt32.max))
             let outSlice = min(output.count - produced, Int(UInt32.max))
             stream.pointee.next_in = UnsafeMutablePointer(
-                mutating: (input.baseAddress! + consumed).assumingMemoryBound(to: Bytef.self))
+                mutating: input.baseAddress.map { ($0 + consumed).assumingMemoryBound(to: Bytef.self) })
             stream.pointee.avail_in = uInt(inSlice)
             stream.pointee.next_out = (output.baseAddress! + produced).assumingMemoryBound(to: Bytef.self)
             stream.pointee.avail_out = uInt(outSlice)
@@ -107,8 +110,9 @@ public final class GzipDecompressor {
             if status == Z_STREAM_END {
                 ended = true
             } else if read == 0 && written == 0 {
-                // inflate stopped with input and output room left: it cannot go on.
-                throw GzipError(step: .decompress, reason: .corruptData)
+                // No progress: it needs more input, or with input and room left it cannot go on.
+                guard consumed == input.count else { throw GzipError(step: .decompress, reason: .corruptData) }
+                break
             }
         }
         return (consumed, produced)

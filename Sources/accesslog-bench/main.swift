@@ -37,7 +37,8 @@ func run() -> Tally {
             tally.lines += 1
             let problem = parser.parse(line) { record in
                 tally.records += 1
-                tally.checksum &+= record.status &+ record.bytes &+ Int(truncatingIfNeeded: record.time)
+                tally.checksum &+=
+                    record.status &+ record.bytes &+ Int(truncatingIfNeeded: record.time)
                     &+ record.target.count &+ (record.queryValue("vt")?.count ?? 0)
             }
             if let problem { tally.problems[problem, default: 0] += 1 }

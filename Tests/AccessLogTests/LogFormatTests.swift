@@ -41,7 +41,8 @@ struct LogFormatTests {
         let format = try LogFormat(nginx: "$msec $remote_addr $uri $args $status")
         #expect(
             Outcome.of("1711846800.123 192.0.2.5 /px.gif vt=abc&x=1 200", format)
-                == .record(Parsed(address: "192.0.2.5", time: 1_711_846_800, target: "/px.gif?vt=abc&x=1", status: 200)))
+                == .record(Parsed(address: "192.0.2.5", time: 1_711_846_800, target: "/px.gif?vt=abc&x=1", status: 200))
+        )
         #expect(
             Outcome.of("1711846800.123 192.0.2.5 /px.gif - 200", format)
                 == .record(Parsed(address: "192.0.2.5", time: 1_711_846_800, target: "/px.gif", status: 200)))
@@ -90,7 +91,8 @@ struct LogFormatTests {
                         address: "2001:db8::1", time: 1_711_846_800, method: "GET", target: "/p/?vt=a",
                         httpVersion: "HTTP/1.1", status: 200, bytes: 43, userAgent: "Mo\"z\\i/lla é€😀\n",
                         requestMilliseconds: 12)))
-        let split = #"{ "msec": "1711846800.5", "request_method": "HEAD", "uri": "/u\/", "args": "vt=\u0041b", "#
+        let split =
+            #"{ "msec": "1711846800.5", "request_method": "HEAD", "uri": "/u\/", "args": "vt=\u0041b", "#
             + #""status": "405" }"#
         #expect(
             Outcome.of(split, .jsonLines)

@@ -20,7 +20,11 @@ struct LogReaderTests {
 
     static func read(_ reader: LogReader, atEnd: Bool = false) throws -> Read {
         var read = Read()
-        try reader.forEachLine(atEnd: atEnd) { read.lines.append(text($0)) } problem: { read.problems.append($0) }
+        try reader.forEachLine(atEnd: atEnd) {
+            read.lines.append(text($0))
+        } problem: {
+            read.problems.append($0)
+        }
         return read
     }
 
@@ -141,7 +145,8 @@ struct LogReaderTests {
         let compressor = try GzipCompressor(level: 1)
         var compressed: [UInt8] = []
         let gzipFile = try #require(
-            { FileManager.default.createFile(atPath: gzipPath, contents: nil) }() ? FileHandle(forWritingAtPath: gzipPath) : nil)
+            { FileManager.default.createFile(atPath: gzipPath, contents: nil) }()
+                ? FileHandle(forWritingAtPath: gzipPath) : nil)
         func write(_ bytes: [UInt8]) throws {
             plain.write(Data(bytes))
             compressed.removeAll(keepingCapacity: true)
@@ -151,7 +156,8 @@ struct LogReaderTests {
         try write(Array("first\n".utf8))
         let block = [UInt8](repeating: UInt8(ascii: "a"), count: 1 << 20)
         for _ in 0..<100 { try write(block) }
-        try write(Array("\nafter\n".utf8) + [UInt8](repeating: UInt8(ascii: "b"), count: 70_000) + Array("\nx\r\nlast".utf8))
+        try write(
+            Array("\nafter\n".utf8) + [UInt8](repeating: UInt8(ascii: "b"), count: 70_000) + Array("\nx\r\nlast".utf8))
         compressed.removeAll()
         try compressor.finish(into: &compressed)
         gzipFile.write(Data(compressed))
@@ -197,7 +203,10 @@ struct LogReaderTests {
         let reader = try LogReader(path: cutPath)
         var count = 0
         #expect(throws: LogReaderError(reason: .truncatedGzip)) {
-            try reader.forEachLine { _ in count += 1 } problem: { _ in }
+            try reader.forEachLine { _ in
+                count += 1
+            } problem: { _ in
+            }
         }
         #expect(count > 1000)
         #expect(throws: LogReaderError(reason: .offsetBeyondEnd)) {

@@ -79,7 +79,9 @@ struct ReferenceTests {
         var disagreements = 0
         for (number, row) in reference.sorted(by: { $0.key < $1.key }) where tally.rows[number] != row {
             disagreements += 1
-            if disagreements <= 5 { Issue.record("line \(number): ours \(tally.rows[number] ?? "none"), reference \(row)") }
+            if disagreements <= 5 {
+                Issue.record("line \(number): ours \(tally.rows[number] ?? "none"), reference \(row)")
+            }
         }
         #expect(disagreements == 0)
     }
