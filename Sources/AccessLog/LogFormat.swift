@@ -5,14 +5,17 @@
 /// usual `"` + space after a quoted field is found with one `memchr` and a short compare.
 public struct LogFormat: Sendable {
     enum Layout: Sendable {
-        case pattern(leading: [UInt8], steps: [Step])
+        /// `literals` holds every literal end to end: the leading one first, then each step's terminator.
+        case pattern(literals: [UInt8], leadingCount: Int, steps: [Step])
         case jsonLines
     }
 
+    /// A field and the literal after it (`literals[terminatorStart...]`, empty for a field that runs to the line
+    /// end); a trivial type, so the parser's loop over steps retains nothing.
     struct Step: Sendable {
         var field: LogField
-        /// The literal after the field; empty for a field that runs to the line end.
-        var terminator: [UInt8]
+        var terminatorStart: Int
+        var terminatorCount: Int
     }
 
     let layout: Layout
@@ -51,7 +54,7 @@ public struct LogFormat: Sendable {
             columnOffset = 1
         }
         var leading: [UInt8] = []
-        var steps: [Step] = []
+        var steps: [(field: LogField, terminator: [UInt8])] = []
         var literal: [UInt8] = []
         var index = 0
         var fields: Set<LogField> = []
@@ -85,13 +88,18 @@ public struct LogFormat: Sendable {
             literal = []
             let field = LogField(name: bytes[nameStart..<nameEnd])
             if field != .other { fields.insert(field) }
-            steps.append(Step(field: field, terminator: []))
+            steps.append((field, []))
         }
         guard let last = steps.indices.last else {
             throw LogFormatError(reason: .noVariables, column: bytes.count + columnOffset + 1)
         }
         steps[last].terminator = literal
-        self.layout = .pattern(leading: leading, steps: steps)
+        var literals = leading
+        let compiled = steps.map { step in
+            defer { literals += step.terminator }
+            return Step(field: step.field, terminatorStart: literals.count, terminatorCount: step.terminator.count)
+        }
+        self.layout = .pattern(literals: literals, leadingCount: leading.count, steps: compiled)
         self.joinsTarget =
             fields.contains(.uri) && (fields.contains(.args) || fields.contains(.queryString))
             && !fields.contains(.request) && !fields.contains(.requestURI)

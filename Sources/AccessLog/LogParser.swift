@@ -13,10 +13,10 @@ public struct LogParser: Sendable {
         guard line.count > 0, line.baseAddress != nil else { return .empty }
         guard UTF8Validation.isValid(line) else { return .notUTF8 }
         switch format.layout {
-        case .pattern(let leading, let steps):
+        case .pattern(let literals, let leadingCount, let steps):
             if !format.joinsTarget {
                 var record = LogRecord()
-                if let problem = Self.parsePattern(line, leading, steps, into: &record, scratch: nil) {
+                if let problem = Self.parsePattern(line, literals, leadingCount, steps, into: &record, scratch: nil) {
                     return problem
                 }
                 body(record)
@@ -24,7 +24,8 @@ public struct LogParser: Sendable {
             }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: line.count + 1) { scratch in
                 var record = LogRecord()
-                if let problem = Self.parsePattern(line, leading, steps, into: &record, scratch: scratch) {
+                if let problem = Self.parsePattern(line, literals, leadingCount, steps, into: &record, scratch: scratch)
+                {
                     return problem
                 }
                 body(record)
@@ -42,38 +43,51 @@ public struct LogParser: Sendable {
     }
 
     private static func parsePattern(
-        _ line: UnsafeBufferPointer<UInt8>, _ leading: [UInt8], _ steps: [Step],
+        _ line: UnsafeBufferPointer<UInt8>, _ literals: [UInt8], _ leadingCount: Int, _ steps: [Step],
         into record: inout LogRecord, scratch: UnsafeMutableBufferPointer<UInt8>?
+    ) -> LineProblem? {
+        literals.withUnsafeBufferPointer { literals in
+            steps.withUnsafeBufferPointer { steps in
+                parsePattern(line, literals.baseAddress!, leadingCount, steps, into: &record, scratch: scratch)
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func parsePattern(
+        _ line: UnsafeBufferPointer<UInt8>, _ literals: UnsafePointer<UInt8>, _ leadingCount: Int,
+        _ steps: UnsafeBufferPointer<Step>, into record: inout LogRecord, scratch: UnsafeMutableBufferPointer<UInt8>?
     ) -> LineProblem? {
         let base = line.baseAddress!
         let end = line.count
         var position = 0
-        if !leading.isEmpty {
-            guard leading.count <= end else { return .truncated }
-            guard memcmp(base, leading, leading.count) == 0 else { return .malformed }
-            position = leading.count
+        if leadingCount > 0 {
+            guard leadingCount <= end else { return .truncated }
+            guard memcmp(base, literals, leadingCount) == 0 else { return .malformed }
+            position = leadingCount
         }
         var fields = FieldSink()
         let lastIndex = steps.count - 1
         for stepIndex in 0..<steps.count {
             let step = steps[stepIndex]
-            let terminator = step.terminator
+            let terminator = literals + step.terminatorStart
+            let count = step.terminatorCount
             let valueEnd: Int
-            if terminator.isEmpty {
+            if count == 0 {
                 valueEnd = end
             } else if stepIndex == lastIndex {
                 // The last field runs to the final literal, which must end the line.
-                guard end - position >= terminator.count,
-                    memcmp(base + (end - terminator.count), terminator, terminator.count) == 0
-                else { return .truncated }
-                valueEnd = end - terminator.count
+                guard end - position >= count, memcmp(base + (end - count), terminator, count) == 0 else {
+                    return .truncated
+                }
+                valueEnd = end - count
             } else {
-                guard let found = find(terminator, in: base, from: position, to: end) else { return .truncated }
+                guard let found = find(terminator, count, in: base, from: position, to: end) else { return .truncated }
                 valueEnd = found
             }
             let value = UnsafeBufferPointer(start: base + position, count: valueEnd - position)
             guard fields.apply(step.field, value, to: &record) else { return .malformed }
-            position = valueEnd + terminator.count
+            position = valueEnd + count
         }
         fields.finish(&record, scratch: scratch)
         return nil
@@ -84,19 +98,17 @@ public struct LogParser: Sendable {
     /// The first index at or after `from` where `literal` matches in full before `end`. A `"` preceded by an odd
     /// number of backslashes is Apache's `\"` escape inside a quoted field, not its end.
     @inline(__always)
-    private static func find(_ literal: [UInt8], in base: UnsafePointer<UInt8>, from: Int, to end: Int) -> Int? {
-        let first = Int32(literal[0])
-        let count = literal.count
+    private static func find(
+        _ literal: UnsafePointer<UInt8>, _ count: Int, in base: UnsafePointer<UInt8>, from: Int, to end: Int
+    ) -> Int? {
+        let first = literal[0]
         var index = from
         while index + count <= end {
-            guard let hit = memchr(base + index, first, end - index) else { return nil }
+            guard let hit = memchr(base + index, Int32(first), end - index) else { return nil }
             let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             guard at + count <= end else { return nil }
-            if count == 1
-                || memcmp(base + at + 1, literal.withUnsafeBufferPointer { $0.baseAddress! + 1 }, count - 1)
-                    == 0
-            {
-                if first != Int32(UInt8(ascii: "\"")) || !isEscaped(base, at, from: from) { return at }
+            if count == 1 || memcmp(base + at + 1, literal + 1, count - 1) == 0 {
+                if first != UInt8(ascii: "\"") || !isEscaped(base, at, from: from) { return at }
             }
             index = at + 1
         }
