@@ -140,4 +140,41 @@ struct ReferenceTests {
         // Lines we read that the strict grammar refuses: quotes left unescaped inside a quoted field.
         #expect(tally.records - reference.count == 7)
     }
+
+    @Test(
+        "JSON lines written by Python's json encoder (escapes, surrogate pairs, raw UTF-8): every field as it wrote it")
+    func jsonLines() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("accesslog-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("access.jsonl").path
+        let script = Self.reference.deletingLastPathComponent().appendingPathComponent("json_lines.py").path
+        let made = try ChildProcess.run("/usr/bin/env", ["python3", script, path, "3000", "20261206"])
+        try #require(made.status == 0, "json_lines.py failed: \(made.errorText)")
+        let expected = try String(contentsOfFile: path + ".expected", encoding: .utf8).split(separator: "\n")
+        let parser = LogParser(format: .jsonLines)
+        func hex(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+            bytes.map { String($0 >> 4, radix: 16) + String($0 & 15, radix: 16) }.joined()
+        }
+        var rows: [String] = []
+        var problems: [LineProblem] = []
+        try LogReader(path: path).forEachLine { line in
+            let problem = parser.parse(line) { record in
+                rows.append(
+                    [
+                        text(record.address), "\(record.time)", text(record.method), hex(record.target),
+                        "\(record.status)", "\(record.bytes)", hex(record.referer), hex(record.userAgent),
+                    ].joined(separator: "\t"))
+            }
+            if let problem { problems.append(problem) }
+        } problem: {
+            problems.append($0)
+        }
+        #expect(problems == [])
+        #expect(rows.count == 3000 && expected.count == 3000)
+        for (number, (ours, theirs)) in zip(rows, expected).enumerated() where ours != theirs {
+            Issue.record("line \(number + 1): ours \(ours), expected \(theirs)")
+            break
+        }
+    }
 }
