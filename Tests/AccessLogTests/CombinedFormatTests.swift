@@ -126,6 +126,16 @@ struct CombinedFormatTests {
             "a month that is not one",
             #"192.0.2.1 - - [15/Foo/2024:10:00:00 +0100] "GET / HTTP/1.1" 200 1 "-" "-""#, .problem(.malformed)),
         Case(
+            "a day the month does not have",
+            #"192.0.2.1 - - [29/Feb/2023:10:00:00 +0100] "GET / HTTP/1.1" 200 1 "-" "-""#, .problem(.malformed)),
+        Case(
+            "29 February of a leap year",
+            #"192.0.2.1 - - [29/Feb/2000:00:00:00 +0000] "GET / HTTP/1.1" 200 1 "-" "-""#,
+            .record(
+                Parsed(
+                    address: "192.0.2.1", time: 951_782_400, method: "GET", target: "/", httpVersion: "HTTP/1.1",
+                    status: 200, bytes: 1))),
+        Case(
             "a status that is not a number",
             #"192.0.2.1 - - [15/Mar/2024:10:00:00 +0100] "GET / HTTP/1.1" OK 1 "-" "-""#, .problem(.malformed)),
         Case(
