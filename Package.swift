@@ -41,6 +41,8 @@ let package = Package(
         .target(name: "SMTP"),
         // A small, safe wrapper of the system SQLite: a connection, cached prepared statements, typed errors.
         .target(name: "SQLite", dependencies: ["CSQLite"]),
+        // Access logs (nginx/Apache combined, any nginx log_format, JSON lines) parsed byte by byte; plain or gzip.
+        .target(name: "AccessLog", dependencies: ["Gzip"]),
 
         // Stages: know the store, take values and return values.
         .target(name: "Store", dependencies: ["Diagnostics", "TextFormats", "Parallelism"]),
@@ -89,6 +91,8 @@ let package = Package(
         .executableTarget(name: "eventstore-probe", dependencies: ["EventStore"]),
         // Publishes a numbered build; PublishingTests kill it mid-build to prove the switch is atomic.
         .executableTarget(name: "publishing-probe", dependencies: ["Publishing"]),
+        // Access-log parsing throughput: lines/s of one file through LogReader and LogParser (release builds).
+        .executableTarget(name: "accesslog-bench", dependencies: ["AccessLog"]),
         .executableTarget(
             name: "vitrine-bench",
             dependencies: [
@@ -117,6 +121,7 @@ let package = Package(
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "BarcodeDecoding", "SeededRandom", "TestSupport"]),
         .testTarget(name: "GzipTests", dependencies: ["Gzip", "SeededRandom", "TestSupport"]),
+        .testTarget(name: "AccessLogTests", dependencies: ["AccessLog", "Gzip", "TestSupport"]),
         .testTarget(
             name: "MustacheTests", dependencies: ["Mustache", "Diagnostics", "SeededRandom"],
             resources: [.copy("Fixtures")]),

@@ -130,6 +130,50 @@ struct GzipTests {
         #expect(try Gzip.decompress(output) == [])
     }
 
+    @Test("concatenated members (RFC 1952 §2.2, `cat a.gz b.gz`), read through a small output buffer and in chunks")
+    func concatenatedMembers() throws {
+        let first = Self.htmlLike(70_000, seed: 11)
+        let second = Self.randomBytes(5000, seed: 12)
+        let third = Self.htmlLike(1, seed: 13)
+        let file = try Gzip.compress(first) + Gzip.compress(second) + Gzip.compress([]) + Gzip.compress(third)
+        // One member by default: the rest is trailing data.
+        #expect(throws: GzipError(step: .decompress, reason: .trailingData)) { try Gzip.decompress(file) }
+        for chunk in [1, 7, 4096, file.count] {
+            let decompressor = try GzipDecompressor(concatenatedMembers: true)
+            var output: [UInt8] = []
+            let window = UnsafeMutableRawBufferPointer.allocate(byteCount: 1000, alignment: 1)
+            defer { window.deallocate() }
+            try file.withUnsafeBytes { bytes in
+                var start = 0
+                while start < bytes.count {
+                    let end = min(start + chunk, bytes.count)
+                    var offset = start
+                    while offset < end {
+                        let step = try decompressor.decompress(
+                            UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), into: window)
+                        output += UnsafeRawBufferPointer(rebasing: window[..<step.produced])
+                        offset += step.consumed
+                        #expect(step.produced <= window.count)
+                    }
+                    start = end
+                }
+                // Output zlib still holds once the input is all given.
+                while true {
+                    let step = try decompressor.decompress(UnsafeRawBufferPointer(start: nil, count: 0), into: window)
+                    if step.produced == 0 { break }
+                    output += UnsafeRawBufferPointer(rebasing: window[..<step.produced])
+                }
+            }
+            try decompressor.finish()
+            #expect(decompressor.memberEnded)
+            #expect(output == first + second + third, "chunks of \(chunk)")
+            let appending = try GzipDecompressor(concatenatedMembers: true)
+            var appended: [UInt8] = []
+            try appending.decompress(file, into: &appended)
+            #expect(appended == first + second + third)
+        }
+    }
+
     @Test("GNU gzip accepts the files (gzip -t) and gives back the input (gzip -dc); we read gzip -9n's files")
     func gnuGzip() throws {
         guard
