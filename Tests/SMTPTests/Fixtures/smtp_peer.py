@@ -85,6 +85,8 @@ async def greeting_554(reader, writer):
 
 
 def main():
+    # A child of a thread that blocks signals (a Swift test's worker) inherits the mask: SIGTERM would never arrive.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     ap = argparse.ArgumentParser()
     ap.add_argument("--save-dir")
     ap.add_argument("--defer", action="append")
