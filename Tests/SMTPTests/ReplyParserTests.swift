@@ -27,7 +27,7 @@ struct ReplyParserTests {
         Case(bytes: "550 5.1.1x\r\n", reply: SMTPReply(code: 550, lines: ["5.1.1x"]), length: 12),
         Case(
             bytes: "250-peer.test\r\n250-PIPELINING\r\n250-SIZE 1000\r\n250 HELP\r\n",
-            reply: SMTPReply(code: 250, lines: ["peer.test", "PIPELINING", "SIZE 1000", "HELP"]), length: 55),
+            reply: SMTPReply(code: 250, lines: ["peer.test", "PIPELINING", "SIZE 1000", "HELP"]), length: 56),
         Case(
             bytes: "550-5.1.1 first\r\n550 5.1.1 second\r\n",
             reply: SMTPReply(code: 550, enhanced: "5.1.1", lines: ["5.1.1 first", "5.1.1 second"]), length: 35),
@@ -84,7 +84,8 @@ struct ReplyParserTests {
         #expect(capabilities.pipelining && capabilities.eightBitMIME && capabilities.chunking && capabilities.smtpUTF8)
         #expect(capabilities.sizeLimit == 1000)
         #expect(!capabilities.enhancedStatusCodes)
-        #expect(capabilities.keywords == ["PIPELINING": "", "SIZE": "1000", "8BITMIME": "", "CHUNKING": "", "SMTPUTF8": ""])
+        #expect(
+            capabilities.keywords == ["PIPELINING": "", "SIZE": "1000", "8BITMIME": "", "CHUNKING": "", "SMTPUTF8": ""])
         let unlimited = SMTPCapabilities(ehlo: SMTPReply(code: 250, lines: ["peer", "SIZE 0"]))
         #expect(unlimited.size && unlimited.sizeLimit == nil)
     }
