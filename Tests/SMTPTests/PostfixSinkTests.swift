@@ -29,41 +29,69 @@ struct PostfixSinkTests {
         return UInt16(bigEndian: address.sin_port)
     }
 
+    /// Starts smtp-sink with `options` on a free port and waits until it accepts connections.
+    static func start(_ options: [String]) throws -> (Process, UInt16) {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: program), "smtp-sink is missing: apt-get install postfix")
+        let port = freePort()
+        var arguments = options
+        if getuid() == 0 { arguments += ["-u", "nobody"] }
+        arguments += ["127.0.0.1:\(port)", "16"]
+        let sink = Process()
+        sink.executableURL = URL(fileURLWithPath: program)
+        sink.arguments = arguments
+        try sink.run()
+        // It prints nothing when ready: wait until it accepts a connection.
+        for _ in 0..<100 {
+            if let fd = LoopbackSocket.connect(port: Int(port)) {
+                close(fd)
+                return (sink, port)
+            }
+            usleep(50_000)
+        }
+        kill(sink.processIdentifier, SIGKILL)
+        sink.waitUntilExit()
+        throw SMTPPeer.StartFailure(description: "smtp-sink did not listen on port \(port)")
+    }
+
+    /// Our client's own pace: smtp-sink is C and keeps nothing, so the client is what limits this figure.
+    @Test func twoThousandMessagesOfTwentyNineKiB() throws {
+        let (sink, port) = try Self.start([])
+        defer {
+            kill(sink.processIdentifier, SIGKILL)
+            sink.waitUntilExit()
+        }
+        let connection = try SMTPConnection(
+            endpoint: SMTPEndpoint(host: "127.0.0.1", port: port), clientName: "client.vitrine.test",
+            timeouts: SMTPTimeouts(all: .seconds(10)))
+        let messages = (0..<8).map { SMTPConnectionTests.message($0 * 5 + 1, size: 29 * 1024) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var delivered = 0
+        for number in 0..<2000 {
+            let delivery = try connection.send(
+                from: "news@shop.example.test", to: ["r\(number)@vitrine.test"], message: messages[number % 8])
+            if delivery.isDelivered { delivered += 1 }
+        }
+        let elapsed = clock.now - start
+        connection.quit()
+        #expect(delivered == 2000)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("SMTP: 2000 messages of 29 KiB, one connection to smtp-sink: \(seconds) s, \(2000 / seconds) msgs/s")
+    }
+
     @Test(arguments: [true, false])
     func messagesArriveAsSent(pipelining: Bool) throws {
-        try #require(
-            FileManager.default.isExecutableFile(atPath: Self.program),
-            "smtp-sink is missing: apt-get install postfix")
         let dumps = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-sink-\(UUID())")
         try FileManager.default.createDirectory(at: dumps, withIntermediateDirectories: true)
         // smtp-sink, run by root, drops to `nobody`, which must be able to write the dumps.
         chmod(dumps.path, 0o777)
         defer { try? FileManager.default.removeItem(at: dumps) }
-        let port = Self.freePort()
-        var arguments = ["-d", dumps.path + "/%M."]
-        if getuid() == 0 { arguments += ["-u", "nobody"] }
-        if !pipelining { arguments.append("-p") }
-        arguments += ["127.0.0.1:\(port)", "16"]
-        let sink = Process()
-        sink.executableURL = URL(fileURLWithPath: Self.program)
-        sink.arguments = arguments
-        try sink.run()
+        let (sink, port) = try Self.start(["-d", dumps.path + "/%M."] + (pipelining ? [] : ["-p"]))
         defer {
             kill(sink.processIdentifier, SIGKILL)
             sink.waitUntilExit()
         }
-        // It prints nothing when ready: wait until it accepts a connection.
-        var ready = false
-        for _ in 0..<100 {
-            if let fd = LoopbackSocket.connect(port: Int(port)) {
-                close(fd)
-                ready = true
-                break
-            }
-            usleep(50_000)
-        }
-        try #require(ready, "smtp-sink did not listen on port \(port)")
-
         let connection = try SMTPConnection(
             endpoint: SMTPEndpoint(host: "127.0.0.1", port: port), clientName: "client.vitrine.test",
             timeouts: SMTPTimeouts(all: .seconds(10)))

@@ -1,5 +1,6 @@
 import Foundation
 import SMTP
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -163,6 +164,56 @@ struct SMTPConnectionTests {
         let saved = try peer.saved()
         #expect(saved.map(\.to) == [["somebody@example.test"], ["x@example.test"]])
         #expect(saved.map(\.content) == [Self.message(3), Self.expectedContent(Self.message(5))])
+    }
+
+    @Test(arguments: [true, false])
+    func aRefusedSenderThrowsAndLeavesTheSessionUsable(pipelining: Bool) throws {
+        let peer = try SMTPPeer(
+            ["--reject-sender", "spam@example.test"] + (pipelining ? [] : ["--no-pipelining"]), saving: true)
+        let connection = try Self.connect(peer)
+        let refusal = SMTPReply(code: 550, enhanced: "5.7.1", lines: ["5.7.1 that sender is not welcome"])
+        #expect(throws: SMTPError(.rejected(refusal))) {
+            try connection.send(from: "spam@example.test", to: ["a@example.test", "b@example.test"], message: [])
+        }
+        let delivery = try connection.send(from: "s@example.test", to: ["a@example.test"], message: Self.message(8))
+        #expect(delivery.isDelivered)
+        connection.quit()
+        #expect(try peer.saved().map(\.from) == ["s@example.test"])
+    }
+
+    /// Four connections on four threads, as `vitrine send` drives them: no state is shared between connections.
+    @Test func fourConnectionsInParallel() throws {
+        let peer = try SMTPPeer()
+        let messages = (0..<8).map { Self.message($0 * 5 + 1, size: 29 * 1024) }
+        let perConnection = 500
+        let failures = Mutex<[String]>([])
+        let endpoint = SMTPEndpoint(host: "127.0.0.1", port: peer.port)
+        let clock = ContinuousClock()
+        let start = clock.now
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            do {
+                let connection = try SMTPConnection(
+                    endpoint: endpoint, clientName: "client.vitrine.test", timeouts: Self.timeouts)
+                for number in 0..<perConnection {
+                    let delivery = try connection.send(
+                        from: "news@shop.example.test", to: ["r\(worker)-\(number)@vitrine.test"],
+                        message: messages[number % 8])
+                    if !delivery.isDelivered { failures.withLock { $0.append("\(worker)/\(number) not delivered") } }
+                }
+                connection.quit()
+            } catch {
+                failures.withLock { $0.append("connection \(worker): \(error)") }
+            }
+        }
+        let elapsed = clock.now - start
+        #expect(failures.withLock { $0 } == [])
+        // The peer numbers the messages it queues: the next one is the 2,001st.
+        let last = try Self.connect(peer).send(from: "s@example.test", to: ["a@example.test"], message: messages[0])
+        #expect(last.dataReply?.lines == ["2.0.0 OK queued as \(4 * perConnection + 1)"])
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print(
+            "SMTP: 4 connections, \(4 * perConnection) messages of 29 KiB to aiosmtpd: \(seconds) s, "
+                + "\(Double(4 * perConnection) / seconds) msgs/s")
     }
 
     @Test func aStalledServerTimesOutWithinTheConfiguredTime() throws {
