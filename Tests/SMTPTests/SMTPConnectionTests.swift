@@ -265,6 +265,16 @@ struct SMTPConnectionTests {
         }
     }
 
+    @Test func aHostNameIsResolvedAndEachAddressTried() throws {
+        // localhost may resolve to ::1 first, where nothing listens; 127.0.0.1 then answers.
+        let peer = try SMTPPeer()
+        let connection = try SMTPConnection(
+            endpoint: SMTPEndpoint(parsing: "localhost:\(peer.port)"), clientName: "c.test", timeouts: Self.timeouts)
+        #expect(connection.greeting.code == 220)
+        #expect(connection.greeting.lines.first?.hasPrefix("peer.vitrine.test ") == true)
+        connection.quit()
+    }
+
     @Test func aGreetingOf554RefusesTheSession() throws {
         let peer = try SMTPPeer(["--greeting-554"])
         #expect(
@@ -301,6 +311,10 @@ struct SMTPConnectionTests {
             ("s@example.test", ["a@example.test", ""], "ok\r\n", "recipient 2 is empty"),
             ("s@example.test", ["<a@example.test>"], "ok\r\n", "recipient 1 contains a forbidden byte"),
             ("s@example.test", [], "ok\r\n", "a message needs a recipient"),
+            (
+                "s@example.test", ["δοκιμή@example.test"], "ok\r\n",
+                "an address is not ASCII and the server does not offer SMTPUTF8"
+            ),
             ("s@example.test", ["a@example.test"], "bare\nLF\r\n", "the message has a bare CR or LF at byte 4"),
         ]
         for (sender, recipients, message, error) in cases {
