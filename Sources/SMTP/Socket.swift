@@ -7,9 +7,11 @@
 /// A non-blocking TCP socket where every wait is a poll(2) with a deadline, so that no step blocks forever.
 /// Received bytes collect in `input`; `consume` drops what a parsed reply spanned.
 final class Socket {
-    private(set) var fd: Int32
+    private(set) var fd: Int32 = -1
     private var input: [UInt8] = []
     private var inputStart = 0
+    /// Where recv(2) writes, before the bytes join `input`.
+    private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 8)
 
     var isOpen: Bool { fd >= 0 }
 
@@ -67,7 +69,10 @@ final class Socket {
         throw SMTPError(.cannotConnect(errno: lastError))
     }
 
-    deinit { close() }
+    deinit {
+        close()
+        scratch.deallocate()
+    }
 
     func close() {
         if fd >= 0 {
@@ -154,19 +159,14 @@ final class Socket {
             input.removeFirst(inputStart)
             inputStart = 0
         }
-        let chunk = 4096
-        let before = input.count
         while true {
-            var received = 0
-            var error: Int32 = 0
-            input.append(contentsOf: repeatElement(0, count: chunk))
-            input.withUnsafeMutableBytes { raw in
-                received = recv(fd, raw.baseAddress! + before, chunk, 0)
-                error = errno
+            let received = recv(fd, scratch.baseAddress!, scratch.count, 0)
+            if received > 0 {
+                input.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[..<received]))
+                return
             }
-            input.removeLast(chunk - max(0, received))
-            if received > 0 { return }
             if received == 0 { throw fail(.connectionClosed(step: step)) }
+            let error = errno
             if error == EINTR { continue }
             if error == EAGAIN || error == EWOULDBLOCK {
                 switch Socket.wait(fd, for: Int16(POLLIN), deadline: deadline) {
