@@ -46,6 +46,10 @@ let package = Package(
         .target(name: "Publishing", dependencies: ["Gzip"]),
         // Capability tokens of personal URLs and unique coupon codes, derived from the store's secret.
         .target(name: "Tokens", dependencies: ["Crypto", "Store"]),
+        // Signed tracking tokens (campaign, segment, pseudonymous recipient, target, day) and e-mail link decoration.
+        .target(name: "Tracking", dependencies: ["Crypto", "Tokens", "Store"]),
+        // Access-log requests to classified, aggregated tracking events (opens, clicks, unsubscribes, opt-outs).
+        .target(name: "Ingest", dependencies: ["Tracking", "Crypto"]),
         // Pages as values: per-segment catalogs from the store, the recommendations and a theme; the personal pages
         // (wish lists, gift views, coupons) at capability URLs.
         .target(
@@ -92,6 +96,8 @@ let package = Package(
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "SQLite", "eventstore-probe", "TestSupport"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TokensTests", dependencies: ["Tokens", "Crypto", "Store"]),
+        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Tokens", "Store", "Crypto", "SeededRandom"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Tracking", "Tokens", "SeededRandom"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "BarcodeDecoding", "SeededRandom", "TestSupport"]),
         .testTarget(name: "GzipTests", dependencies: ["Gzip", "SeededRandom", "TestSupport"]),

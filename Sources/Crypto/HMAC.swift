@@ -43,4 +43,20 @@ public struct HMAC: Sendable {
         outer.update(inner.finalize())
         return outer.finalize()
     }
+
+    /// The first 8 bytes of the code as a big-endian integer, without allocating: a truncated MAC (RFC 2104 §5
+    /// allows keeping the leftmost bits) checked on a hot path.
+    public func leadingUInt64() -> UInt64 {
+        var outer = self.outer
+        var words = inner.finalWords()
+        withUnsafeMutableBytes(of: &words) { raw in
+            for index in 0..<8 {
+                let word = raw.load(fromByteOffset: index * 4, as: UInt32.self)
+                raw.storeBytes(of: word.bigEndian, toByteOffset: index * 4, as: UInt32.self)
+            }
+            outer.update(UnsafeRawBufferPointer(raw))
+        }
+        let digest = outer.finalWords()
+        return UInt64(digest.0) << 32 | UInt64(digest.1)
+    }
 }

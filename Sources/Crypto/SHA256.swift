@@ -70,6 +70,22 @@ public struct SHA256: Sendable {
     /// Pads a copy of the message (§5.1.1: a 1 bit, zeros, the bit length as 64 bits big-endian) and returns its
     /// digest; the hasher itself is left as it was, so more bytes may follow.
     public func finalize() -> [UInt8] {
+        let words = finalWords()
+        var digest = [UInt8](repeating: 0, count: Self.byteCount)
+        digest.withUnsafeMutableBytes { out in
+            withUnsafeBytes(of: words) { words in
+                for index in 0..<8 {
+                    let word = words.load(fromByteOffset: index * 4, as: UInt32.self)
+                    out.storeBytes(of: word.bigEndian, toByteOffset: index * 4, as: UInt32.self)
+                }
+            }
+        }
+        return digest
+    }
+
+    /// The digest as its eight words H0…H7 (§6.2.2 step 4), without allocating: for HMAC's inner hash and for
+    /// truncated codes read on a hot path.
+    func finalWords() -> (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) {
         var copy = self
         let zero = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         var padding = (zero, zero)
@@ -81,16 +97,7 @@ public struct SHA256: Sendable {
             raw.storeBytes(of: (totalByteCount &* 8).bigEndian, toByteOffset: blocks * 64 - 8, as: UInt64.self)
             copy.compress(blocks: UnsafeRawPointer(raw.baseAddress!), count: blocks)
         }
-        var digest = [UInt8](repeating: 0, count: Self.byteCount)
-        digest.withUnsafeMutableBytes { out in
-            withUnsafeBytes(of: copy.state) { words in
-                for index in 0..<8 {
-                    let word = words.load(fromByteOffset: index * 4, as: UInt32.self)
-                    out.storeBytes(of: word.bigEndian, toByteOffset: index * 4, as: UInt32.self)
-                }
-            }
-        }
-        return digest
+        return copy.state
     }
 
     /// §6.2.2: compresses `count` consecutive 64-byte blocks into `state`, the schedule in a stack buffer.

@@ -61,6 +61,9 @@ public struct CapabilityTokens: Sendable {
         return prefix + String(decoding: symbols, as: UTF8.self)
     }
 
+    /// A 32-byte key for another stage (tracking), derived under its own purpose so it says nothing of the tokens.
+    package func derivedKey(purpose: String, fields: [String]) -> [UInt8] { code(purpose: purpose, fields: fields) }
+
     private func code(purpose: String, fields: [String]) -> [UInt8] {
         var mac = keyed
         Self.field(purpose, into: &mac)

@@ -177,7 +177,7 @@ struct JSONObject {
         }
     }
 
-    private func isNull(_ node: JSONNode) -> Bool {
+    func isNull(_ node: JSONNode) -> Bool {
         if case .null = node.value { return true }
         return false
     }

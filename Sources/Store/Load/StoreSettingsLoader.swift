@@ -62,15 +62,10 @@ enum StoreSettingsLoader {
         let theme = object.string("theme", diagnostics: &diagnostics) ?? "default"
         var secret = StoreSettings.SecretSource()
         if let secretObject = object.object("secret", diagnostics: &diagnostics) {
-            secretObject.warnAboutUnknownKeys(known: ["env", "file"], in: "\"secret\"", diagnostics: &diagnostics)
-            secret.environmentVariable = secretObject.string("env", diagnostics: &diagnostics)
-            secret.file = secretObject.string("file", diagnostics: &diagnostics)
-            // Outside the store folder, or the hidden key file of `vitrine init`, which the store's .gitignore lists.
-            if let file = secret.file, !file.hasPrefix("/"), !file.hasPrefix("~/"), !Self.isHiddenFileName(file) {
-                diagnostics.error(
-                    "\"secret.file\" must be an absolute path outside the store folder (the store gets published and committed) or a hidden file name listed in its .gitignore, like \".vitrine-secret\"",
-                    at: secretObject.location(of: "file"))
-            }
+            secretObject.warnAboutUnknownKeys(
+                known: ["env", "file", "key_id", "retired"], in: "\"secret\"", diagnostics: &diagnostics)
+            secret = Self.secretSource(secretObject, name: "secret", diagnostics: &diagnostics)
+            secret.retired = Self.retiredSecrets(secretObject, current: secret.keyID, diagnostics: &diagnostics)
         }
         var privacy = StoreSettings.Privacy()
         if let privacyObject = object.object("privacy", diagnostics: &diagnostics) {
@@ -86,6 +81,58 @@ enum StoreSettingsLoader {
             locales: locales.map(\.text),
             vatBasisPoints: vat, sender: sender, replyTo: replyTo, postalAddress: postalAddress, theme: theme,
             secret: secret, privacy: privacy)
+    }
+
+    /// `env`, `file` and `key_id` of `secret` or of one of its `retired` entries.
+    static func secretSource(
+        _ object: JSONObject, name: String, keyIDRequired: Bool = false, diagnostics: inout DiagnosticEngine
+    ) -> StoreSettings.SecretSource {
+        var source = StoreSettings.SecretSource()
+        source.environmentVariable = object.string("env", diagnostics: &diagnostics)
+        source.file = object.string("file", diagnostics: &diagnostics)
+        // Outside the store folder, or the hidden key file of `vitrine init`, which the store's .gitignore lists.
+        if let file = source.file, !file.hasPrefix("/"), !file.hasPrefix("~/"), !Self.isHiddenFileName(file) {
+            diagnostics.error(
+                "\"\(name).file\" must be an absolute path outside the store folder (the store gets published and committed) or a hidden file name listed in its .gitignore, like \".vitrine-secret\"",
+                at: object.location(of: "file"))
+        }
+        if keyIDRequired, object["key_id"] == nil {
+            diagnostics.error("missing required key \"key_id\" (the tracking key id it verified under)", at: object.location)
+        }
+        source.keyID = Int(object.integer("key_id", in: 0...15, diagnostics: &diagnostics) ?? 0)
+        return source
+    }
+
+    /// `secret.retired`: earlier secrets, each with its own `key_id`, distinct from the current one and each other.
+    static func retiredSecrets(
+        _ secret: JSONObject, current: Int, diagnostics: inout DiagnosticEngine
+    ) -> [StoreSettings.SecretSource] {
+        guard let node = secret["retired"], !secret.isNull(node) else { return [] }
+        guard case .array(let elements) = node.value else {
+            diagnostics.error(
+                "\"retired\" must be an array of secrets, found \(node.kindName)",
+                at: secret.source.location(atOffset: node.offset))
+            return []
+        }
+        var retired: [StoreSettings.SecretSource] = []
+        var seen: Set<Int> = [current]
+        for element in elements {
+            guard let object = JSONObject(element, source: secret.source, what: "a retired secret", diagnostics: &diagnostics)
+            else { continue }
+            object.warnAboutUnknownKeys(
+                known: ["env", "file", "key_id"], in: "a retired secret", diagnostics: &diagnostics)
+            let source = secretSource(object, name: "retired", keyIDRequired: true, diagnostics: &diagnostics)
+            if source.environmentVariable == nil, source.file == nil {
+                diagnostics.error("a retired secret needs \"env\" or \"file\"", at: object.location)
+            }
+            if object["key_id"] != nil, !seen.insert(source.keyID).inserted {
+                diagnostics.error(
+                    "tracking key id \(source.keyID) is used twice (each secret needs its own \"key_id\")",
+                    at: object.location(of: "key_id"))
+            }
+            retired.append(source)
+        }
+        return retired
     }
 
     /// `.name`: one path component, hidden, not `.` or `..`.

@@ -15,9 +15,15 @@ public struct StoreSettings: Sendable {
     public struct SecretSource: Sendable, Hashable {
         public var environmentVariable: String?
         public var file: String?
-        public init(environmentVariable: String? = nil, file: String? = nil) {
+        /// The tracking key id (0…15) this secret signs or verifies under; 0 unless `key_id` says otherwise.
+        public var keyID: Int
+        /// Earlier secrets that still verify tracking tokens already sent, never sign (`retired`).
+        public var retired: [SecretSource]
+        public init(environmentVariable: String? = nil, file: String? = nil, keyID: Int = 0, retired: [SecretSource] = []) {
             self.environmentVariable = environmentVariable
             self.file = file
+            self.keyID = keyID
+            self.retired = retired
         }
     }
 
