@@ -57,6 +57,8 @@ let package = Package(
             dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Publishing", "Tokens", "Barcode"]),
         // The store's one state file (state.sqlite): suppressions, the send journal, ingest checkpoints, events.
         .target(name: "EventStore", dependencies: ["SQLite"]),
+        // Campaign figures (delivery, opens, clicks, attributed orders) and the customer overview, as HTML, CSV, JSON.
+        .target(name: "Reporting", dependencies: ["Diagnostics", "TextFormats", "Store", "Segmentation", "EventStore"]),
 
         // Shell: a façade with one workflow per command, a CLI that parses and prints, a tiny main.
         .target(
@@ -64,6 +66,7 @@ let package = Package(
             dependencies: [
                 "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "Publishing",
                 "HTTPServer", "Site", "Tokens",
+                "Reporting", "EventStore", "Tracking",
             ]
         ),
         .target(name: "VitrineCLI", dependencies: ["Diagnostics", "VitrineKit"]),
