@@ -102,6 +102,12 @@ let package = Package(
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Tokens", "Store", "Crypto", "SeededRandom"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Tracking", "Tokens", "SeededRandom"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: [
+                "Reporting", "EventStore", "Store", "Segmentation", "TextFormats", "VitrineKit", "Tracking", "Tokens",
+                "TestSupport",
+            ]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "BarcodeDecoding", "SeededRandom", "TestSupport"]),
         .testTarget(name: "GzipTests", dependencies: ["Gzip", "SeededRandom", "TestSupport"]),
         .testTarget(

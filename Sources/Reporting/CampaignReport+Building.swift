@@ -130,16 +130,19 @@ extension CampaignReport {
         }
 
         // The orders, each given to at most one row: its coupon's, else the last click's within the window.
-        var couponRows: [String: [Int]] = [:]
+        // Code → the rows that offered it; a unique code also names the one customer it belongs to.
+        var couponRows: [String: [(row: Int, owner: Int32?)]] = [:]
         var uncomputable = Set<Int>()
         for campaign in inputs.campaigns {
             for segment in campaign.segments {
                 guard let index = rowIndex[campaign.id]?[segment.id] else { continue }
                 switch segment.coupon {
-                case .shared(_, let code): couponRows[Self.normalized(code), default: []].append(index)
+                case .shared(_, let code): couponRows[Self.normalized(code), default: []].append((index, nil))
                 case .unique(_, .some(let codes)):
                     for customer in Set(sentRow[campaign.id]?.keys.map { $0 } ?? []) {
-                        if let code = codes[customer] { couponRows[Self.normalized(code), default: []].append(index) }
+                        if let code = codes[customer] {
+                            couponRows[Self.normalized(code), default: []].append((index, customer))
+                        }
                     }
                 case .unique(_, .none): uncomputable.insert(index)
                 case .none: break
@@ -161,10 +164,11 @@ extension CampaignReport {
             let at = order.at.secondsSince1970
             if let code = order.coupon, let candidates = couponRows[Self.normalized(code)] {
                 // The customer must have been sent that row's message, and ordered after the campaign went out.
-                let matching = candidates.filter { index in
-                    let campaign = tallies[index].row.campaign
-                    return sentRow[campaign]?[order.customer] == index && at >= (campaignStart[campaign] ?? .min)
-                }
+                let matching = candidates.filter { candidate in
+                    let campaign = tallies[candidate.row].row.campaign
+                    return (candidate.owner ?? order.customer) == order.customer
+                        && sentRow[campaign]?[order.customer] == candidate.row && at >= (campaignStart[campaign] ?? .min)
+                }.map(\.row)
                 // A code two campaigns offered goes to the one sent last before the order.
                 var chosen: Int?
                 for index in matching {
