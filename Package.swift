@@ -106,6 +106,7 @@ let package = Package(
             name: "ReportingTests",
             dependencies: [
                 "Reporting", "EventStore", "Store", "Segmentation", "TextFormats", "VitrineKit", "Tracking", "Tokens",
+                "Diagnostics",
                 "TestSupport",
             ]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "BarcodeDecoding", "SeededRandom", "TestSupport"]),
