@@ -58,7 +58,8 @@ let package = Package(
         // The store's one state file (state.sqlite): suppressions, the send journal, ingest checkpoints, events.
         .target(name: "EventStore", dependencies: ["SQLite"]),
         // Campaign figures (delivery, opens, clicks, attributed orders) and the customer overview, as HTML, CSV, JSON.
-        .target(name: "Reporting", dependencies: ["Diagnostics", "TextFormats", "Store", "Segmentation", "EventStore"]),
+        .target(
+            name: "Reporting", dependencies: ["Diagnostics", "TextFormats", "Store", "Segmentation", "EventStore"]),
 
         // Shell: a façade with one workflow per command, a CLI that parses and prints, a tiny main.
         .target(

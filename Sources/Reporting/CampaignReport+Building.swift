@@ -48,7 +48,10 @@ extension CampaignReport {
         func row(_ campaign: String, _ segment: String) -> Int {
             if let index = rowIndex[campaign]?[segment] { return index }
             rowIndex[campaign, default: [:]][segment] = tallies.count
-            tallies.append(Tally(row: Row(campaign: campaign, segment: segment, segmentName: segment)))
+            tallies.append(
+                Tally(
+                    row: Row(campaign: campaign, segment: segment, segmentName: inputs.segmentNames[segment] ?? segment)
+                ))
             return tallies.count - 1
         }
 
@@ -167,7 +170,8 @@ extension CampaignReport {
                 let matching = candidates.filter { candidate in
                     let campaign = tallies[candidate.row].row.campaign
                     return (candidate.owner ?? order.customer) == order.customer
-                        && sentRow[campaign]?[order.customer] == candidate.row && at >= (campaignStart[campaign] ?? .min)
+                        && sentRow[campaign]?[order.customer] == candidate.row
+                        && at >= (campaignStart[campaign] ?? .min)
                 }.map(\.row)
                 // A code two campaigns offered goes to the one sent last before the order.
                 var chosen: Int?

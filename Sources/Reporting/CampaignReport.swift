@@ -64,7 +64,9 @@ public struct CampaignReport: Sendable, Equatable {
         public var clickOrders: Int?
         public var clickRevenue: Money?
 
-        public init(couponOrders: Int? = 0, couponRevenue: Money? = .zero, clickOrders: Int? = 0, clickRevenue: Money? = .zero) {
+        public init(
+            couponOrders: Int? = 0, couponRevenue: Money? = .zero, clickOrders: Int? = 0, clickRevenue: Money? = .zero
+        ) {
             self.couponOrders = couponOrders
             self.couponRevenue = couponRevenue
             self.clickOrders = clickOrders

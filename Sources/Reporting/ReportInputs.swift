@@ -123,6 +123,8 @@ public struct ReportInputs: Sendable {
     public var attributionDays: Int
     /// Readable names of click targets (a product's slug → its name); targets without one show as they are.
     public var targetNames: [String: String]
+    /// Every segment's name by id, for a journal row or event of a segment its campaign no longer lists.
+    public var segmentNames: [String: String] = [:]
 
     public init(
         campaigns: [CampaignPlan], messages: [Message] = [], events: [EventCount] = [],

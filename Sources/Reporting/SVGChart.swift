@@ -33,8 +33,10 @@ enum SVGChart {
         var tick = 0.0
         while tick <= axisMax + step / 2 {
             let y = top + plotHeight - plotHeight * tick / axisMax
-            out += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - 16))\" y2=\"\(f(y))\" stroke=\"\(palette.grid)\"/>"
-            out += "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" text-anchor=\"end\" font-size=\"11\">\(grouped(Int(tick)))</text>"
+            out +=
+                "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - 16))\" y2=\"\(f(y))\" stroke=\"\(palette.grid)\"/>"
+            out +=
+                "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" text-anchor=\"end\" font-size=\"11\">\(grouped(Int(tick)))</text>"
             tick += step
         }
         let groupWidth = plotWidth / Double(max(groups.count, 1))
@@ -73,7 +75,8 @@ enum SVGChart {
         for row in 0..<5 {
             let recency = 5 - row
             let y = top + cell * Double(row)
-            out += "<text x=\"\(f(left - 8))\" y=\"\(f(y + cell / 2 + 4))\" text-anchor=\"end\" font-size=\"12\">R \(recency)</text>"
+            out +=
+                "<text x=\"\(f(left - 8))\" y=\"\(f(y + cell / 2 + 4))\" text-anchor=\"end\" font-size=\"12\">R \(recency)</text>"
             for column in 0..<5 {
                 let value = grid[recency - 1][column]
                 let strength = Double(value) / Double(maximum)
@@ -111,9 +114,11 @@ enum SVGChart {
             let offset = size * Double(tick) / 100
             out += "<line x1=\"\(f(left))\" y1=\"\(f(top + size - offset))\" x2=\"\(f(left + size))\" "
             out += "y2=\"\(f(top + size - offset))\" stroke=\"\(palette.grid)\"/>"
-            out += "<text x=\"\(f(left - 6))\" y=\"\(f(top + size - offset + 4))\" text-anchor=\"end\" font-size=\"11\">"
+            out +=
+                "<text x=\"\(f(left - 6))\" y=\"\(f(top + size - offset + 4))\" text-anchor=\"end\" font-size=\"11\">"
             out += "\(tick) %</text>"
-            out += "<text x=\"\(f(left + offset))\" y=\"\(f(top + size + 16))\" text-anchor=\"middle\" font-size=\"11\">"
+            out +=
+                "<text x=\"\(f(left + offset))\" y=\"\(f(top + size + 16))\" text-anchor=\"middle\" font-size=\"11\">"
             out += "\(tick) %</text>"
         }
         out += "<line x1=\"\(f(left))\" y1=\"\(f(top + size))\" x2=\"\(f(left + size))\" y2=\"\(f(top))\" "

@@ -21,7 +21,9 @@ extension StoreReport {
             out += "<li><a href=\"#campaign-\(index + 1)\">\(e(campaign.id))</a></li>"
         }
         out += "<li><a href=\"#customers\">Customers</a></li></ul></nav>\n"
-        for note in campaigns.notes { out += "<p class=\"note\" role=\"note\"><strong>Not computed:</strong> \(e(note)).</p>\n" }
+        for note in campaigns.notes {
+            out += "<p class=\"note\" role=\"note\"><strong>Not computed:</strong> \(e(note)).</p>\n"
+        }
         if campaigns.campaigns.isEmpty {
             out += "<p class=\"note\">No campaign in campaigns.json yet.</p>\n"
         }
@@ -36,7 +38,8 @@ extension StoreReport {
 
     private func campaignSection(_ campaign: CampaignReport.Campaign, id: String, into out: inout String) {
         let total = campaign.total
-        out += "<section aria-labelledby=\"\(id)-h\">\n<h2 id=\"\(id)-h\">Campaign <code>\(e(campaign.id))</code></h2>\n"
+        out +=
+            "<section aria-labelledby=\"\(id)-h\">\n<h2 id=\"\(id)-h\">Campaign <code>\(e(campaign.id))</code></h2>\n"
         out += "<dl class=\"kpis\">"
         kpi(
             "Sent", g(total.delivery.sent),
@@ -65,7 +68,8 @@ extension StoreReport {
         out += "</dl>\n"
 
         let groups = campaign.rows.map {
-            SVGChart.Group(label: $0.segmentName, values: [$0.opens.uniqueHuman, $0.opens.uniqueMachine, $0.clicks.uniqueHuman])
+            SVGChart.Group(
+                label: $0.segmentName, values: [$0.opens.uniqueHuman, $0.opens.uniqueMachine, $0.clicks.uniqueHuman])
         }
         out += "<figure>"
         out += SVGChart.bars(
@@ -84,7 +88,7 @@ extension StoreReport {
         out += "with the raw requests it was read from</caption>\n<thead><tr><th scope=\"col\">Segment</th>"
         for heading in [
             "Recipients", "Sent", "Bounced", "Opens (people)", "Open requests (raw)", "Clicks (people)",
-            "Click requests (raw)", "Click rate", "Click-to-open", "Unsubscribes", "Coupon", "Orders", "Revenue",
+            "Click requests (raw)", "Click rate", "Click-to-open", "Unsubscribes", "Coupon orders", "Orders", "Revenue",
         ] {
             out += "<th scope=\"col\">\(heading)</th>"
         }
@@ -122,8 +126,9 @@ extension StoreReport {
         out += "<td>\(g(clicks.uniqueHuman))</td><td>\(g64(clicks.requests))<small>"
         out += "\(g64(clicks.scannerRequests)) scanners · \(g64(clicks.botRequests)) bots</small></td>"
         out += "<td>\(Self.percent(row.clickRate))</td><td>\(Self.percent(row.clickToOpen))</td>"
-        out += "<td>\(g(row.unsubscribes))</td><td>\(row.coupon.map { "<code>\(e($0))</code> " } ?? "")"
-        out += "\(optional(row.orders.couponOrders))</td><td>\(g(row.orders.orders))"
+        out += "<td>\(g(row.unsubscribes))</td><td>"
+        out += row.coupon.map { "\(optional(row.orders.couponOrders))<small><code>\(e($0))</code></small>" } ?? "—"
+        out += "</td><td>\(g(row.orders.orders))"
         out += "<small>\(optional(row.orders.clickOrders)) after a click</small></td>"
         out += "<td>\(money(row.orders.revenue))\(row.orders.isComplete ? "" : "<small>incomplete</small>")</td></tr>\n"
     }
@@ -137,7 +142,9 @@ extension StoreReport {
         }
         out += "<dl class=\"kpis\">"
         kpi("Customers", g(o.customers), change(o.customers, previous?.customers), into: &out)
-        kpi("Buyers", g(o.buyers), "with a completed order; " + change(o.buyers, previous?.buyers), into: &out)
+        kpi(
+            "Buyers", g(o.buyers),
+            "with a completed order" + (previous == nil ? "" : "; " + change(o.buyers, previous?.buyers)), into: &out)
         kpi("Revenue", money(o.revenue), "net of cancelled and returned lines", into: &out)
         kpi(
             "80/20 line", Self.percent(o.paretoShare),
@@ -165,7 +172,8 @@ extension StoreReport {
             description: "The share of revenue brought by the best buyers; the dashed diagonal is an even spread and "
                 + "the dotted line marks the top \(Self.percent(o.paretoTopFraction)).",
             curve: o.paretoCurve, topFraction: o.paretoTopFraction)
-        out += "<figcaption>The top \(Self.percent(o.paretoTopFraction)) of buyers bring \(Self.percent(o.paretoShare)) "
+        out +=
+            "<figcaption>The top \(Self.percent(o.paretoTopFraction)) of buyers bring \(Self.percent(o.paretoShare)) "
         out += "of revenue.</figcaption></figure>\n<table class=\"narrow\">\n<caption>Pareto curve: revenue share of "
         out += "the best buyers</caption>\n<thead><tr><th scope=\"col\">Top buyers</th><th scope=\"col\">Share of "
         out += "revenue</th></tr></thead>\n<tbody>\n"
@@ -213,11 +221,12 @@ extension StoreReport {
         return points == 0 ? "no change" : (points > 0 ? "+" : "−") + String(format: "%.1f", abs(points)) + " points"
     }
 
+    /// `54,170.82 EUR`, thousands grouped, a no-break space before the currency.
     private func money(_ value: Money) -> String {
-        let text = value.description
-        let parts = text.split(separator: ".")
-        let whole = Int(parts[0]) ?? 0
-        return "\(SVGChart.grouped(whole)).\(parts.count > 1 ? String(parts[1]) : "00") \(currency)"
+        let magnitude = value.minorUnits.magnitude
+        let cents = magnitude % 100
+        return (value.minorUnits < 0 ? "−" : "") + SVGChart.grouped(Int(magnitude / 100)) + "."
+            + (cents < 10 ? "0" : "") + "\(cents)\u{A0}\(currency)"
     }
 
     private func optional(_ value: Int?) -> String { value.map(g) ?? "—" }
@@ -242,7 +251,8 @@ extension StoreReport {
         color:var(--muted)}svg{max-width:100%;height:auto}.scroll{overflow-x:auto}\
         table{border-collapse:collapse;margin:8px 0 16px;font-variant-numeric:tabular-nums}\
         caption{text-align:left;font-weight:600;padding:4px 0}th,td{padding:6px 9px;border-bottom:1px solid \
-        var(--line);text-align:right;vertical-align:top}th[scope=row]{text-align:left;font-weight:600}\
+        var(--line);text-align:right;vertical-align:top;white-space:nowrap}\
+        thead th{white-space:normal}th[scope=row]{text-align:left;font-weight:600}\
         thead th{font-size:.8rem;color:var(--muted);border-bottom:2px solid var(--line)}tfoot th,tfoot td{\
         font-weight:700;border-top:2px solid var(--line)}td small{display:block;font-size:.75rem;color:var(--muted)}\
         .pair{display:flex;flex-wrap:wrap;gap:32px;align-items:flex-start}code{font-size:.9em}\

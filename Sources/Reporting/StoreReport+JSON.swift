@@ -27,7 +27,8 @@ extension StoreReport {
                         .oneLine(
                             .object([
                                 ("target", .string($0.target)), ("name", .string($0.name)),
-                                ("unique_human_clicks", .int($0.uniqueHuman)), ("requests", .number(String($0.requests))),
+                                ("unique_human_clicks", .int($0.uniqueHuman)),
+                                ("requests", .number(String($0.requests))),
                             ]))
                     })
             ),
@@ -72,7 +73,8 @@ extension StoreReport {
             ),
             ("open_rate", rate(row.openRate)), ("click_rate", rate(row.clickRate)),
             ("click_to_open", rate(row.clickToOpen)),
-            ("unsubscribes", .int(row.unsubscribes)), ("unsubscribe_requests", .number(String(row.unsubscribeRequests))),
+            ("unsubscribes", .int(row.unsubscribes)),
+            ("unsubscribe_requests", .number(String(row.unsubscribeRequests))),
             (
                 "orders",
                 .oneLine(
@@ -96,7 +98,10 @@ extension StoreReport {
                 "segments",
                 .array(
                     o.segments.map {
-                        .oneLine(.object([("id", .string($0.id)), ("name", .string($0.name)), ("customers", .int($0.customers))]))
+                        .oneLine(
+                            .object([
+                                ("id", .string($0.id)), ("name", .string($0.name)), ("customers", .int($0.customers)),
+                            ]))
                     })
             ),
             (
@@ -107,7 +112,8 @@ extension StoreReport {
                 "pareto",
                 .object([
                     ("top_fraction", .number(Self.ratio(o.paretoTopFraction))),
-                    ("top_customers", .int(o.paretoTopCustomers)), ("revenue_share", .number(Self.ratio(o.paretoShare))),
+                    ("top_customers", .int(o.paretoTopCustomers)),
+                    ("revenue_share", .number(Self.ratio(o.paretoShare))),
                     ("curve", .oneLine(.array(o.paretoCurve.map { .number(Self.ratio($0)) }))),
                 ])
             ),
@@ -139,7 +145,9 @@ extension StoreReport {
                 "lifecycle",
                 .oneLine(
                     .object(
-                        CustomerOverview.Stage.allCases.map { ($0.rawValue, .int(previous.lifecycle[$0.rawValue] ?? 0)) }
+                        CustomerOverview.Stage.allCases.map {
+                            ($0.rawValue, .int(previous.lifecycle[$0.rawValue] ?? 0))
+                        }
                     ))
             ),
         ])

@@ -30,9 +30,9 @@ public struct StoreReport: Sendable, Equatable {
     /// platform prints doubles.
     static func ratio(_ value: Double) -> String { String(format: "%.4f", value) }
 
-    /// A ratio as a percentage for people: `12.5 %`.
+    /// A ratio as a percentage for people: `12.5 %` (a no-break space before the sign).
     static func percent(_ value: Double?) -> String {
         guard let value else { return "—" }
-        return String(format: "%.1f %%", value * 100)
+        return String(format: "%.1f\u{A0}%%", value * 100)
     }
 }

@@ -1,7 +1,7 @@
 import EventStore
 import Store
-import TextFormats
 import Testing
+import TextFormats
 
 @testable import Reporting
 
@@ -21,7 +21,8 @@ struct CampaignReportTests {
             day: start / day, count: count, firstAt: at, lastAt: lastAt ?? at)
     }
 
-    static func order(_ id: String, customer: Int32, at: Int64, cents: Int64, coupon: String? = nil) -> ReportInputs.Order
+    static func order(_ id: String, customer: Int32, at: Int64, cents: Int64, coupon: String? = nil)
+        -> ReportInputs.Order
     {
         ReportInputs.Order(
             id: id, customer: customer, at: Timestamp(secondsSince1970: at), revenue: Money(minorUnits: cents),
@@ -32,8 +33,10 @@ struct CampaignReportTests {
     /// 6 suppressed. Recipients (pseudonyms) 101 = customer 0, 104 = customer 1; 102 and 103 unresolved.
     static func inputs(secret: Bool = true) -> ReportInputs {
         let messages: [ReportInputs.Message] =
-            [(0, "a", JournalState.sent), (1, "a", .sent), (2, "a", .sent), (3, "a", .bounced), (4, "b", .sent),
-             (5, "b", .sent), (6, "b", .suppressed)].map {
+            [
+                (0, "a", JournalState.sent), (1, "a", .sent), (2, "a", .sent), (3, "a", .bounced), (4, "b", .sent),
+                (5, "b", .sent), (6, "b", .suppressed),
+            ].map {
                 ReportInputs.Message(campaign: "c1", segment: $0.1, customer: $0.0, state: $0.2, updated: start)
             }
         let events = [
@@ -197,7 +200,8 @@ struct CampaignReportTests {
     func ordersFromLines() {
         let date = Timestamp(secondsSince1970: Self.start)
         let lines = [
-            OrderLine(orderID: "1", customer: 0, product: 0, date: date, quantity: 2, unitPrice: Money(minorUnits: 150)),
+            OrderLine(
+                orderID: "1", customer: 0, product: 0, date: date, quantity: 2, unitPrice: Money(minorUnits: 150)),
             OrderLine(
                 orderID: "1", customer: 0, product: 1, date: date, quantity: 1, unitPrice: Money(minorUnits: 999),
                 coupon: "SAVE10", status: .returned),

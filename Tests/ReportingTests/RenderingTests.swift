@@ -11,7 +11,9 @@ struct RenderingTests {
     static let overview = CustomerOverview(
         customers: 10, buyers: 6, revenue: Money(minorUnits: 123_456),
         rfm: [[1, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 1, 0], [0, 0, 0, 1, 1]],
-        segments: [.init(id: "vip", name: "VIP & friends", customers: 2), .init(id: "rest", name: "Everyone", customers: 8)],
+        segments: [
+            .init(id: "vip", name: "VIP & friends", customers: 2), .init(id: "rest", name: "Everyone", customers: 8),
+        ],
         paretoTopFraction: 0.2, paretoTopCustomers: 2, paretoShare: 0.55,
         paretoCurve: (0...20).map { min(1, Double($0) * 0.1) }, lifecycle: [5, 3, 2])
 
@@ -48,7 +50,8 @@ struct RenderingTests {
         // An adjusted figure with its raw figure: 2 people, from 11 requests of which 3 machine and 4 bots.
         #expect(html.contains("<td>2<small>1 by a click</small></td><td>11<small>3 machine · 4 bots</small></td>"))
         #expect(html.contains("<td>2</td><td>9<small>5 scanners · 1 bots</small></td>"))
-        #expect(html.contains("<td>66.7 %</td><td>100.0 %</td>"))
+        #expect(html.contains("<td>66.7\u{A0}%</td><td>100.0\u{A0}%</td>"))
+        #expect(html.contains("<td>2<small><code>SAVE10</code></small></td>"))
     }
 
     @Test("CSV: the documented columns, one row per campaign × segment, money exact, rates with four decimals")
@@ -69,13 +72,16 @@ struct RenderingTests {
     func json() {
         let text = Self.report().renderedJSON
         #expect(text == Self.report().renderedJSON)
-        let keys = ["\"report\"", "\"format\"", "\"store\"", "\"currency\"", "\"as_of\"", "\"attribution_days\"",
-                    "\"notes\"", "\"campaigns\"", "\"customers\""]
+        let keys = [
+            "\"report\"", "\"format\"", "\"store\"", "\"currency\"", "\"as_of\"", "\"attribution_days\"",
+            "\"notes\"", "\"campaigns\"", "\"customers\"",
+        ]
         let positions = keys.map { text.range(of: $0)!.lowerBound }
         #expect(positions == positions.sorted())
         #expect(text.contains("\"click_to_open\": 1.0000"))
         #expect(text.contains("\"revenue_share\": 0.5500"))
-        #expect(text.contains("\"lifecycle\": {\n      \"acquire\": 5,\n      \"enhance\": 3,\n      \"retain\": 2\n    }"))
+        #expect(
+            text.contains("\"lifecycle\": {\n      \"acquire\": 5,\n      \"enhance\": 3,\n      \"retain\": 2\n    }"))
         #expect(text.contains("\"previous\": null"))
     }
 
@@ -97,10 +103,12 @@ struct RenderingTests {
         #expect(OverviewSnapshot.previous(inReportJSON: Array("not json".utf8), asOf: "x") == nil)
     }
 
-    @Test("lifecycle stages", arguments: [
-        (0, nil, CustomerOverview.Stage.acquire), (1, 10, .acquire), (1, 400, .retain), (2, 90, .enhance),
-        (2, 91, .retain), (5, 0, .enhance),
-    ] as [(Int32, Int32?, CustomerOverview.Stage)])
+    @Test(
+        "lifecycle stages",
+        arguments: [
+            (0, nil, CustomerOverview.Stage.acquire), (1, 10, .acquire), (1, 400, .retain), (2, 90, .enhance),
+            (2, 91, .retain), (5, 0, .enhance),
+        ] as [(Int32, Int32?, CustomerOverview.Stage)])
     func stages(orders: Int32, recency: Int32?, stage: CustomerOverview.Stage) {
         #expect(CustomerOverview.stage(orders: orders, recencyDays: recency) == stage)
     }

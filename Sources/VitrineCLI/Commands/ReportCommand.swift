@@ -8,7 +8,8 @@ enum ReportCommand {
             summary: "Report campaigns (opens, clicks, orders) and customers into OUTPUT/reports as HTML, CSV, JSON.",
             options: [
                 CommonOptions.store, CommonOptions.output,
-                .value("state", "FILE", "The store's state file (default: STORE/state.sqlite; none yet reports zeros)."),
+                .value(
+                    "state", "FILE", "The store's state file (default: STORE/state.sqlite; none yet reports zeros)."),
                 .value("campaign", "ID", "Report this campaign only (default: every campaign)."),
                 .value(
                     "as-of", "DATE",

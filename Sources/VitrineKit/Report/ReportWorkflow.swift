@@ -85,8 +85,10 @@ public enum ReportWorkflow {
             return Result(diagnostics: diagnostics)
         }
         let environment = options.environment ?? ProcessInfo.processInfo.environment
-        let secret = try? SecretResolver.resolve(store.settings.secret, storeFolder: options.store, environment: environment)
-        let keyring = try? TrackingKeyring(settings: store.settings, storeFolder: options.store, environment: environment)
+        let secret = try? SecretResolver.resolve(
+            store.settings.secret, storeFolder: options.store, environment: environment)
+        let keyring = try? TrackingKeyring(
+            settings: store.settings, storeFolder: options.store, environment: environment)
 
         let inputs = Self.inputs(
             store: store, campaigns: campaigns, segments: segments, state: state, output: options.output,
@@ -195,7 +197,8 @@ public enum ReportWorkflow {
                 }
                 segmentPlans.append(ReportInputs.SegmentPlan(id: id, name: definition?.name ?? id, coupon: offer))
             }
-            plans.append(ReportInputs.CampaignPlan(id: campaign.id, sendDate: campaign.sendDate, segments: segmentPlans))
+            plans.append(
+                ReportInputs.CampaignPlan(id: campaign.id, sendDate: campaign.sendDate, segments: segmentPlans))
         }
         var orders = ReportInputs.Order.orders(of: store.orders)
         if let asOf {
@@ -204,10 +207,12 @@ public enum ReportWorkflow {
         }
         var targetNames: [String: String] = [:]
         for product in store.products { targetNames[product.slug] = product.name }
-        return ReportInputs(
+        var inputs = ReportInputs(
             campaigns: plans, messages: messages, events: state.events,
             customerOfRecipient: keyring.map { Self.resolve(state.events, store: store, keyring: $0) }, orders: orders,
             attributionDays: store.settings.privacy.attributionDays, targetNames: targetNames)
+        for segment in store.segments { inputs.segmentNames[segment.id] = segment.name }
+        return inputs
     }
 
     /// The customers behind the recipients of human clicks (the only events attribution needs).
