@@ -97,10 +97,13 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "publishing-probe"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
-        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "SQLite", "eventstore-probe", "TestSupport"]),
+        .testTarget(
+            name: "EventStoreTests", dependencies: ["EventStore", "SQLite", "eventstore-probe", "TestSupport"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TokensTests", dependencies: ["Tokens", "Crypto", "Store"]),
-        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Tokens", "Store", "Crypto", "SeededRandom"]),
+        .testTarget(
+            name: "TrackingTests",
+            dependencies: ["Tracking", "Tokens", "Store", "Crypto", "SeededRandom", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Tracking", "Tokens", "SeededRandom"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
         .testTarget(

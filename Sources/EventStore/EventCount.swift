@@ -1,22 +1,3 @@
-/// What a log line recorded.
-public enum EventKind: Int64, Sendable, CaseIterable {
-    case view = 0, click = 1, open = 2, unsubscribe = 3, coupon = 4, optout = 5
-}
-
-/// Who (or what) caused it, as ingest classified the request.
-public enum TrafficClass: Int64, Sendable, CaseIterable {
-    /// A person.
-    case human = 0
-    /// A crawler or other declared robot.
-    case bot = 1
-    /// A mail provider's privacy proxy fetching the open pixel (not the reader).
-    case machineOpen = 2
-    /// A security scanner following every link of a message before the reader sees it.
-    case scanner = 3
-    /// A request that failed (4xx/5xx).
-    case error = 4
-}
-
 /// Events aggregated by key: how many, and the first and last time, for one kind, class, campaign, segment,
 /// pseudonymous recipient, target and day. Memory and file size grow with the distinct keys, not with log lines.
 public struct EventCount: Equatable, Hashable, Sendable {

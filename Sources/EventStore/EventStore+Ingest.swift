@@ -47,11 +47,18 @@ extension EventStore {
                     ON CONFLICT DO UPDATE SET count = count + excluded.count,
                         first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)
                     """)
+                // The hot loop of ingest: typed binds, no array of values per event.
                 for event in events {
-                    try upsertEvent.bind(
-                        .integer(event.kind.rawValue), .integer(event.traffic.rawValue), .text(event.campaign),
-                        .text(event.segment), .integer(event.recipient), .text(event.target), .integer(event.day),
-                        .integer(event.count), .integer(event.firstAt), .integer(event.lastAt))
+                    try upsertEvent.bind(event.kind.rawValue, at: 1)
+                    try upsertEvent.bind(event.traffic.rawValue, at: 2)
+                    try upsertEvent.bind(event.campaign, at: 3)
+                    try upsertEvent.bind(event.segment, at: 4)
+                    try upsertEvent.bind(event.recipient, at: 5)
+                    try upsertEvent.bind(event.target, at: 6)
+                    try upsertEvent.bind(event.day, at: 7)
+                    try upsertEvent.bind(event.count, at: 8)
+                    try upsertEvent.bind(event.firstAt, at: 9)
+                    try upsertEvent.bind(event.lastAt, at: 10)
                     try upsertEvent.run()
                 }
                 let addCounter = try database.prepare(

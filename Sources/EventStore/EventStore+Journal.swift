@@ -21,74 +21,88 @@ extension EventStore {
         }
     }
 
+    /// Runs one UPDATE of a journal row (`values`, then campaign and customer as its last two parameters), allowed
+    /// only from the states `from`; fails without changing anything when the row is missing or in another state.
     private func transition(
-        _ sql: String, _ values: [SQLiteValue], campaign: String, customer: String
+        to state: JournalState, from allowed: [JournalState], set assignments: String, _ values: [SQLiteValue],
+        campaign: String, customer: String
     ) throws(EventStoreError) {
-        let changed = try run { () throws -> Int in
-            let statement = try database.prepare(sql)
-            for (offset, value) in values.enumerated() { try statement.bind(value, at: Int32(offset + 1)) }
-            let base = Int32(values.count)
-            try statement.bind(campaign, at: base + 1)
-            try statement.bind(customer, at: base + 2)
-            try statement.run()
-            return database.changes
+        // The row's state when the update was refused, nil when it applied.
+        let refused = try run { () throws -> JournalState?? in
+            try database.transaction {
+                let base = Int32(values.count)
+                let update = try database.prepare(
+                    """
+                    UPDATE send_journal SET state = '\(state.rawValue)', \(assignments)
+                    WHERE campaign = ?\(base + 1) AND customer_id = ?\(base + 2)
+                        AND state IN (\(allowed.map { "'\($0.rawValue)'" }.joined(separator: ", ")))
+                    """)
+                for (offset, value) in values.enumerated() { try update.bind(value, at: Int32(offset + 1)) }
+                try update.bind(campaign, at: base + 1)
+                try update.bind(customer, at: base + 2)
+                try update.run()
+                if database.changes == 1 { return nil }
+                let select = try database.prepare(
+                    "SELECT state FROM send_journal WHERE campaign = ? AND customer_id = ?")
+                try select.bind(.text(campaign), .text(customer))
+                // A missing row is .some(nil): refused, with no state to report.
+                let found = try select.firstRow { JournalState(rawValue: $0.text(0)) ?? .queued }
+                return .some(found)
+            }
         }
-        guard changed == 1 else { throw EventStoreError(.notInJournal(campaign: campaign), path: path) }
+        switch refused {
+        case .none: return
+        case .some(.none): throw EventStoreError(.notInJournal(campaign: campaign), path: path)
+        case .some(.some(let from)):
+            throw EventStoreError(.invalidTransition(campaign: campaign, from: from, to: state), path: path)
+        }
     }
 
-    /// Marks the message as being handed to the relay and counts the attempt. Commit this BEFORE sending.
+    /// Marks the message as being handed to the relay and counts the attempt; it must be queued, deferred or
+    /// already handing (a crash), never finished. Committed when this returns: call it BEFORE sending.
     public func markHanding(campaign: String, customer: String, at: Int64) throws(EventStoreError) {
         try transition(
-            """
-            UPDATE send_journal SET state = 'handing', attempts = attempts + 1, updated = ?, next_attempt = NULL
-            WHERE campaign = ? AND customer_id = ?
-            """, [.integer(at)], campaign: campaign, customer: customer)
+            to: .handing, from: [.queued, .deferred, .handing],
+            set: "attempts = attempts + 1, updated = ?1, next_attempt = NULL", [.integer(at)], campaign: campaign,
+            customer: customer)
     }
 
-    /// The relay accepted the message.
+    /// The relay accepted the message (only after `markHanding`).
     public func markSent(
         campaign: String, customer: String, code: Int = 250, enhancedCode: String? = nil, at: Int64
     ) throws(EventStoreError) {
         try transition(
-            """
-            UPDATE send_journal SET state = 'sent', last_code = ?, last_enhanced = ?, updated = ?, next_attempt = NULL
-            WHERE campaign = ? AND customer_id = ?
-            """, [.integer(Int64(code)), enhancedCode.map { .text($0) } ?? .null, .integer(at)], campaign: campaign,
+            to: .sent, from: [.handing], set: "last_code = ?1, last_enhanced = ?2, updated = ?3, next_attempt = NULL",
+            [.integer(Int64(code)), enhancedCode.map { .text($0) } ?? .null, .integer(at)], campaign: campaign,
             customer: customer)
     }
 
-    /// The relay refused for now: try again at `nextAttempt`.
+    /// The relay refused for now: try again at `nextAttempt` (only after `markHanding`).
     public func markDeferred(
         campaign: String, customer: String, code: Int, enhancedCode: String? = nil, nextAttempt: Int64, at: Int64
     ) throws(EventStoreError) {
         try transition(
-            """
-            UPDATE send_journal SET state = 'deferred', last_code = ?, last_enhanced = ?, updated = ?, next_attempt = ?
-            WHERE campaign = ? AND customer_id = ?
-            """,
+            to: .deferred, from: [.handing], set: "last_code = ?1, last_enhanced = ?2, updated = ?3, next_attempt = ?4",
             [.integer(Int64(code)), enhancedCode.map { .text($0) } ?? .null, .integer(at), .integer(nextAttempt)],
             campaign: campaign, customer: customer)
     }
 
-    /// The relay refused for good.
+    /// The relay refused for good (only after `markHanding`).
     public func markBounced(
         campaign: String, customer: String, code: Int, enhancedCode: String? = nil, at: Int64
     ) throws(EventStoreError) {
         try transition(
-            """
-            UPDATE send_journal SET state = 'bounced', last_code = ?, last_enhanced = ?, updated = ?, next_attempt = NULL
-            WHERE campaign = ? AND customer_id = ?
-            """, [.integer(Int64(code)), enhancedCode.map { .text($0) } ?? .null, .integer(at)], campaign: campaign,
+            to: .bounced, from: [.handing],
+            set: "last_code = ?1, last_enhanced = ?2, updated = ?3, next_attempt = NULL",
+            [.integer(Int64(code)), enhancedCode.map { .text($0) } ?? .null, .integer(at)], campaign: campaign,
             customer: customer)
     }
 
-    /// The message was not sent because the customer is suppressed.
+    /// The message was not sent because the customer is suppressed (from any unfinished state).
     public func markSuppressed(campaign: String, customer: String, at: Int64) throws(EventStoreError) {
         try transition(
-            """
-            UPDATE send_journal SET state = 'suppressed', updated = ?, next_attempt = NULL
-            WHERE campaign = ? AND customer_id = ?
-            """, [.integer(at)], campaign: campaign, customer: customer)
+            to: .suppressed, from: [.queued, .deferred, .handing], set: "updated = ?1, next_attempt = NULL",
+            [.integer(at)], campaign: campaign, customer: customer)
     }
 
     /// What is left to send at `now`: queued messages, deferred ones whose time has come, and `handing` ones (a

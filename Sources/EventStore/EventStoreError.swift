@@ -14,6 +14,9 @@ public struct EventStoreError: Error, Equatable, Sendable, CustomStringConvertib
         case lockFile(Int32)
         /// A journal transition named a message that was never enqueued.
         case notInJournal(campaign: String)
+        /// A journal transition the protocol forbids (e.g. `sent` without `handing` first, or `handing` again after
+        /// `sent`): a bug in the caller that could send a message twice.
+        case invalidTransition(campaign: String, from: JournalState, to: JournalState)
         /// Any other failure of SQLite.
         case database(SQLiteError)
     }
@@ -40,6 +43,8 @@ public struct EventStoreError: Error, Equatable, Sendable, CustomStringConvertib
             return "cannot lock \(path): errno \(code)"
         case .notInJournal(let campaign):
             return "a message of campaign \(campaign) is not in the send journal of \(path)"
+        case .invalidTransition(let campaign, let from, let to):
+            return "a message of campaign \(campaign) cannot go from \(from.rawValue) to \(to.rawValue) (\(path))"
         case .database(let error):
             return "\(path): \(error)"
         }

@@ -1,20 +1,3 @@
-/// Where one message of a campaign stands.
-public enum JournalState: String, Sendable, CaseIterable {
-    /// Composed, not yet handed to the relay.
-    case queued
-    /// Being handed to the relay: committed before the first byte goes out. Found at start, it means the process
-    /// died between handing and journaling, and the message is sent again with the same Message-ID.
-    case handing
-    /// Accepted by the relay (a 2xx reply to the end of data).
-    case sent
-    /// Refused for now (4xx): tried again at `nextAttempt`.
-    case deferred
-    /// Refused for good (5xx).
-    case bounced
-    /// Not sent because the customer is suppressed.
-    case suppressed
-}
-
 /// One row of the send journal. The relay's reply is kept as its code and enhanced status code only: the reply
 /// text often repeats the recipient's address, which the journal must not hold.
 public struct JournalEntry: Equatable, Sendable {

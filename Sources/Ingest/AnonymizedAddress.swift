@@ -42,7 +42,10 @@ public struct AnonymizedAddress: Sendable, Hashable, CustomStringConvertible {
         if isIPv4 {
             return "\(high >> 56).\(high >> 48 & 0xFF).\(high >> 40 & 0xFF).0"
         }
-        let groups = [UInt16(truncatingIfNeeded: high >> 48), UInt16(truncatingIfNeeded: high >> 32), UInt16(truncatingIfNeeded: high >> 16)]
+        let groups = [
+            UInt16(truncatingIfNeeded: high >> 48), UInt16(truncatingIfNeeded: high >> 32),
+            UInt16(truncatingIfNeeded: high >> 16),
+        ]
         // RFC 5952 §4.2: the longest run of zero groups (at least two) becomes "::"; the last five are zero.
         var trailing = 5
         var kept = groups

@@ -29,35 +29,52 @@ struct ClickBurst: Sendable {
     var newest: Int64 { clicks.map(\.time).max() ?? Int64.min }
 
     /// Adds a click counted as a person's; returns the clicks (this one included) now known to be a scanner's
-    /// and still in the batch, each with its time.
+    /// and still in the batch, each with its time. Loops over at most `capacity` clicks; nothing is allocated
+    /// unless a burst is found.
     mutating func add(_ key: EventAggregator.EventKey, at time: Int64) -> [(EventAggregator.EventKey, Int64)] {
         let click = Click(key: key, time: time, scanner: false, committed: false)
+        var added = clicks.count
         if clicks.count < Self.capacity {
             clicks.append(click)
-        } else if let oldest = clicks.indices.min(by: { clicks[$0].time < clicks[$1].time }) {
-            clicks[oldest] = click
+        } else {
+            added = 0
+            for index in clicks.indices where clicks[index].time < clicks[added].time { added = index }
+            clicks[added] = click
         }
-        // Every window that starts at a recorded click and holds this one.
         var moved: [(EventAggregator.EventKey, Int64)] = []
-        for start in clicks.map(\.time) where start <= time && time - start <= Self.window {
-            let inside = clicks.indices.filter { clicks[$0].time >= start && clicks[$0].time - start <= Self.window }
-            let targets = Set(inside.map { clicks[$0].key.target })
-            guard targets.count >= Self.distinctTargets else { continue }
-            for index in inside where !clicks[index].scanner {
+        // Every window that starts at a recorded click and holds this one.
+        for first in clicks.indices {
+            let start = clicks[first].time
+            guard start <= time, time - start <= Self.window, distinctTargets(from: start) >= Self.distinctTargets
+            else { continue }
+            for index in clicks.indices
+            where !clicks[index].scanner && clicks[index].time >= start && clicks[index].time - start <= Self.window {
                 clicks[index].scanner = true
                 if !clicks[index].committed { moved.append((clicks[index].key, clicks[index].time)) }
             }
         }
         // A click joining a burst already seen (the fourth link of the message) is a scanner's too.
-        if moved.isEmpty, let last = clicks.last(where: { $0.time == time && $0.key == key }), !last.scanner,
-            clicks.contains(where: { $0.scanner && abs($0.time - time) <= Self.window })
-        {
-            if let index = clicks.lastIndex(where: { $0.time == time && $0.key == key && !$0.scanner }) {
-                clicks[index].scanner = true
+        if !clicks[added].scanner {
+            for index in clicks.indices where clicks[index].scanner && abs(clicks[index].time - time) <= Self.window {
+                clicks[added].scanner = true
                 moved.append((key, time))
+                break
             }
         }
         return moved
+    }
+
+    /// The distinct targets among the clicks in `start…start + window`.
+    private func distinctTargets(from start: Int64) -> Int {
+        var count = 0
+        for index in clicks.indices where clicks[index].time >= start && clicks[index].time - start <= Self.window {
+            let target = clicks[index].key.target
+            let seen = clicks[..<index].contains {
+                $0.key.target == target && $0.time >= start && $0.time - start <= Self.window
+            }
+            if !seen { count += 1 }
+        }
+        return count
     }
 
     /// Marks every recorded click as handed over.

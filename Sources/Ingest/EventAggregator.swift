@@ -21,6 +21,12 @@ public struct EventAggregator: Sendable {
         var count: Int
         var firstAt: Int64
         var lastAt: Int64
+
+        mutating func add(_ time: Int64) {
+            count += 1
+            firstAt = min(firstAt, time)
+            lastAt = max(lastAt, time)
+        }
     }
 
     struct RecipientKey: Hashable, Sendable {
@@ -74,8 +80,12 @@ public struct EventAggregator: Sendable {
         let address = AnonymizedAddress(request.address)
         if address == nil { counters.badAddress += 1 }
         let isHead = Self.equals(request.method, "HEAD")
+        // nginx answers a POST to a static file with 405 (the one-click POST included): for the unsubscribe and
+        // privacy pages that is the expected answer, not a failure.
+        let suppressing = kind == .unsubscribe || kind == .optOut
+        let failed = request.status >= 400 && !(suppressing && request.status == 405)
         var eventClass: EventClass
-        if request.status >= 400 || (kind == .click && isHead) {
+        if failed || (kind == .click && isHead) {
             eventClass = .error
             if kind == .click && isHead { counters.head += 1 }
         } else if UserAgentTable.isBot(request.userAgent) && kind != .open {
@@ -90,11 +100,15 @@ public struct EventAggregator: Sendable {
             eventClass = .human
         }
         // RFC 8058 §3.2: the one-click POST comes from the mailbox provider, a machine acting for the person; it
-        // is honoured whatever its user agent, unless the server refused it.
-        if request.status < 400 {
+        // is honoured whatever its user agent and whatever the static server answered: the log line is the only
+        // record of the request, and honouring an unsubscribe never harms the recipient.
+        if suppressing {
             let who = RecipientKey(recipient: verified.recipient, keyID: keyID)
-            if kind == .unsubscribe { Self.remember(who, verified.campaign, request.time, in: &unsubscribes) }
-            if kind == .optOut { Self.remember(who, verified.campaign, request.time, in: &optOuts) }
+            if kind == .unsubscribe {
+                Self.remember(who, verified.campaign, request.time, in: &unsubscribes)
+            } else {
+                Self.remember(who, verified.campaign, request.time, in: &optOuts)
+            }
         }
         let key = EventKey(
             kind: kind, eventClass: eventClass, campaign: verified.campaign, segment: verified.segment,
@@ -138,7 +152,9 @@ public struct EventAggregator: Sendable {
 
     private func suppressions(_ table: [RecipientKey: (campaign: UInt16, at: Int64)]) -> [Suppression] {
         table.map {
-            Suppression(recipient: $0.key.recipient, keyID: $0.key.keyID, campaign: tags.campaign($0.value.campaign), at: $0.value.at)
+            Suppression(
+                recipient: $0.key.recipient, keyID: $0.key.keyID, campaign: tags.campaign($0.value.campaign),
+                at: $0.value.at)
         }.sorted { ($0.at, $0.recipient) < ($1.at, $1.recipient) }
     }
 
@@ -151,14 +167,8 @@ public struct EventAggregator: Sendable {
     }
 
     private mutating func count(_ key: EventKey, at time: Int64) {
-        if var tally = tallies[key] {
-            tally.count += 1
-            tally.firstAt = min(tally.firstAt, time)
-            tally.lastAt = max(tally.lastAt, time)
-            tallies[key] = tally
-        } else {
-            tallies[key] = Tally(count: 1, firstAt: time, lastAt: time)
-        }
+        // One hash and no copy: the tally is updated in place.
+        tallies[key, default: Tally(count: 0, firstAt: time, lastAt: time)].add(time)
         switch key.eventClass {
         case .human: counters.human += 1
         case .bot: counters.bot += 1
@@ -172,9 +182,8 @@ public struct EventAggregator: Sendable {
     /// clicks still in this batch from human to scanner.
     private mutating func checkBurst(_ key: EventKey, at time: Int64) {
         let burstKey = ClickBurst.Key(campaign: key.campaign, recipient: key.recipient, keyID: key.keyID)
-        var burst = bursts[burstKey] ?? ClickBurst()
-        let reclassified = burst.add(key, at: time)
-        bursts[burstKey] = burst
+        // Mutated in place, so the record's small array is never copied.
+        let reclassified = bursts[burstKey, default: ClickBurst()].add(key, at: time)
         for (moved, at) in reclassified {
             if var tally = tallies[moved] {
                 tally.count -= 1

@@ -1,7 +1,8 @@
 /// One access-log request as byte views into the log's buffer: what ingestion reads of a line.
 ///
 /// The workflow fills it from the access-log parser's record; the views stay valid for the call to
-/// `EventAggregator.add(_:)` only, which copies nothing from them but the anonymised address prefix.
+/// `EventAggregator.add(_:)` only, which keeps nothing of them: the address is read as its anonymised prefix and
+/// not stored.
 public struct RequestView {
     /// `$remote_addr`: an IPv4 or IPv6 address as text.
     public var address: UnsafeBufferPointer<UInt8>

@@ -29,29 +29,48 @@ enum UserAgentTable {
     }
 
     static func isBot(_ agent: UnsafeBufferPointer<UInt8>) -> Bool {
-        isAbsent(agent) || bots.contains { contains($0, in: agent) }
+        isAbsent(agent) || containsAny(bots, byFirstByte: botsByFirstByte, in: agent)
     }
 
     static func isMachineOpener(_ agent: UnsafeBufferPointer<UInt8>) -> Bool {
-        agent.elementsEqual(applePrivacyProxy) || machineOpeners.contains { contains($0, in: agent) }
+        agent.elementsEqual(applePrivacyProxy)
+            || containsAny(machineOpeners, byFirstByte: machineOpenersByFirstByte, in: agent)
+    }
+
+    /// For each byte, the indices of the needles starting with it: one pass over the user agent looks up only
+    /// the needles that can start at each position.
+    static func index(_ needles: [[UInt8]]) -> [[Int]] {
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, needle) in needles.enumerated() { table[Int(needle[0])].append(index) }
+        return table
+    }
+
+    static let botsByFirstByte = index(bots)
+    static let machineOpenersByFirstByte = index(machineOpeners)
+
+    /// Whether one of the lowercase `needles` occurs in `haystack`, ASCII letters compared without case.
+    static func containsAny(
+        _ needles: [[UInt8]], byFirstByte table: [[Int]], in haystack: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        for start in 0..<haystack.count {
+            let candidates = table[Int(lowered(haystack[start]))]
+            if candidates.isEmpty { continue }
+            for candidate in candidates where matches(needles[candidate], in: haystack, at: start) { return true }
+        }
+        return false
     }
 
     /// Whether lowercase `needle` occurs in `haystack`, ASCII letters compared without case.
     static func contains(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard needle.count <= haystack.count, let first = needle.first else { return needle.isEmpty }
-        return needle.withUnsafeBufferPointer { needle in
-            var start = 0
-            let last = haystack.count - needle.count
-            while start <= last {
-                if lowered(haystack[start]) == first {
-                    var index = 1
-                    while index < needle.count, lowered(haystack[start + index]) == needle[index] { index += 1 }
-                    if index == needle.count { return true }
-                }
-                start += 1
-            }
-            return false
-        }
+        guard needle.count <= haystack.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { matches(needle, in: haystack, at: $0) }
+    }
+
+    @inline(__always)
+    static func matches(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard needle.count <= haystack.count - start else { return false }
+        for index in 0..<needle.count where lowered(haystack[start + index]) != needle[index] { return false }
+        return true
     }
 
     @inline(__always)

@@ -25,14 +25,17 @@ public struct LinkDecorator: Sendable {
     private let segmentTag: UInt16
     private let recipient: UInt64
     private let tracked: Bool
+    private let trackOpens: Bool
     private let day: UInt16
     private let utm: String
 
-    /// Links of campaign `campaign` to `recipient` in `segment`, sent on `day` (days since 1970-01-01 UTC).
+    /// Links of campaign `campaign` to `recipient` in `segment`, sent on `day` (days since 1970-01-01 UTC);
+    /// `trackOpens` is store.json's `privacy.track_opens` (false: no pixel for anyone).
     public init(
         baseURL: String, keyring: TrackingKeyring, campaign: String, segment: String, recipient: Recipient,
-        day: UInt16
+        day: UInt16, trackOpens: Bool = true
     ) {
+        self.trackOpens = trackOpens
         base = TrackingKeyring.storeIdentity(baseURL: baseURL)
         self.keyring = keyring
         self.campaign = campaign
@@ -54,9 +57,9 @@ public struct LinkDecorator: Sendable {
         return Self.appending(query: parameters, to: url)
     }
 
-    /// The open pixel, nil without tracking consent.
+    /// The open pixel, nil without tracking consent or when the store does not track opens.
     public var pixelURL: String? {
-        tracked ? base + "/px.gif?vt=" + token(.open, target: nil) : nil
+        tracked && trackOpens ? base + "/px.gif?vt=" + token(.open, target: nil) : nil
     }
 
     /// The unsubscribe page and RFC 8058 one-click target: always tokened.

@@ -37,6 +37,7 @@ public struct TrackingKeyring: Sendable {
             case secret(SecretError)
         }
         public var reason: Reason
+        public init(reason: Reason) { self.reason = reason }
 
         public var description: String {
             switch reason {

@@ -16,6 +16,11 @@ public struct TrackingTags: Sendable {
         public var domain: Domain
         public var ids: [String]
         public var tag: UInt32
+        public init(domain: Domain, ids: [String], tag: UInt32) {
+            self.domain = domain
+            self.ids = ids
+            self.tag = tag
+        }
     }
 
     /// Why the tables cannot be built.
@@ -25,12 +30,15 @@ public struct TrackingTags: Sendable {
             case collisions([Collision])
         }
         public var reason: Reason
+        public init(reason: Reason) { self.reason = reason }
 
         public var description: String {
             switch reason {
             case .collisions(let collisions):
-                collisions.map { "\($0.domain.rawValue) ids \($0.ids.joined(separator: ", ")) share a tracking tag; "
-                    + "rename one of them" }.joined(separator: "\n")
+                collisions.map {
+                    "\($0.domain.rawValue) ids \($0.ids.joined(separator: ", ")) share a tracking tag; "
+                        + "rename one of them"
+                }.joined(separator: "\n")
             }
         }
     }

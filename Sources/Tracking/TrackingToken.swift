@@ -66,6 +66,13 @@ public struct TrackingToken: Sendable, Hashable {
         self.day = day
     }
 
+    /// The day field of a moment: whole days since 1970-01-01 UTC (floor division), clamped to what 16 bits hold
+    /// (until the year 2149).
+    public static func day(unixTime seconds: Int64) -> UInt16 {
+        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
+        return UInt16(clamping: days)
+    }
+
     /// The result of checking a token's text.
     public enum Verification: Sendable, Hashable {
         /// Genuine, signed by the key `keyID`.

@@ -11,6 +11,16 @@ import Testing
         #expect(Array(code.prefix(truncate)) == record.hex("HMAC-SHA-256"))
     }
 
+    /// The leading 64 bits without allocating: the RFC 4231 codes' first 8 bytes (case 5 included: it keeps 16).
+    @Test(arguments: VectorFile.records("RFC4231.txt"))
+    func leadingUInt64(_ record: VectorRecord) {
+        var mac = HMAC(key: record.hex("Key"))
+        mac.update(record.hex("Data"))
+        let expected = record.hex("HMAC-SHA-256").prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        #expect(mac.leadingUInt64() == expected)
+        #expect(mac.leadingUInt64() == expected)
+    }
+
     @Test func theFixtureHasSevenCases() {
         let records = VectorFile.records("RFC4231.txt")
         #expect(records.map { $0.fields["Case"] } == ["1", "2", "3", "4", "5", "6", "7"])

@@ -92,6 +92,7 @@ struct IngestTests {
         var exported: [EventCount] = []
         try store.exportEvents { exported.append($0) }
         #expect(exported == [Self.event(.view, recipient: 1, day: 1, at: 1)])
+        #expect(try store.integrityCheck() == ["ok"])
     }
 
     @Test func aGrownIdentityReplacesTheOldRow() throws {
@@ -105,6 +106,7 @@ struct IngestTests {
             file: Self.file(offset: 50, lines: 5, updated: 2, identity: "long"), previousIdentity: "short", events: [],
             counters: [:])
         #expect(try store.checkpoints() == [Self.file(offset: 50, lines: 5, updated: 2, identity: "long")])
+        #expect(try store.integrityCheck() == ["ok"])
     }
 
     @Test func totalsCountEventsAndDistinctRecipients() throws {
@@ -133,6 +135,7 @@ struct IngestTests {
             try store.eventTotals().map { "\($0.campaign)/\($0.segment)/\($0.kind)/\($0.count)" } == [
                 "//view/1", "autumn/new/click/1", "spring/vip/click/5", "spring/vip/click/9", "spring/vip/open/1",
             ])
+        #expect(try store.integrityCheck() == ["ok"])
     }
 
     @Test func engagementCountsHumanOpensAndClicksUpToTheDay() throws {
@@ -161,5 +164,6 @@ struct IngestTests {
                     clickedTargets: ["old", "new", "today"]),
                 2: Engagement(lastOpenDay: asOf - 3),
             ])
+        #expect(try store.integrityCheck() == ["ok"])
     }
 }

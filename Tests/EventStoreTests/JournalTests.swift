@@ -65,6 +65,7 @@ struct JournalTests {
         #expect(try store.journal(campaign: "spring").map(\.messageID) == ["<1@shop>", "<2@shop>", "<3@shop>"])
         #expect(try store.journalCounts(campaign: "spring") == [.sent: 1, .queued: 2])
         #expect(try store.journalCounts(campaign: "autumn") == [.queued: 1])
+        #expect(try store.integrityCheck() == ["ok"])
     }
 
     @Test func aMessageLeftHandingByACrashIsPendingWithItsMessageID() throws {
@@ -100,5 +101,34 @@ struct JournalTests {
         #expect(error == EventStoreError(.notInJournal(campaign: "spring"), path: folder.state))
         #expect(error?.description.contains("someone") == false)
         #expect(throws: EventStoreError.self) { try store.markHanding(campaign: "autumn", customer: "C1", at: 2) }
+        #expect(try store.integrityCheck() == ["ok"])
+    }
+}
+
+@Suite("send journal transitions the protocol forbids")
+struct ForbiddenJournalTransitionTests {
+    @Test func aFinishedMessageCannotBeHandedAgainNorSentWithoutHanding() throws {
+        let folder = try StateFolder()
+        defer { folder.remove() }
+        let store = try EventStore(path: folder.state)
+        try store.enqueue(campaign: "spring", messages: [("C1", "<1@shop>"), ("C2", "<2@shop>")], at: 1)
+        let unsent = #expect(throws: EventStoreError.self) {
+            try store.markSent(campaign: "spring", customer: "C1", at: 2)
+        }
+        #expect(unsent?.reason == .invalidTransition(campaign: "spring", from: .queued, to: .sent))
+        try store.markHanding(campaign: "spring", customer: "C1", at: 2)
+        try store.markSent(campaign: "spring", customer: "C1", at: 3)
+        let twice = #expect(throws: EventStoreError.self) {
+            try store.markHanding(campaign: "spring", customer: "C1", at: 4)
+        }
+        #expect(twice?.reason == .invalidTransition(campaign: "spring", from: .sent, to: .handing))
+        #expect(
+            twice?.description == "a message of campaign spring cannot go from sent to handing (\(folder.state))")
+        try store.markSuppressed(campaign: "spring", customer: "C2", at: 4)
+        #expect(throws: EventStoreError.self) { try store.markHanding(campaign: "spring", customer: "C2", at: 5) }
+        // Refused transitions changed nothing.
+        #expect(try store.journal(campaign: "spring").map(\.state) == [.sent, .suppressed])
+        #expect(try store.journal(campaign: "spring").map(\.updated) == [3, 4])
+        #expect(try store.integrityCheck() == ["ok"])
     }
 }

@@ -211,7 +211,6 @@ struct SQLiteTests {
         #expect(error?.reason == .notADatabase)
 
         // A damaged page size (bytes 16…17 must be a power of two) is refused too.
-        try Data("SQLite format 3\u{0}".utf8).write(to: URL(fileURLWithPath: path + ".fix"))
         let fixed = try FileHandle(forUpdating: URL(fileURLWithPath: path))
         try fixed.write(contentsOf: Data("SQLite format 3\u{0}".utf8) + Data([0x03, 0x03]))
         try fixed.close()

@@ -97,7 +97,8 @@ enum StoreSettingsLoader {
                 at: object.location(of: "file"))
         }
         if keyIDRequired, object["key_id"] == nil {
-            diagnostics.error("missing required key \"key_id\" (the tracking key id it verified under)", at: object.location)
+            diagnostics.error(
+                "missing required key \"key_id\" (the tracking key id it verified under)", at: object.location)
         }
         source.keyID = Int(object.integer("key_id", in: 0...15, diagnostics: &diagnostics) ?? 0)
         return source
@@ -117,7 +118,9 @@ enum StoreSettingsLoader {
         var retired: [StoreSettings.SecretSource] = []
         var seen: Set<Int> = [current]
         for element in elements {
-            guard let object = JSONObject(element, source: secret.source, what: "a retired secret", diagnostics: &diagnostics)
+            guard
+                let object = JSONObject(
+                    element, source: secret.source, what: "a retired secret", diagnostics: &diagnostics)
             else { continue }
             object.warnAboutUnknownKeys(
                 known: ["env", "file", "key_id"], in: "a retired secret", diagnostics: &diagnostics)

@@ -19,7 +19,9 @@ public struct StoreSettings: Sendable {
         public var keyID: Int
         /// Earlier secrets that still verify tracking tokens already sent, never sign (`retired`).
         public var retired: [SecretSource]
-        public init(environmentVariable: String? = nil, file: String? = nil, keyID: Int = 0, retired: [SecretSource] = []) {
+        public init(
+            environmentVariable: String? = nil, file: String? = nil, keyID: Int = 0, retired: [SecretSource] = []
+        ) {
             self.environmentVariable = environmentVariable
             self.file = file
             self.keyID = keyID
