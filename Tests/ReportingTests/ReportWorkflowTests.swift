@@ -7,6 +7,7 @@ import Store
 import TestSupport
 import Testing
 import TextFormats
+import Tokens
 import Tracking
 import VitrineKit
 
@@ -28,6 +29,7 @@ struct ReportWorkflowTests {
     struct Fixture {
         var folder: String
         var state: String
+        var storeFolder: String
         var store: LoadedStore
         /// The lapsed customers the journal holds: 0, 1, 2 sent, 3 bounced.
         var lapsed: [Int]
@@ -38,20 +40,32 @@ struct ReportWorkflowTests {
     /// A state file: campaign we-miss-you-2026 sent to four lapsed customers; customer 0 opened and clicked a
     /// product two days before their last order, customer 1's pixel was fetched by a privacy proxy, a scanner
     /// followed customer 2's link.
-    static func fixture() throws -> Fixture {
+    /// With `customers`, those are journaled (in segment "lapsed" by the mail manifest) instead of today's first
+    /// four lapsed customers.
+    static func fixture(store storeFolder: String = catalog, customers: [Int]? = nil) throws -> Fixture {
         let folder = try temporaryFolder()
-        let (loaded, diagnostics) = StoreLoader.load(directory: catalog)
+        let (loaded, diagnostics) = StoreLoader.load(directory: storeFolder)
         let store = try #require(loaded)
         #expect(!diagnostics.hasErrors)
         var segmentDiagnostics = DiagnosticEngine()
         let segments = try #require(SegmentsWorkflow.run(store, diagnostics: &segmentDiagnostics))
         let lapsedIndex = try #require(segments.segments.segments.firstIndex { $0.id == "lapsed" })
-        let lapsed = segments.assignment.segmentOfCustomer.enumerated().filter { $0.element == lapsedIndex }.map(
-            \.offset
-        ).prefix(4)
+        let lapsed =
+            customers?.prefix(4)
+            ?? segments.assignment.segmentOfCustomer.enumerated().filter { $0.element == lapsedIndex }.map(
+                \.offset
+            ).prefix(4)
         try #require(lapsed.count == 4)
         let ids = lapsed.map { store.customers[$0].id }
         let state = folder + "/state.sqlite"
+        if customers != nil {
+            // The segment each message was composed for, as `vitrine mail` records it.
+            let mail = folder + "/Output/mail/we-miss-you-2026"
+            try FileManager.default.createDirectory(atPath: mail, withIntermediateDirectories: true)
+            let rows = ids.map { "\($0),lapsed,<\($0)@test>,\($0).eml,100\n" }.joined()
+            try ("recipient,segment,message_id,file,bytes\n" + rows).write(
+                toFile: mail + "/manifest.csv", atomically: false, encoding: .utf8)
+        }
         let events = try EventStore(path: state)
         let sendAt: Int64 = 1_762_732_800
         try events.enqueue(
@@ -87,14 +101,16 @@ struct ReportWorkflowTests {
                 event(.click, .human, 0, target: product.slug, at: clickAt),
                 event(.click, .scanner, 2, target: product.slug, at: sendAt),
             ], counters: ["lines": 8])
-        return Fixture(folder: folder, state: state, store: store, lapsed: Array(lapsed), attributed: attributed)
+        return Fixture(
+            folder: folder, state: state, storeFolder: storeFolder, store: store, lapsed: Array(lapsed),
+            attributed: attributed)
     }
 
     static func run(_ fixture: Fixture, environment: [String: String] = environment) -> ReportWorkflow.Result {
         ReportWorkflow.run(
             ReportWorkflow.Options(
-                store: catalog, output: fixture.folder + "/Output", state: fixture.state, environment: environment,
-                durable: false))
+                store: fixture.storeFolder, output: fixture.folder + "/Output", state: fixture.state,
+                environment: environment, durable: false))
     }
 
     @Test("the figures of a real state file, the three files, and no personal data in any of them")
@@ -204,6 +220,42 @@ struct ReportWorkflowTests {
         let html = try String(contentsOfFile: reports + "/index.html", encoding: .utf8)
         #expect(html.contains("since the previous report, as of <time datetime=\"2026-09-30\">"))
         #expect(html.contains("<td>+2</td>"))
+    }
+
+    @Test("unique coupon codes: the owner's redemption counts, a code passed on does not")
+    func uniqueCoupon() throws {
+        let copy = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        let storeFolder = copy + "/store"
+        try FileManager.default.copyItem(atPath: Self.catalog, toPath: storeFolder)
+        let (loaded, _) = StoreLoader.load(directory: storeFolder)
+        let store = try #require(loaded)
+        // Today's lapsed customers, journaled in "lapsed" by the manifest: their orders below make them recent,
+        // but the messages were composed for "lapsed".
+        let probe = try Self.fixture(store: storeFolder)
+        try? FileManager.default.removeItem(atPath: probe.folder)
+        let owner = store.customers[probe.lapsed[1]].id
+        let other = store.customers[probe.lapsed[2]].id
+        let secret = try SecretResolver.resolve(
+            store.settings.secret, storeFolder: storeFolder, environment: Self.environment)
+        let code = CapabilityTokens(secret: secret, settings: store.settings).couponCode(
+            prefix: "CB-", coupon: "COMEBACK", customer: owner)
+        let orders = try FileHandle(forWritingTo: URL(fileURLWithPath: storeFolder + "/orders.csv"))
+        try orders.seekToEnd()
+        try orders.write(
+            contentsOf: Data(
+                ("o-test-1,\(owner),2026-11-12T10:00:00Z,p-001,2,15.00,\(code.lowercased()),\n"
+                    + "o-test-2,\(other),2026-11-12T11:00:00Z,p-001,1,15.00,\(code),\n").utf8))
+        try orders.close()
+        let fixture = try Self.fixture(store: storeFolder, customers: probe.lapsed)
+        defer { try? FileManager.default.removeItem(atPath: fixture.folder) }
+        #expect(fixture.lapsed == probe.lapsed)
+        let summary = try #require(Self.run(fixture).summary)
+        let row = try #require(summary.report.campaigns.campaigns[1].rows.first)
+        #expect(row.orders.couponOrders == 1)
+        #expect(row.orders.couponRevenue == Money(minorUnits: 3_000))
+        let csv = try String(contentsOfFile: fixture.folder + "/Output/reports/report.csv", encoding: .utf8)
+        #expect(!csv.contains(code))
     }
 
     @Test("a store without a state file reports zeros and creates none; a --state that is missing is an error")

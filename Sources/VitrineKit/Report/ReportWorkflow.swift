@@ -157,7 +157,8 @@ public enum ReportWorkflow {
         for (index, customer) in store.customers.enumerated() { customerIndex[customer.id] = Int32(index) }
         let segmentIDs = segments.segments.segments.map(\.id)
         var messages: [ReportInputs.Message] = []
-        var journalCustomers: [String: [Int32]] = [:]
+        // Campaign → segment → the customers its messages went to: the only ones whose unique codes are derived.
+        var journalCustomers: [String: [String: [Int32]]] = [:]
         let manifests = Dictionary(
             uniqueKeysWithValues: campaigns.map { ($0.id, Self.manifestSegments(output: output, campaign: $0.id)) })
         for entry in state.journal {
@@ -170,7 +171,7 @@ public enum ReportWorkflow {
                 ReportInputs.Message(
                     campaign: entry.campaign, segment: segment, customer: index ?? -1, state: entry.state,
                     updated: entry.updated))
-            if let index { journalCustomers[entry.campaign, default: []].append(index) }
+            if let index { journalCustomers[entry.campaign, default: [:]][segment, default: []].append(index) }
         }
         var plans: [ReportInputs.CampaignPlan] = []
         for campaign in campaigns {
@@ -185,7 +186,7 @@ public enum ReportWorkflow {
                     case .unique:
                         let codes = tokens.map { tokens in
                             var codes: [Int32: String] = [:]
-                            for customer in journalCustomers[campaign.id] ?? [] {
+                            for customer in journalCustomers[campaign.id]?[id] ?? [] {
                                 codes[customer] = tokens.couponCode(
                                     prefix: coupon.codePrefix ?? "", coupon: coupon.id,
                                     customer: store.customers[Int(customer)].id)
