@@ -187,6 +187,32 @@ struct ReportWorkflowTests {
                 == "7 3 1 0.3333 \(fixture.attributed) 3 2 \(overview.buyers) "
                 + "['report', 'format', 'store', 'currency', 'as_of']\n")
 
+        // python3's HTML parser finds every element closed in order (void elements aside) and one h1.
+        let balance = """
+            import sys
+            from html.parser import HTMLParser
+            VOID = {'meta', 'link', 'br', 'img', 'input', 'hr', 'rect', 'line', 'polyline'}
+            class Check(HTMLParser):
+                def __init__(self):
+                    super().__init__(); self.stack = []; self.errors = []; self.count = {}
+                def handle_starttag(self, tag, attrs):
+                    self.count[tag] = self.count.get(tag, 0) + 1
+                    if tag not in VOID: self.stack.append(tag)
+                def handle_startendtag(self, tag, attrs):
+                    self.count[tag] = self.count.get(tag, 0) + 1
+                def handle_endtag(self, tag):
+                    if tag in VOID: return
+                    if not self.stack or self.stack[-1] != tag:
+                        self.errors.append((tag, list(self.stack[-3:])))
+                    else:
+                        self.stack.pop()
+            c = Check(); c.feed(open(sys.argv[1], encoding='utf-8').read()); c.close()
+            print(c.errors, c.stack, c.count.get('h1'), c.count.get('svg'), c.count.get('table'), c.count.get('caption'))
+            """
+        let parsed = try ChildProcess.run("/usr/bin/env", ["python3", "-c", balance, folder + "/index.html"])
+        #expect(parsed.status == 0, "\(parsed.errorText)")
+        #expect(parsed.outputText == "[] [] 1 4 7 7\n")
+
         // Run again: the same bytes, nothing written; the report compares with nothing new.
         let again = try #require(Self.run(fixture).summary)
         #expect(again.written == 0)
