@@ -13,10 +13,12 @@ public struct OverviewSnapshot: Sendable, Equatable {
     public var segments: [String: Int]
     /// Stage name → customers.
     public var lifecycle: [String: Int]
+    /// `rfm[r - 1][f - 1]` as in `CustomerOverview`; nil when the earlier report had no grid.
+    public var rfm: [[Int]]?
 
     public init(
         asOf: String, customers: Int, buyers: Int, paretoShare: Double, segments: [String: Int],
-        lifecycle: [String: Int]
+        lifecycle: [String: Int], rfm: [[Int]]? = nil
     ) {
         self.asOf = asOf
         self.customers = customers
@@ -24,6 +26,7 @@ public struct OverviewSnapshot: Sendable, Equatable {
         self.paretoShare = paretoShare
         self.segments = segments
         self.lifecycle = lifecycle
+        self.rfm = rfm
     }
 
     /// The overview this report compares with, found in the `report.json` it replaces: that report's own figures
@@ -44,7 +47,8 @@ public struct OverviewSnapshot: Sendable, Equatable {
     }
 
     /// Reads `customers`, `buyers`, `pareto.revenue_share` (or `revenue_share`), `segments` (a list of
-    /// `{id, customers}` or an object of id → customers) and `lifecycle` of an overview object.
+    /// `{id, customers}` or an object of id → customers), `lifecycle` and the RFM grid (`rfm.counts` or `rfm`: five
+    /// rows of five, recency 5 first) of an overview object.
     init?(_ node: JSONNode, asOf: String) {
         guard let customers = Self.int(node["customers"]), let buyers = Self.int(node["buyers"]),
             let share = Self.double(node["pareto"]?["revenue_share"] ?? node["revenue_share"]),
@@ -73,7 +77,20 @@ public struct OverviewSnapshot: Sendable, Equatable {
         }
         self.init(
             asOf: asOf, customers: customers, buyers: buyers, paretoShare: share, segments: segments,
-            lifecycle: lifecycle)
+            lifecycle: lifecycle, rfm: Self.grid(node["rfm"]?["counts"] ?? node["rfm"]))
+    }
+
+    /// Five rows of five counts, recency 5 first, as `rfm[r - 1][f - 1]`; nil for anything else.
+    private static func grid(_ node: JSONNode?) -> [[Int]]? {
+        guard case .array(let rows)? = node?.value, rows.count == 5 else { return nil }
+        var grid: [[Int]] = []
+        for row in rows.reversed() {
+            guard case .array(let cells) = row.value, cells.count == 5 else { return nil }
+            let counts = cells.compactMap { Self.int($0) }
+            guard counts.count == 5 else { return nil }
+            grid.append(counts)
+        }
+        return grid
     }
 
     private static func int(_ node: JSONNode?) -> Int? {

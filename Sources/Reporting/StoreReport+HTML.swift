@@ -163,7 +163,13 @@ extension StoreReport {
         out += "</tr></thead>\n<tbody>\n"
         for r in (1...5).reversed() {
             out += "<tr><th scope=\"row\">R \(r)</th>"
-            for f in 1...5 { out += "<td>\(g(o.rfm[r - 1][f - 1]))</td>" }
+            for f in 1...5 {
+                out += "<td>\(g(o.rfm[r - 1][f - 1]))"
+                if let before = previous?.rfm {
+                    out += "<small>\(change(o.rfm[r - 1][f - 1], before[r - 1][f - 1]))</small>"
+                }
+                out += "</td>"
+            }
             out += "</tr>\n"
         }
         out += "</tbody>\n</table>\n</div>\n<div class=\"pair\">\n<figure>"

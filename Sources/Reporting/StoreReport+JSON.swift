@@ -122,7 +122,7 @@ extension StoreReport {
                 .object([
                     ("rows", .string("recency score 5 (most recent) to 1")),
                     ("columns", .string("frequency score 1 to 5 (most orders)")),
-                    ("counts", .array((0..<5).reversed().map { r in .oneLine(.array(o.rfm[r].map { .int($0) })) })),
+                    ("counts", Self.gridJSON(o.rfm)),
                 ])
             ),
         ]
@@ -150,6 +150,12 @@ extension StoreReport {
                         }
                     ))
             ),
+            ("rfm", previous.rfm.map(Self.gridJSON) ?? .null),
         ])
+    }
+
+    /// An RFM grid as five rows of five counts, recency 5 first.
+    static func gridJSON(_ grid: [[Int]]) -> JSONOutput {
+        .array((0..<5).reversed().map { r in .oneLine(.array(grid[r].map { .int($0) })) })
     }
 }

@@ -94,13 +94,21 @@ struct RenderingTests {
             snapshot
                 == OverviewSnapshot(
                     asOf: "2026-11-30", customers: 10, buyers: 6, paretoShare: 0.55, segments: ["vip": 2, "rest": 8],
-                    lifecycle: ["acquire": 5, "enhance": 3, "retain": 2]))
+                    lifecycle: ["acquire": 5, "enhance": 3, "retain": 2], rfm: Self.overview.rfm))
         // The first report compared with nothing: reported again on its own day, still nothing.
         #expect(OverviewSnapshot.previous(inReportJSON: Array(first.renderedJSON.utf8), asOf: "2026-11-30") == nil)
         let second = Self.report(previous: snapshot)
         let again = OverviewSnapshot.previous(inReportJSON: Array(second.renderedJSON.utf8), asOf: "2026-11-30")
         #expect(again == snapshot)
         #expect(OverviewSnapshot.previous(inReportJSON: Array("not json".utf8), asOf: "x") == nil)
+        // The HTML shows each figure's change, RFM cells included.
+        var moved = snapshot
+        moved.rfm![4][4] = 4
+        moved.customers = 7
+        let html = Self.report(previous: moved).renderedHTML
+        #expect(html.contains("<td>1<small>−3</small></td></tr>\n<tr><th scope=\"row\">R 4</th>"))
+        #expect(html.contains("<td>0<small>no change</small></td>"))
+        #expect(html.contains("<span class=\"raw\">+3</span>"))
     }
 
     @Test(
