@@ -53,6 +53,12 @@ struct ReportCommandTests {
         let state = try VitrineBinary.run(base + ["--state", folder + "/missing.sqlite"])
         #expect(state.status == 2)
         #expect(state.stderr.contains("error: no state file at \(folder)/missing.sqlite"))
+        // A state file that is not SQLite is a failure of the world (exit 1), named with its path.
+        try "not a database, just text that is long enough to fill a header".write(
+            toFile: folder + "/store/state.sqlite", atomically: false, encoding: .utf8)
+        let damaged = try VitrineBinary.run(base)
+        #expect(damaged.status == 1)
+        #expect(damaged.stderr.contains("error: cannot read the state file: \(folder)/store/state.sqlite"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/Output/reports"))
     }
 }

@@ -31,7 +31,7 @@ enum ReportCommand {
         let result = ReportWorkflow.run(options)
         console.print(result.diagnostics)
         guard let summary = result.summary else {
-            return result.writeFailed
+            return result.ioFailed
                 ? .failure : ExitCode(diagnostics: result.diagnostics) == .failure ? .failure : .badInput
         }
         if arguments.flag("json") {

@@ -53,8 +53,8 @@ public enum ReportWorkflow {
         public var diagnostics: DiagnosticEngine
         /// Nil when nothing was reported (errors in the store, the state file or the output).
         public var summary: Summary?
-        /// The report was made but could not be written.
-        public var writeFailed = false
+        /// A failure of the world, not of the input: the state file could not be read, or the report written.
+        public var ioFailed = false
     }
 
     public static func run(_ options: Options) -> Result {
@@ -82,7 +82,7 @@ public enum ReportWorkflow {
             state = try StateRead.read(path: statePath, campaigns: Set(campaigns.map(\.id)))
         } catch {
             diagnostics.error("cannot read the state file: \(error)", at: nil)
-            return Result(diagnostics: diagnostics)
+            return Result(diagnostics: diagnostics, ioFailed: true)
         }
         let environment = options.environment ?? ProcessInfo.processInfo.environment
         let secret = try? SecretResolver.resolve(
@@ -124,7 +124,7 @@ public enum ReportWorkflow {
             summary.removed = published.removed
         } catch {
             diagnostics.error("cannot write \(options.output)/reports: \(error)", at: nil)
-            return Result(diagnostics: diagnostics, summary: nil, writeFailed: true)
+            return Result(diagnostics: diagnostics, summary: nil, ioFailed: true)
         }
         return Result(diagnostics: diagnostics, summary: summary)
     }
