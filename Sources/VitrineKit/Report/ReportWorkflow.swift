@@ -96,17 +96,19 @@ public enum ReportWorkflow {
             asOf: options.asOf)
         let campaignReport = CampaignReport(inputs)
         let asOf = segments.asOf.isoDate
-        let previous = FileManager.default.contents(atPath: options.output + "/reports/report.json").flatMap {
-            OverviewSnapshot.previous(inReportJSON: Array($0), asOf: asOf)
-        }
-        let report = StoreReport(
-            storeName: store.settings.name, currency: store.settings.currency, asOf: asOf, campaigns: campaignReport,
-            overview: CustomerOverview(
-                metrics: segments.context.metrics, segments: segments.rows, pareto: segments.pareto),
-            previous: previous)
-        var summary = Summary(report: report)
+        let overview = CustomerOverview(
+            metrics: segments.context.metrics, segments: segments.rows, pareto: segments.pareto)
+        var summary: Summary
         do {
+            // The publisher holds the tree's lock from here: the previous report read next is the one replaced.
             let publisher = try Publisher(output: options.output, tree: "reports", durable: options.durable)
+            let previous = FileManager.default.contents(atPath: options.output + "/reports/report.json").flatMap {
+                OverviewSnapshot.previous(inReportJSON: Array($0), asOf: asOf)
+            }
+            let report = StoreReport(
+                storeName: store.settings.name, currency: store.settings.currency, asOf: asOf,
+                campaigns: campaignReport, overview: overview, previous: previous)
+            summary = Summary(report: report)
             for (name, text) in [
                 ("index.html", report.renderedHTML), ("report.csv", report.renderedCSV),
                 ("report.json", report.renderedJSON),
