@@ -243,7 +243,7 @@ extension StoreReport {
     static let css = """
         :root{color-scheme:light;--ink:#1f2933;--muted:#52606d;--line:#d8dde3;--panel:#f4f7fa;--accent:#1d5fa6}\
         *{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;\
-        color:var(--ink);background:#fff}header,main,footer{max-width:1180px;margin:0 auto;padding:0 24px}\
+        color:var(--ink);background:#fff}header,main,footer{max-width:1360px;margin:0 auto;padding:0 24px}\
         header{padding-top:28px}h1{font-size:1.7rem;margin:0 0 6px}h2{font-size:1.35rem;margin:40px 0 12px;\
         padding-top:16px;border-top:2px solid var(--line)}h3{font-size:1.05rem;margin:24px 0 8px}\
         .lede{color:var(--muted);max-width:70ch}nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:8px}\
@@ -255,12 +255,13 @@ extension StoreReport {
         color:var(--muted)}.kpis dd{margin:0}.figure{display:block;font-size:1.6rem;font-weight:650}\
         .raw{display:block;font-size:.8rem;color:var(--muted)}figure{margin:12px 0}figcaption{font-size:.85rem;\
         color:var(--muted)}svg{max-width:100%;height:auto}.scroll{overflow-x:auto}\
-        table{border-collapse:collapse;margin:8px 0 16px;font-variant-numeric:tabular-nums}\
-        caption{text-align:left;font-weight:600;padding:4px 0}th,td{padding:6px 9px;border-bottom:1px solid \
+        table{border-collapse:collapse;margin:8px 0 16px;font-variant-numeric:tabular-nums;font-size:.9rem}\
+        caption{text-align:left;font-weight:600;padding:4px 0}th,td{padding:6px 7px;border-bottom:1px solid \
         var(--line);text-align:right;vertical-align:top;white-space:nowrap}\
         thead th{white-space:normal}th[scope=row]{text-align:left;font-weight:600}\
         thead th{font-size:.8rem;color:var(--muted);border-bottom:2px solid var(--line)}tfoot th,tfoot td{\
-        font-weight:700;border-top:2px solid var(--line)}td small{display:block;font-size:.75rem;color:var(--muted)}\
+        font-weight:700;border-top:2px solid var(--line)}td small{display:block;font-size:.75rem;color:var(--muted);white-space:normal}\
+        thead th:first-child{text-align:left}\
         .pair{display:flex;flex-wrap:wrap;gap:32px;align-items:flex-start}code{font-size:.9em}\
         footer{color:var(--muted);font-size:.85rem;padding-bottom:32px;margin-top:32px}
         """
