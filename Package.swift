@@ -63,6 +63,9 @@ let package = Package(
             dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Publishing", "Tokens", "Barcode"]),
         // The store's one state file (state.sqlite): suppressions, the send journal, ingest checkpoints, events.
         .target(name: "EventStore", dependencies: ["SQLite"]),
+        // Campaign figures (delivery, opens, clicks, attributed orders) and the customer overview, as HTML, CSV, JSON.
+        .target(
+            name: "Reporting", dependencies: ["Diagnostics", "TextFormats", "Store", "Segmentation", "EventStore"]),
 
         // Newsletters as values: a campaign's audience and each recipient's message, composed from the theme's
         // e-mail templates with the site's prices, picks, wish lists and coupons.
@@ -76,6 +79,8 @@ let package = Package(
             dependencies: [
                 "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "Publishing",
                 "HTTPServer", "Site", "Tokens", "Mail", "Delivery", "SMTP", "EventStore", "Tracking",
+                "HTTPServer", "Site", "Tokens",
+                "Reporting", "EventStore", "Tracking",
             ]
         ),
         .target(name: "VitrineCLI", dependencies: ["Diagnostics", "VitrineKit"]),
@@ -119,6 +124,13 @@ let package = Package(
             dependencies: ["Tracking", "Tokens", "Store", "Crypto", "SeededRandom", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Tracking", "Tokens", "SeededRandom"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Diagnostics"]),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: [
+                "Reporting", "EventStore", "Store", "Segmentation", "TextFormats", "VitrineKit", "Tracking", "Tokens",
+                "Diagnostics",
+                "TestSupport",
+            ]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "BarcodeDecoding", "SeededRandom", "TestSupport"]),
         .testTarget(name: "GzipTests", dependencies: ["Gzip", "SeededRandom", "TestSupport"]),
         .testTarget(name: "AccessLogTests", dependencies: ["AccessLog", "Gzip", "TestSupport"]),

@@ -10,6 +10,8 @@ public enum VitrineCLI {
         CheckCommand.command, InitCommand.command, BuildCommand.command, MailCommand.command, SendCommand.command,
         SegmentsCommand.command,
         TemplateCommands.render, TemplateCommands.check, ServeCommand.command,
+        CheckCommand.command, InitCommand.command, BuildCommand.command, SegmentsCommand.command,
+        TemplateCommands.render, TemplateCommands.check, ServeCommand.command, ReportCommand.command,
     ]
 
     /// Runs a command; a failed write to stdout or stderr turns any status into a failure of the world (exit 1).

@@ -12,6 +12,7 @@ struct HelpTests {
         (["build", "--help"], "build"),
         (["serve", "--help"], "serve"),
         (["segments", "--help"], "segments"),
+        (["report", "--help"], "report"),
         (["template", "--help"], "template"),
         (["template", "render", "--help"], "template-render"),
         (["theme", "--help"], "theme"),
