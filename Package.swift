@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "MIMETests", dependencies: ["MIME", "SeededRandom", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SMTPTests", dependencies: ["SMTP", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SMTPTests", dependencies: ["SMTP", "TestSupport"]),
         .testTarget(name: "TokensTests", dependencies: ["Tokens", "Crypto", "Store"]),
         .testTarget(
             name: "TrackingTests",

@@ -1,6 +1,7 @@
 import Foundation
 import SMTP
 import Synchronization
+import TestSupport
 import Testing
 
 #if canImport(Glibc)

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The aiosmtpd peer of `Fixtures/smtp_peer.py`, on 127.0.0.1 and a free port, stopped when the value goes away.
 public final class SMTPPeer {
     public let port: UInt16
@@ -8,6 +12,7 @@ public final class SMTPPeer {
 
     public struct StartFailure: Error, CustomStringConvertible {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// Starts the peer with `options` (see the script's docstring); `saving` adds a fresh `--save-dir`.
@@ -49,7 +54,9 @@ public final class SMTPPeer {
     }
 
     deinit {
-        process.terminate()
+        // SIGKILL: the peer has nothing to flush (each saved message is renamed into place), and a signal mask
+        // inherited from the test's thread cannot hold it back.
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         if let saveDirectory { try? FileManager.default.removeItem(at: saveDirectory) }
     }

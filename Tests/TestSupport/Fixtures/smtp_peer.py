@@ -8,6 +8,7 @@ Binds port 0 and prints "PORT <n>" on stdout once it listens; runs until SIGTERM
                           un-dot-stuffed them
     --defer ADDR          answer "451 4.2.0" to the first --defer-count RCPTs of ADDR, then 250 (repeatable)
     --reject ADDR         answer a two-line 550 5.1.1 to every RCPT of ADDR (repeatable)
+    --reject-sender ADDR  answer "550 5.7.1" to MAIL FROM:<ADDR>
     --no-pipelining       do not offer PIPELINING (it is offered by default)
     --no-8bitmime         do not offer 8BITMIME
     --size N              offer SIZE N (and enforce it); 0 offers no SIZE
@@ -38,6 +39,13 @@ class Handler:
             keep.append("250-PIPELINING")
         keep.append("250-ENHANCEDSTATUSCODES")
         return [responses[0]] + keep + ["250 HELP"]
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        if address == self.args.reject_sender:
+            return "550 5.7.1 that sender is not welcome"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 2.1.0 OK"
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in (self.args.reject or []):
@@ -85,11 +93,14 @@ async def greeting_554(reader, writer):
 
 
 def main():
+    # A child of a thread that blocks signals (a Swift test's worker) inherits the mask: SIGTERM would never arrive.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     ap = argparse.ArgumentParser()
     ap.add_argument("--save-dir")
     ap.add_argument("--defer", action="append")
     ap.add_argument("--defer-count", type=int, default=1)
     ap.add_argument("--reject", action="append")
+    ap.add_argument("--reject-sender")
     ap.add_argument("--no-pipelining", action="store_true")
     ap.add_argument("--no-8bitmime", action="store_true")
     ap.add_argument("--size", type=int, default=64 * 1024 * 1024)
