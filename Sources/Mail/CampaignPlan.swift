@@ -20,6 +20,9 @@ public struct CampaignPlan: Sendable {
     let coupon: Coupon?
     /// The domain of `base_url`: the right-hand side of every Message-ID and the List-Id.
     public let domain: String
+    /// Per segment, its view in each of the store's locales: a message is in its recipient's own language (their
+    /// `locale` in customers.csv, when the store has it), with their segment's prices and offers.
+    let views: [[String: SegmentView]]
 
     /// How many picks a message shows, and how many wish-list items.
     public static let pickCount = 8
@@ -65,13 +68,23 @@ public struct CampaignPlan: Sendable {
         textTemplate = text
         self.coupon = coupon
         domain = Self.host(of: site.baseURL)
+        let locales = site.store.settings.locales
+        views = site.store.segments.indices.map { segment in
+            Dictionary(uniqueKeysWithValues: locales.map { ($0, site.view(segment: segment, locale: $0)) })
+        }
+    }
+
+    /// The view a recipient's message is composed in: their segment in their own locale, else the segment's.
+    func view(of recipient: Audience.Recipient) -> SegmentView {
+        let locale = site.store.customers[Int(recipient.customer)].locale
+        return views[Int(recipient.segment)][locale] ?? site.segments[Int(recipient.segment)]
     }
 
     /// Composes the recipient's message into `message`, reusing its buffers.
     public func compose(_ recipient: Audience.Recipient, into message: inout Newsletter) {
         let store = site.store
         let customer = store.customers[Int(recipient.customer)]
-        let view = site.segments[Int(recipient.segment)]
+        let view = view(of: recipient)
         let decoration = links(recipient)
         let context = context(recipient, view: view, links: decoration)
         message.recipient = recipient

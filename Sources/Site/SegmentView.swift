@@ -35,13 +35,14 @@ package struct SegmentView: Sendable {
     static let rightToLeft: Set<String> = ["ar", "fa", "he", "ur", "ps", "yi"]
 
     init(
-        index: Int, inputs: SiteInputs, categories: CategoryTree, fallbackID: String,
+        index: Int, inputs: SiteInputs, categories: CategoryTree, fallbackID: String, locale: String? = nil,
         diagnostics: inout DiagnosticEngine
     ) {
         let store = inputs.store
         definition = store.segments[index]
         let defaultLocale = store.settings.defaultLocale
-        locale = definition.locale ?? defaultLocale
+        self.locale = locale ?? definition.locale ?? defaultLocale
+        let locale = self.locale
         direction = Self.rightToLeft.contains(locale) ? "rtl" : "ltr"
         // The locale's table over the default locale's over English: a missing key still says something.
         var strings = inputs.theme.strings["en"] ?? [:]

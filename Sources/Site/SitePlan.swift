@@ -28,6 +28,16 @@ public struct SitePlan: Sendable {
     static let bestCount = 8
     static let alsoBoughtCount = 4
     static let featuredCount = 4
+    /// Segment `index` as seen in `locale` (its prices, order and coupon; the locale's words and formats): what a
+    /// message to one customer of the segment shows in the customer's own language.
+    package func view(segment index: Int, locale: String) -> SegmentView {
+        if segments[index].locale == locale { return segments[index] }
+        var ignored = DiagnosticEngine()
+        return SegmentView(
+            index: index, inputs: inputs, categories: categories, fallbackID: store.segments.last?.id ?? "",
+            locale: locale, diagnostics: &ignored)
+    }
+
     /// Changes whenever what a page shows for the same inputs changes (new fields, new markup from code).
     static let formatVersion = "site-1"
 

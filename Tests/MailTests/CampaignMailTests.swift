@@ -69,7 +69,8 @@ import VitrineKit
         for customer in recipients {
             wanted[customer.id] = [
                 "address": customer.email ?? "", "name": customer.firstName + " " + customer.lastName,
-                "first_name": customer.firstName, "locale": customer.locale,
+                "first_name": customer.firstName,
+                "locale": Self.locale(of: customer, segmentOf: segmentOf, store: store),
                 "subject": campaign.subject[Self.locale(of: customer, segmentOf: segmentOf, store: store)] ?? "",
                 "tracking": customer.consentTracking,
             ]
@@ -89,8 +90,10 @@ import VitrineKit
         #expect((counts["encoded_words"] ?? 0) > 0)
     }
 
-    /// The language a customer's message is in: their segment's locale, else the store's default.
+    /// The language a customer's message is in: their own when the store has it, else their segment's, else the
+    /// store's default.
     static func locale(of customer: Customer, segmentOf: [String: String], store: LoadedStore) -> String {
+        if store.settings.locales.contains(customer.locale) { return customer.locale }
         let segment = store.segments.first { $0.id == segmentOf[customer.id] }
         return segment?.locale ?? store.settings.defaultLocale
     }
@@ -109,14 +112,14 @@ import VitrineKit
         let output = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: output) }
         var options = Self.options(output: output)
-        options.segments = ["persian"]
+        options.segments = ["greek"]
         options.limit = 3
         let summary = try #require(MailWorkflow.run(options).summary)
         #expect(summary.recipients == 3)
         let manifest = try String(contentsOfFile: output + "/mail/winter-2026/manifest.csv", encoding: .utf8)
         let rows = manifest.split(separator: "\n").dropFirst()
         #expect(rows.count == 3)
-        #expect(rows.allSatisfy { $0.split(separator: ",")[1] == "persian" })
+        #expect(rows.allSatisfy { $0.split(separator: ",")[1] == "greek" })
     }
 
     @Test func unknownCampaignAndSegmentAreErrors() throws {
