@@ -183,7 +183,8 @@ package struct SegmentView: Sendable {
         Self.offer(coupon, strings: strings, format: format, currency: currency)
     }
 
-    static func discount(_ coupon: Coupon, strings: [String: String], format: LocaleFormat, currency: String) -> String {
+    static func discount(_ coupon: Coupon, strings: [String: String], format: LocaleFormat, currency: String) -> String
+    {
         switch coupon.discount {
         case .percent(let basisPoints):
             (strings["percent_pattern"] ?? "{n}%").replacingAll("{n}", with: format.plain(basisPoints / 100))

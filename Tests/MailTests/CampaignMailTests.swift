@@ -14,7 +14,8 @@ import VitrineKit
         .deletingLastPathComponent().path
     static let catalog = packageRoot + "/Catalog"
     static let secret = "mail-tests-secret-0123456789abcdefghijkl"
-    static let checker = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
+    static let checker =
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
         + "/Fixtures/check_campaign.py"
 
     static func temporaryFolder() -> String {
@@ -64,7 +65,9 @@ import VitrineKit
         let (loaded, _) = StoreLoader.load(directory: Self.catalog)
         let store = try #require(loaded)
         let campaign = try #require(store.campaigns.first { $0.id == "winter-2026" })
-        var expected: [String: Any] = ["sender": store.settings.sender.address, "list_id": "<newsletter.shop.example.com>"]
+        var expected: [String: Any] = [
+            "sender": store.settings.sender.address, "list_id": "<newsletter.shop.example.com>",
+        ]
         var wanted: [String: Any] = [:]
         for customer in recipients {
             wanted[customer.id] = [
@@ -134,7 +137,9 @@ import VitrineKit
         #expect(wrong.summary == nil)
         #expect(
             wrong.diagnostics.diagnostics.map(\.message)
-                == ["campaign \"winter-2026\" does not go to segment \"lapsed\" (its segments: vip, business, new, greek, persian, everyone)"])
+                == [
+                    "campaign \"winter-2026\" does not go to segment \"lapsed\" (its segments: vip, business, new, greek, persian, everyone)"
+                ])
         #expect(!FileManager.default.fileExists(atPath: output + "/mail/winter-2026"))
     }
 

@@ -10,6 +10,8 @@ struct HelpTests {
         (["check", "--help"], "check"),
         (["init", "--help"], "init"),
         (["build", "--help"], "build"),
+        (["mail", "--help"], "mail"),
+        (["send", "--help"], "send"),
         (["serve", "--help"], "serve"),
         (["segments", "--help"], "segments"),
         (["report", "--help"], "report"),

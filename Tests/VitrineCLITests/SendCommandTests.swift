@@ -46,8 +46,10 @@ import Testing
 
     static func send(_ batch: Batch, port: UInt16, _ extra: [String] = []) throws -> VitrineBinary.Result {
         try VitrineBinary.run(
-            ["send", "winter-2026", "--smtp", "127.0.0.1:\(port)", "--output", batch.output, "--state", batch.state,
-             "--force"] + extra,
+            [
+                "send", "winter-2026", "--smtp", "127.0.0.1:\(port)", "--output", batch.output, "--state", batch.state,
+                "--force",
+            ] + extra,
             environment: secret, timeLimit: 120)
     }
 
@@ -77,7 +79,8 @@ import Testing
         for (message, id) in zip(received, try Self.receivedIDs(peer)) {
             let row = try #require(byID[id])
             #expect(message.to == [addresses[row.customer] ?? "?"])
-            let file = try [UInt8](Data(contentsOf: URL(fileURLWithPath: batch.output + "/mail/winter-2026/" + row.file)))
+            let file = try [UInt8](
+                Data(contentsOf: URL(fileURLWithPath: batch.output + "/mail/winter-2026/" + row.file)))
             #expect(message.content == file)
         }
         let second = try Self.send(batch, port: peer.port, ["--json"])
@@ -123,7 +126,8 @@ import Testing
         try store.suppress(customer: batch.rows[0].customer, reason: .unsubscribed, at: 1, source: "test")
         let peer = try SMTPPeer([], saving: true)
         let result = try Self.send(batch, port: peer.port, ["--json"])
-        #expect(result.stdout.contains("\"suppressed\": 1") && result.stdout.contains("\"sent\": 3"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("\"suppressed\": 1") && result.stdout.contains("\"sent\": 3"), "\(result.stdout)")
         #expect(!(try Self.receivedIDs(peer)).contains(batch.rows[0].messageID))
     }
 
@@ -187,8 +191,10 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("no access log has been ingested yet"), "\(result.stderr)")
         let dry = try VitrineBinary.run(
-            ["send", "winter-2026", "--smtp", "127.0.0.1:9", "--output", batch.output, "--state", batch.state,
-             "--force", "--dry-run"],
+            [
+                "send", "winter-2026", "--smtp", "127.0.0.1:9", "--output", batch.output, "--state", batch.state,
+                "--force", "--dry-run",
+            ],
             environment: Self.secret)
         #expect(dry.status == 0, "\(dry.stderr)")
         #expect(dry.stdout.contains("2 to send"), "\(dry.stdout)")

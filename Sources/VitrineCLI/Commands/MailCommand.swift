@@ -15,7 +15,8 @@ enum MailCommand {
                 .value(
                     "as-of", "DATE",
                     "The day coupons must be valid on and the Date of the messages (default: the send date)."),
-                .value("state", "FILE", "The store's state file: suppressions, opt-outs (default: STORE/state.sqlite)."),
+                .value(
+                    "state", "FILE", "The store's state file: suppressions, opt-outs (default: STORE/state.sqlite)."),
                 CommonOptions.quiet, CommonOptions.json,
             ]),
         run: run)

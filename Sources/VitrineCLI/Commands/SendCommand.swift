@@ -12,15 +12,20 @@ enum SendCommand {
                 CommonOptions.store, CommonOptions.output,
                 .value("connections", "N", "Connections to the relay at once (default: 4)."),
                 .value("rate", "N", "At most N messages per second over all connections (default: no limit)."),
-                .value("retry-delay", "SECONDS", "The wait after a 4xx reply, doubled after each further one (default: 60)."),
+                .value(
+                    "retry-delay", "SECONDS",
+                    "The wait after a 4xx reply, doubled after each further one (default: 60)."),
                 .value("max-attempts", "N", "Tries of one message before it waits for a later run (default: 5)."),
                 .value(
                     "wait", "SECONDS",
                     "How long this run keeps retrying deferred messages (default: 900); the rest wait for a later run."),
-                .value("max-log-age", "HOURS", "Refuse to start when the newest ingested access log is older (default: 48)."),
+                .value(
+                    "max-log-age", "HOURS",
+                    "Refuse to start when the newest ingested access log is older (default: 48)."),
                 .flag("force", "Send even when the newest ingested access log is older than --max-log-age."),
                 .flag("dry-run", "Count what would be sent; connect to nothing and change nothing."),
-                .value("state", "FILE", "The store's state file: the journal, suppressions (default: STORE/state.sqlite)."),
+                .value(
+                    "state", "FILE", "The store's state file: the journal, suppressions (default: STORE/state.sqlite)."),
                 CommonOptions.quiet, CommonOptions.json,
             ]),
         run: run)

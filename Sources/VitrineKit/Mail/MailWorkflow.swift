@@ -94,7 +94,8 @@ public enum MailWorkflow {
                 store.settings.secret, storeFolder: options.store,
                 environment: options.environment ?? ProcessInfo.processInfo.environment)
         } catch {
-            diagnostics.error("mail needs the store's secret (message ids, unsubscribe links, coupons): \(error)", at: nil)
+            diagnostics.error(
+                "mail needs the store's secret (message ids, unsubscribe links, coupons): \(error)", at: nil)
             return Result(diagnostics: diagnostics)
         }
         let state: MailState
@@ -184,7 +185,8 @@ public enum MailWorkflow {
         _ recipients: [Audience.Recipient], plan: CampaignPlan, writer: MessageWriter, store: LoadedStore,
         options: Options, progress: (@Sendable (Int, Int) -> Void)?
     ) throws -> PublishSummary {
-        let publisher = try Publisher(output: options.output + "/mail", tree: plan.campaign.id, durable: options.durable)
+        let publisher = try Publisher(
+            output: options.output + "/mail", tree: plan.campaign.id, durable: options.durable)
         let rows = UnsafeMutableBufferPointer<ManifestRow>.allocate(capacity: recipients.count)
         rows.initialize(repeating: ManifestRow())
         defer {

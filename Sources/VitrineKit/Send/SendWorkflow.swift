@@ -98,7 +98,8 @@ public enum SendWorkflow {
             let age = newest.map { start.timeIntervalSince1970 - Double($0) }
             if age.map({ $0 > options.maximumLogAge }) ?? true {
                 let limit = Int(options.maximumLogAge / 3600)
-                let when = age.map { "the newest ingested access log is \(Int($0 / 3600)) hours old" }
+                let when =
+                    age.map { "the newest ingested access log is \(Int($0 / 3600)) hours old" }
                     ?? "no access log has been ingested yet"
                 diagnostics.error(
                     "\(when) (the limit is \(limit) hours): unsubscribes may not be honoured in time; run "

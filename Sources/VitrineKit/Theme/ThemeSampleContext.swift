@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Mail
 import Mustache
 import Site
 import Store
@@ -35,8 +36,9 @@ public enum ThemeSampleContext {
             store: store, ranking: [], neighbours: [],
             buildDate: Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970)), theme: theme)
         guard let plan = SitePlan.make(inputs, diagnostics: &ignored) else { return make(store) }
-        return SitePlan.merge(
+        let pages = SitePlan.merge(
             SitePlan.merge(make(store), plan.sampleContext()), PersonalPlan.sampleContext(site: plan))
+        return SitePlan.merge(pages, CampaignPlan.sampleContext(site: plan))
     }
 
     public static func make(_ store: LoadedStore) -> MustacheValue {
