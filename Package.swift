@@ -78,9 +78,7 @@ let package = Package(
             name: "VitrineKit",
             dependencies: [
                 "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "Publishing",
-                "HTTPServer", "Site", "Tokens", "Mail", "Delivery", "SMTP", "EventStore", "Tracking",
-                "HTTPServer", "Site", "Tokens",
-                "Reporting", "EventStore", "Tracking",
+                "HTTPServer", "Site", "Tokens", "Mail", "Delivery", "SMTP", "EventStore", "Tracking", "Reporting",
             ]
         ),
         .target(name: "VitrineCLI", dependencies: ["Diagnostics", "VitrineKit"]),
@@ -133,7 +131,7 @@ let package = Package(
             ]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "BarcodeDecoding", "SeededRandom", "TestSupport"]),
         .testTarget(name: "GzipTests", dependencies: ["Gzip", "SeededRandom", "TestSupport"]),
-        .testTarget(name: "AccessLogTests", dependencies: ["AccessLog", "Gzip", "TestSupport"]),
+        .testTarget(name: "AccessLogTests", dependencies: ["AccessLog", "Gzip", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "MustacheTests", dependencies: ["Mustache", "Diagnostics", "SeededRandom"],
             resources: [.copy("Fixtures")]),

@@ -88,7 +88,10 @@ import VitrineKit
         #expect(robots.contains("Disallow: /k/\n"))
         #expect(robots.contains("Sitemap: https://shop.test/sitemap.xml\n"))
         let disallowed = robots.split(separator: "\n").filter { $0.hasPrefix("Disallow:") }
-        #expect(disallowed.allSatisfy { ["Disallow: /w/", "Disallow: /k/", "Disallow: /unsubscribe/"].contains($0) })
+        #expect(
+            disallowed.allSatisfy {
+                ["Disallow: /w/", "Disallow: /k/", "Disallow: /unsubscribe/", "Disallow: /privacy/"].contains($0)
+            })
     }
 
     // MARK: - JSON-LD and Open Graph

@@ -15,11 +15,11 @@ struct BuildCommandTests {
         #expect(first.stderr == "")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
         // 7 segments × (index + 15 listings + 60 products + a Merchant feed) + the root, 404.html, the stylesheet, the
-        // icon, the unsubscribe page, robots.txt, sitemap.xml and px.gif; 78 wish lists and their gift views, 125
+        // icon, the unsubscribe and privacy pages, robots.txt, sitemap.xml and px.gif; 78 wish lists and their gift views, 125
         // COMEBACK coupons of the lapsed, the vip, new and persian segments' coupon pages; each compressible file with its .gz.
-        #expect(summary["pages"] as? Int == 7 * (1 + 15 + 60 + 1) + 8 + 78 * 2 + 125 + 3)
+        #expect(summary["pages"] as? Int == 7 * (1 + 15 + 60 + 1) + 9 + 78 * 2 + 125 + 3)
         let compressed = try #require(summary["compressed"] as? Int)
-        #expect(compressed == 830, "every file but px.gif has a smaller .gz")
+        #expect(compressed == 831, "every file but px.gif has a smaller .gz")
         // And the two exports of COMEBACK's codes.
         #expect(summary["written"] as? Int == (summary["pages"] as? Int ?? 0) + compressed + 2)
         for path in [
@@ -33,7 +33,7 @@ struct BuildCommandTests {
         #expect(again.status == 0)
         #expect(
             again.stdout.hasPrefix(
-                "\(output)/site: 831 pages; files: 0 written, 1,663 unchanged, 0 removed, 0 bytes in "))
+                "\(output)/site: 832 pages; files: 0 written, 1,665 unchanged, 0 removed, 0 bytes in "))
         #expect(FileManager.default.fileExists(atPath: "\(output)/coupons/COMEBACK.woocommerce.csv"))
     }
 
@@ -91,7 +91,8 @@ struct BuildCommandTests {
         // And the wish lists of the vip customers (no Persian customer has one).
         #expect(
             folders == [
-                "assets", "persian", "px.gif", "robots.txt", "robots.txt.gz", "sitemap.xml", "sitemap.xml.gz",
+                "assets", "persian", "privacy", "px.gif", "robots.txt", "robots.txt.gz", "sitemap.xml",
+                "sitemap.xml.gz",
                 "unsubscribe", "vip", "w",
             ])
         let unknown = try VitrineBinary.run(["build", "Catalog", "--output", output, "--segment", "vipp"])
