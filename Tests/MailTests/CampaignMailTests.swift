@@ -154,3 +154,59 @@ import VitrineKit
         #expect(!FileManager.default.fileExists(atPath: output + "/mail"))
     }
 }
+
+/// No field of the store reaches the wire as a header or a line of its own: controls are refused where the store is
+/// loaded, and what is allowed (a line separator, a "Bcc:" in a name) travels inside an encoded word.
+@Suite struct HeaderInjectionTests {
+    /// A copy of the example store with `edit` applied to customers.csv and campaigns.json.
+    static func store(customers: (String) -> String = { $0 }, campaigns: (String) -> String = { $0 }) throws -> String {
+        let folder = CampaignMailTests.temporaryFolder() + "/store"
+        try FileManager.default.copyItem(atPath: CampaignMailTests.catalog, toPath: folder)
+        for file in ["customers.csv", "campaigns.json"] {
+            let path = folder + "/" + file
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let edited = file == "customers.csv" ? customers(text) : campaigns(text)
+            try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    static func run(_ store: String) -> MailWorkflow.Result {
+        MailWorkflow.run(
+            MailWorkflow.Options(
+                store: store, output: store + "/../out", campaign: "winter-2026", state: store + "/../none.sqlite",
+                durable: false, environment: ["VITRINE_SECRET": CampaignMailTests.secret]))
+    }
+
+    @Test func aLineBreakInAnAddressOrASubjectIsRefusedWhereTheStoreIsLoaded() throws {
+        let address = try Self.store(customers: {
+            $0.replacingOccurrences(
+                of: "larsmoreau@example.net", with: "\"larsmoreau@example.net\r\nBcc: victim@example.org\"")
+        })
+        let refused = Self.run(address)
+        #expect(refused.summary == nil)
+        #expect(refused.diagnostics.diagnostics.map(\.message).contains("invalid e-mail address"))
+        let subject = try Self.store(campaigns: {
+            $0.replacingOccurrences(
+                of: "\"Winter herbs and new handmade mugs are here\"",
+                with: "\"Winter herbs\\r\\nBcc: victim@example.org\"")
+        })
+        let again = Self.run(subject)
+        #expect(again.summary == nil)
+        #expect(!FileManager.default.fileExists(atPath: subject + "/../out/mail"))
+    }
+
+    @Test func aNameThatLooksLikeAHeaderStaysInsideAnEncodedWord() throws {
+        let store = try Self.store(customers: {
+            $0.replacingOccurrences(of: ",Lars,Moreau,", with: ",Lars\u{2028}Bcc: victim@example.org,Moreau,")
+        })
+        let result = Self.run(store)
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.diagnostics)")
+        let message = try String(contentsOfFile: store + "/../out/mail/winter-2026/c-0002.eml", encoding: .utf8)
+        let head = message.components(separatedBy: "\r\n\r\n")[0]
+        #expect(!head.lowercased().contains("bcc:"))
+        #expect(head.contains("To: =?utf-8?"))
+        // Nowhere does a line begin with it, in the head or the bodies (U+2028 is not a MIME line break).
+        #expect(!message.components(separatedBy: "\r\n").contains { $0.lowercased().hasPrefix("bcc:") })
+    }
+}
