@@ -64,18 +64,21 @@ public struct NginxConfig: Sendable {
         // GET shows the confirm button; POST (the button, or a mail client's RFC 8058 one-click) is logged with its
         // token and answered 200, where nginx's static handler would say 405.
         func formLocation(_ path: String, _ message: String) -> String {
-            """
-                    location = \(path) {
-                        add_header X-Robots-Tag "noindex, nofollow" always;
-                        add_header Referrer-Policy "no-referrer" always;
-                        add_header Cache-Control "no-store" always;
-                        default_type text/html;
-                        if ($request_method = POST) {
-                            return 200 \(Self.quoted(answer(message)));
-                        }
-                        try_files $uri $uri/ =404;
-                    }
-            """
+            // The first line takes the server block's indentation from where it is interpolated; the rest carry
+            // their own.
+            [
+                "location = \(path) {",
+                "        add_header X-Robots-Tag \"noindex, nofollow\" always;",
+                "        add_header Referrer-Policy \"no-referrer\" always;",
+                "        add_header Cache-Control \"no-store\" always;",
+                "        default_type text/html;",
+                "        if ($request_method = POST) {",
+                "            return 200 \(Self.quoted(answer(message)));",
+                "        }",
+                // The page itself, served in this location (an index redirect would lose these headers).
+                "        try_files ${uri}index.html =404;",
+                "    }",
+            ].joined(separator: "\n")
         }
         return """
             # Written by vitrine build: a server block for the site it publishes. Include it from nginx's http {} block
@@ -120,8 +123,8 @@ public struct NginxConfig: Sendable {
                 location = /404.html {
                     add_header Cache-Control "no-cache" always;
                 }
-            \(formLocation("/unsubscribe/", unsubscribedMessage))
-            \(formLocation("/privacy/", trackingOffMessage.isEmpty ? unsubscribedMessage : trackingOffMessage))
+                \(formLocation("/unsubscribe/", unsubscribedMessage))
+                \(formLocation("/privacy/", trackingOffMessage.isEmpty ? unsubscribedMessage : trackingOffMessage))
             }
 
             """

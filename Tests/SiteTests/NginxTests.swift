@@ -175,10 +175,20 @@ import VitrineKit
         #expect(oneClick.header("Content-Type") == "text/html; charset=utf-8")
         #expect(try HTTP.request("POST", "/everyone/", port: port, body: "x").status == 405)
 
+        // Privacy: the same for turning tracking off.
+        let privacy = try HTTP.request("GET", "/privacy/?vt=def", port: port)
+        #expect(privacy.status == 200)
+        #expect(privacy.header("X-Robots-Tag") == "noindex, nofollow")
+        #expect(String(decoding: privacy.body, as: UTF8.self).contains("<form method=\"post\">"))
+        let optOut = try HTTP.request("POST", "/privacy/?vt=def", port: port, body: "")
+        #expect(optOut.status == 200)
+        #expect(String(decoding: optOut.body, as: UTF8.self).contains("no tracking"))
+
         // The access log: combined format plus the request time.
         process.terminate()
         process.waitUntilExit()
         let log = try String(contentsOfFile: directory + "/access.log", encoding: .utf8)
+        #expect(log.contains("\"POST /privacy/?vt=def HTTP/1.1\" 200 "))
         let post = try #require(log.split(separator: "\n").first { $0.contains("POST /unsubscribe/") })
         #expect(
             post.wholeMatch(
