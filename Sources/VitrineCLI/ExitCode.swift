@@ -17,3 +17,11 @@ extension ExitCode {
             !diagnostics.hasErrors ? .success : diagnostics.hasFailuresOfTheWorld ? .failure : .badInput
     }
 }
+
+extension ExitCode {
+    /// The status of a command that produced nothing: a failure of the world when the workflow says so or a file
+    /// could not be read, bad input otherwise (even when the diagnostics hold only warnings).
+    init(nothingDone diagnostics: DiagnosticEngine, worldFailed: Bool) {
+        self = worldFailed || ExitCode(diagnostics: diagnostics) == .failure ? .failure : .badInput
+    }
+}

@@ -30,16 +30,10 @@ enum BuildCommand {
         } catch {
             throw UsageError(message: error.message)
         }
-        let quiet = arguments.flag("quiet") || arguments.flag("json")
-        let bar = !quiet && isatty(2) == 1 ? ProgressBar(console: console, unit: "pages") : nil
-        var progress: (@Sendable (Int, Int) -> Void)?
-        if let bar { progress = { done, total in bar.update(done: done, total: total) } }
-        let result = BuildWorkflow.run(options, progress: progress)
-        bar?.clear()
+        let result = ProgressBar.around(arguments, console, unit: "pages") { BuildWorkflow.run(options, progress: $0) }
         console.print(result.diagnostics)
         guard let summary = result.summary else {
-            return result.writeFailed
-                ? .failure : ExitCode(diagnostics: result.diagnostics) == .failure ? .failure : .badInput
+            return ExitCode(nothingDone: result.diagnostics, worldFailed: result.writeFailed)
         }
         if arguments.flag("json") {
             console.out(summary.renderedJSON(output: output))
@@ -47,45 +41,5 @@ enum BuildCommand {
             console.out(summary.renderedLine(output: output))
         }
         return .success
-    }
-
-    /// Items (pages, messages) done / total, rate and time left on one line of the terminal, redrawn at most ten
-    /// times a second and erased at the end.
-    final class ProgressBar: @unchecked Sendable {
-        private let console: Console
-        private let unit: String
-        private let lock = NSLock()
-        private let start = Date()
-        private var lastDraw = Date.distantPast
-        private var drawn = false
-
-        init(console: Console, unit: String) {
-            self.console = console
-            self.unit = unit
-        }
-
-        func update(done: Int, total: Int) {
-            lock.lock()
-            defer { lock.unlock() }
-            let now = Date()
-            guard now.timeIntervalSince(lastDraw) >= 0.1 || done == total, total > 0 else { return }
-            lastDraw = now
-            let elapsed = max(0.001, now.timeIntervalSince(start))
-            let rate = Double(done) / elapsed
-            let left = rate > 0 ? Double(total - done) / rate : 0
-            let width = 30
-            let filled = width * done / total
-            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            console.err(
-                "\r\u{1B}[2K\(bar) \(BuildWorkflow.Summary.grouped(done))/\(BuildWorkflow.Summary.grouped(total)) \(unit)  "
-                    + "\(BuildWorkflow.Summary.grouped(Int(rate))) \(unit)/s  ETA \(Int(left.rounded())) s")
-            drawn = true
-        }
-
-        func clear() {
-            lock.lock()
-            defer { lock.unlock() }
-            if drawn { console.err("\r\u{1B}[2K") }
-        }
     }
 }

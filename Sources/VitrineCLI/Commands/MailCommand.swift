@@ -32,16 +32,12 @@ enum MailCommand {
         } catch {
             throw UsageError(message: error.message)
         }
-        let quiet = arguments.flag("quiet") || arguments.flag("json")
-        let bar = !quiet && isatty(2) == 1 ? BuildCommand.ProgressBar(console: console, unit: "messages") : nil
-        var progress: (@Sendable (Int, Int) -> Void)?
-        if let bar { progress = { done, total in bar.update(done: done, total: total) } }
-        let result = MailWorkflow.run(options, progress: progress)
-        bar?.clear()
+        let result = ProgressBar.around(arguments, console, unit: "messages") {
+            MailWorkflow.run(options, progress: $0)
+        }
         console.print(result.diagnostics)
         guard let summary = result.summary else {
-            return result.writeFailed
-                ? .failure : ExitCode(diagnostics: result.diagnostics) == .failure ? .failure : .badInput
+            return ExitCode(nothingDone: result.diagnostics, worldFailed: result.writeFailed)
         }
         if arguments.flag("json") {
             console.out(summary.renderedJSON(output: output))

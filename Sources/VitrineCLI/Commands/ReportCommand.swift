@@ -31,8 +31,7 @@ enum ReportCommand {
         let result = ReportWorkflow.run(options)
         console.print(result.diagnostics)
         guard let summary = result.summary else {
-            return result.ioFailed
-                ? .failure : ExitCode(diagnostics: result.diagnostics) == .failure ? .failure : .badInput
+            return ExitCode(nothingDone: result.diagnostics, worldFailed: result.ioFailed)
         }
         if arguments.flag("json") {
             console.out(summary.renderedJSON)

@@ -51,8 +51,7 @@ enum SendCommand {
         let result = SendWorkflow.run(options)
         console.print(result.diagnostics)
         guard let summary = result.summary else {
-            return result.failed
-                ? .failure : ExitCode(diagnostics: result.diagnostics) == .failure ? .failure : .badInput
+            return ExitCode(nothingDone: result.diagnostics, worldFailed: result.failed)
         }
         if arguments.flag("json") {
             console.out(summary.renderedJSON())
