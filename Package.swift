@@ -75,7 +75,8 @@ let package = Package(
             name: "VitrineKit",
             dependencies: [
                 "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "Publishing",
-                "HTTPServer", "Site", "Tokens", "Mail", "Delivery", "SMTP", "EventStore", "Tracking",
+                "HTTPServer", "Site", "Tokens", "Mail", "Delivery", "SMTP", "EventStore", "Tracking", "Ingest",
+                "AccessLog",
             ]
         ),
         .target(name: "VitrineCLI", dependencies: ["Diagnostics", "VitrineKit"]),
