@@ -1,7 +1,7 @@
 import Foundation
 import VitrineKit
 
-/// `vitrine ingest FILE… [--store DIR] [--state FILE] [--log-format FORMAT] [--quiet] [--json]`
+/// `vitrine ingest FILE… [--store DIR] [--state FILE] [--log-format FORMAT] [--batch-lines N] [--quiet] [--json]`
 enum IngestCommand {
     static let command = Command(
         spec: CommandSpec(
@@ -19,6 +19,7 @@ enum IngestCommand {
                 .value(
                     "log-format", "FORMAT",
                     "combined, vitrine, json, or an nginx log_format string (default: combined or vitrine)."),
+                .value("batch-lines", "N", "Lines per transaction with the file's checkpoint (default: 50000)."),
                 CommonOptions.quiet, CommonOptions.json,
             ]),
         run: run)
@@ -28,7 +29,8 @@ enum IngestCommand {
         do {
             options = try IngestWorkflow.Options(
                 store: arguments.value("store") ?? "Catalog", files: arguments.positionals,
-                state: arguments.value("state"), logFormat: arguments.value("log-format"))
+                state: arguments.value("state"), logFormat: arguments.value("log-format"),
+                batchLines: arguments.value("batch-lines"))
         } catch {
             throw UsageError(message: error.message)
         }

@@ -5,8 +5,17 @@ import Foundation
 extension IngestWorkflow.Options {
     /// The options as the command line gives them: `--log-format` is `combined`, `vitrine`, `json` or an nginx
     /// `log_format` string.
-    public init(store: String, files: [String], state: String?, logFormat: String?) throws(OptionError) {
+    public init(
+        store: String, files: [String], state: String?, logFormat: String?, batchLines: String? = nil
+    ) throws(OptionError) {
         guard !files.isEmpty else { throw OptionError("missing FILE: the access log(s) to ingest") }
+        var lines = 50_000
+        if let batchLines {
+            guard let value = Int(batchLines), value >= 1 else {
+                throw OptionError("invalid --batch-lines \"\(batchLines)\": a whole number of lines, 1 or more")
+            }
+            lines = value
+        }
         var format: LogFormat?
         switch logFormat {
         case nil: format = nil
@@ -18,7 +27,7 @@ extension IngestWorkflow.Options {
                 throw OptionError("invalid --log-format at column \(error.column): \(Self.explain(error.reason))")
             }
         }
-        self.init(store: store, files: files, state: state, format: format)
+        self.init(store: store, files: files, state: state, format: format, batchLines: lines)
     }
 
     private static func explain(_ reason: LogFormatError.Reason) -> String {
