@@ -585,3 +585,60 @@ import Testing
         #expect(totals.map(\.count) == [1])
     }
 }
+
+extension IngestLoopTests {
+    /// Ingested opens, clicks and unsubscribes reach the segment rules: `vitrine segments --explain` shows them.
+    @Test func engagementFeedsTheSegmentRules() throws {
+        let batch = try Self.mailedBatch()
+        defer { try? FileManager.default.removeItem(atPath: batch.directory) }
+        let (customer, _, links) = batch.tracked[0]
+        let pixel = try #require(links.first { $0.path.hasSuffix("/px.gif") })
+        let product = try #require(links.first { $0.path.contains("/p/") })
+        let unsubscribe = try #require(links.first { $0.path == "/unsubscribe/" })
+        let requests = [
+            ("GET", "\(pixel.path)?vt=\(pixel.token)"), ("GET", "\(product.path)?vt=\(product.token)"),
+            ("POST", "/unsubscribe/?vt=\(unsubscribe.token)"),
+        ]
+        let log = requests.map { method, target in
+            "192.0.2.7 - - [21/Nov/2026:09:00:00 +0000] \"\(method) \(target) HTTP/1.1\" 200 43 \"-\" "
+                + "\"\(Self.mailClient)\" 0.001\n"
+        }.joined()
+        try log.write(toFile: batch.directory + "/access.log", atomically: true, encoding: .utf8)
+        _ = try Self.ingestJSON([batch.directory + "/access.log"], state: batch.state)
+
+        // The product's top-level category, read from products.csv by Python's csv module.
+        let slug = product.path.split(separator: "/").last.map(String.init) ?? ""
+        let lookup = try ChildProcess.run(
+            "python3",
+            [
+                "-c",
+                "import csv,sys\nfor r in csv.DictReader(open(sys.argv[1])):\n"
+                    + "    if r['slug'] == sys.argv[2]: print(r['category'].split('>')[0].strip())",
+                Self.store + "/products.csv", slug,
+            ])
+        let category = lookup.outputText.trimmingCharacters(in: .whitespacesAndNewlines)
+        try #require(!category.isEmpty, "no category for \(slug): \(lookup.errorText)")
+
+        let explained = try Self.vitrine([
+            "segments", "--store", Self.store, "--state", batch.state, "--explain", customer, "--as-of", "2026-12-01",
+            "--json",
+        ])
+        try #require(explained.status == 0, "\(explained.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(explained.stdout.utf8)) as? [String: Any])
+        let metrics = try #require(json["metrics"] as? [String: Any])
+        #expect(metrics["clicks_30d"] as? Int == 1)
+        #expect(metrics["last_open"] as? String == "2026-11-20")
+        #expect(metrics["last_click"] as? String == "2026-11-20")
+        #expect(metrics["clicked_categories"] as? [String] == [category])
+        #expect(metrics["unsubscribed"] as? Bool == true)
+
+        // Without the state file, as before: nothing.
+        let without = try Self.vitrine([
+            "segments", "--store", Self.store, "--state", batch.directory + "/none.sqlite", "--explain", customer,
+            "--as-of", "2026-12-01", "--json",
+        ])
+        let plain = try #require(try JSONSerialization.jsonObject(with: Data(without.stdout.utf8)) as? [String: Any])
+        #expect((plain["metrics"] as? [String: Any])?["clicks_30d"] as? Int == 0)
+        #expect(!FileManager.default.fileExists(atPath: batch.directory + "/none.sqlite"))
+    }
+}

@@ -7,3 +7,5 @@ import EventStore
 typealias StoredSuppression = Suppression
 /// An event kind as the state file stores it.
 typealias StoredEventKind = EventKind
+/// One pseudonym's engagement as the state file sums it.
+typealias StoredEngagement = Engagement
