@@ -7,7 +7,8 @@ public enum VitrineCLI {
 
     /// Every command, in the order `--help` lists them. A command appears here only once it works.
     static let commands: [Command] = [
-        CheckCommand.command, InitCommand.command, BuildCommand.command, MailCommand.command, SendCommand.command, IngestCommand.command,
+        CheckCommand.command, InitCommand.command, BuildCommand.command, MailCommand.command, SendCommand.command,
+        IngestCommand.command,
         SegmentsCommand.command,
         TemplateCommands.render, TemplateCommands.check, ServeCommand.command,
     ]

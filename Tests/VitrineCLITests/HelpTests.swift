@@ -11,6 +11,7 @@ struct HelpTests {
         (["init", "--help"], "init"),
         (["build", "--help"], "build"),
         (["serve", "--help"], "serve"),
+        (["ingest", "--help"], "ingest"),
         (["segments", "--help"], "segments"),
         (["template", "--help"], "template"),
         (["template", "render", "--help"], "template-render"),

@@ -208,7 +208,8 @@ import Testing
             process.waitUntilExit()
             try #require(
                 Bool(false),
-                "nginx must be installed (apt-get install nginx) and listen on 127.0.0.1:\(port); exit \(process.terminationStatus)")
+                "nginx must be installed (apt-get install nginx) and listen on 127.0.0.1:\(port); exit \(process.terminationStatus)"
+            )
             return process
         }
 

@@ -40,7 +40,8 @@ enum IngestCommand {
         }
         console.print(result.diagnostics)
         guard let summary = result.summary else {
-            return result.failed ? .failure : ExitCode(diagnostics: result.diagnostics) == .failure ? .failure : .badInput
+            return result.failed
+                ? .failure : ExitCode(diagnostics: result.diagnostics) == .failure ? .failure : .badInput
         }
         if arguments.flag("json") {
             console.out(summary.renderedJSON())

@@ -1,6 +1,6 @@
 import AccessLog
-import TextFormats
 import Foundation
+import TextFormats
 
 extension IngestWorkflow.Options {
     /// The options as the command line gives them: `--log-format` is `combined`, `vitrine`, `json` or an nginx
@@ -79,7 +79,9 @@ extension IngestWorkflow.Summary {
             ]
         }
         let perFile: [JSONOutput] = files.map { file in
-            var fields: [(String, JSONOutput)] = [("path", .string(file.path)), ("resumed_at_line", .int(Int(file.resumedAtLine)))]
+            var fields: [(String, JSONOutput)] = [
+                ("path", .string(file.path)), ("resumed_at_line", .int(Int(file.resumedAtLine))),
+            ]
             fields += figures(file)
             fields.append(("error", file.failure.map { .string($0) } ?? .null))
             return .object(fields)
@@ -103,12 +105,17 @@ extension IngestWorkflow.Summary {
             if let failure = file.failure {
                 text += "  error: \(failure)\n"
             }
-            let kinds = Self.kindOrder.map { "\(grouped(file.humanByKind[$0] ?? 0)) \($0.replacingOccurrences(of: "_", with: "-"))s" }
+            let kinds = Self.kindOrder.map {
+                "\(grouped(file.humanByKind[$0] ?? 0)) \($0.replacingOccurrences(of: "_", with: "-"))s"
+            }
             text += "  human: " + kinds.joined(separator: ", ") + "\n"
-            let classes = Self.classOrder.map { "\($0.replacingOccurrences(of: "_", with: " ")) \(grouped(file.byClass[$0] ?? 0))" }
+            let classes = Self.classOrder.map {
+                "\($0.replacingOccurrences(of: "_", with: " ")) \(grouped(file.byClass[$0] ?? 0))"
+            }
             text += "  events by class: " + classes.joined(separator: ", ") + "\n"
             let counter = { (name: String) in grouped(file.counters[name] ?? 0) }
-            text += "  tokens: \(counter("forged_tokens")) forged, \(counter("malformed_tokens")) malformed, "
+            text +=
+                "  tokens: \(counter("forged_tokens")) forged, \(counter("malformed_tokens")) malformed, "
                 + "\(counter("unknown_key")) unknown key, \(counter("mismatched")) mismatched; "
                 + "\(counter("untracked")) requests without a token\n"
             text += "  recorded: \(counter("unsubscribes")) unsubscribes, \(counter("opt_outs")) tracking opt-outs"

@@ -119,7 +119,8 @@ struct LogIngest {
             let file = Checkpoint(
                 identity: identityText, identityLength: identity.prefixLength,
                 device: Int64(bitPattern: identity.device), inode: Int64(bitPattern: identity.inode), path: path,
-                offset: reader.offset, lines: startLine + Int64(summary.lines), updated: Int64(Date().timeIntervalSince1970))
+                offset: reader.offset, lines: startLine + Int64(summary.lines),
+                updated: Int64(Date().timeIntervalSince1970))
             do {
                 try events.commitIngestBatch(
                     file: file, previousIdentity: previousIdentity, events: counts, counters: counters,
