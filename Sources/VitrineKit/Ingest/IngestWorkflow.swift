@@ -30,7 +30,7 @@ public enum IngestWorkflow {
         public var environment: [String: String]?
 
         public init(
-            store: String, files: [String], state: String? = nil, format: LogFormat? = nil, batchLines: Int = 50_000,
+            store: String, files: [String], state: String? = nil, format: LogFormat? = nil, batchLines: Int = 200_000,
             environment: [String: String]? = nil
         ) {
             self.store = store
@@ -110,6 +110,7 @@ public enum IngestWorkflow {
         do {
             lock = try IngestLock(path: statePath + ".ingest.lock", waiting: waiting)
             events = try EventStore(path: statePath)
+            try events.setCacheSize(megabytes: 64)
         } catch {
             diagnostics.error("\(error)", at: nil)
             return Result(diagnostics: diagnostics, summary: nil, failed: true)

@@ -97,6 +97,8 @@ struct LogIngest {
             for index in problems.indices where problems[index] != committedProblems[index] {
                 counters[Self.problemNames[index].counter] = problems[index] - committedProblems[index]
             }
+            // In the table's key order: each B-tree page is visited once per batch, not once per event.
+            counts.sort(by: Self.inKeyOrder)
             var suppressions: [StoredSuppression] = []
             for unsubscribe in batch.unsubscribes {
                 guard let customer = directory.customerID(of: unsubscribe.recipient, keyID: unsubscribe.keyID) else {
@@ -181,6 +183,15 @@ struct LogIngest {
             summary.problems[entry.summary] = committedProblems[index]
         }
         return summary
+    }
+
+    /// The order of `event_counts`'s primary key: kind, class, campaign, segment, recipient, target, day.
+    static func inKeyOrder(_ a: EventCount, _ b: EventCount) -> Bool {
+        if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
+        if a.traffic != b.traffic { return a.traffic.rawValue < b.traffic.rawValue }
+        return (a.campaign, a.segment, a.recipient, a.target, a.day) < (
+            b.campaign, b.segment, b.recipient, b.target, b.day
+        )
     }
 
     @inline(__always)
