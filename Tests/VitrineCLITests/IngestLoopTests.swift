@@ -580,7 +580,7 @@ import Testing
         ])
         #expect(run.status == 1)
         #expect(run.stderr.contains("missing.log: cannot open: No such file or directory"))
-        #expect(run.stdout.contains("small.log: 1 lines"))
+        #expect(run.stdout.contains("small.log: 1 line\n"))
         #expect(run.stdout.contains("human: 1 opens"))
         let totals = try EventStore(path: batch.state).eventTotals()
         #expect(totals.map(\.count) == [1])

@@ -96,7 +96,7 @@ extension IngestWorkflow.Summary {
     public func renderedLines() -> String {
         let grouped = BuildWorkflow.Summary.grouped
         func block(_ title: String, _ file: IngestWorkflow.FileSummary) -> String {
-            var text = "\(title): \(grouped(file.lines)) lines"
+            var text = "\(title): \(grouped(file.lines)) line\(file.lines == 1 ? "" : "s")"
             if file.resumedAtLine > 0 { text += " (from line \(grouped(Int(file.resumedAtLine) + 1)))" }
             let problems = Self.problemOrder.compactMap { name in
                 file.problems[name].map { "\(grouped($0)) \(name.replacingOccurrences(of: "_", with: "-"))" }
