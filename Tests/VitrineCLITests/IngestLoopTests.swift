@@ -643,3 +643,36 @@ extension IngestLoopTests {
         #expect(!FileManager.default.fileExists(atPath: batch.directory + "/none.sqlite"))
     }
 }
+
+extension IngestLoopTests {
+    /// A second ingest of one store waits for the first (an `flock` beside the state file), then runs.
+    @Test func aSecondIngestWaitsForTheLock() throws {
+        let directory = try VitrineBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let log = directory + "/access.log"
+        try "127.0.0.1 - - [20/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 43 \"-\" \"x\"\n".write(
+            toFile: log, atomically: true, encoding: .utf8)
+        let state = directory + "/state.sqlite"
+        let holder = open(state + ".ingest.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        try #require(holder >= 0 && flock(holder, LOCK_EX) == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: VitrineBinary.executable)
+        process.arguments = ["ingest", log, "--store", Self.store, "--state", state]
+        var environment = ProcessInfo.processInfo.environment
+        for (key, value) in Self.environment { environment[key] = value }
+        process.environment = environment
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        usleep(1_500_000)
+        #expect(process.isRunning, "the second ingest did not wait for the lock")
+        #expect(!FileManager.default.fileExists(atPath: state))
+        close(holder)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(said.contains("waiting for another ingest of this store to finish"))
+        #expect(try EventStore(path: state).ingestCounters()["untracked"] == 1)
+    }
+}
