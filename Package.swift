@@ -79,6 +79,7 @@ let package = Package(
             dependencies: [
                 "Diagnostics", "TextFormats", "Mustache", "Store", "Segmentation", "Recommendation", "Publishing",
                 "HTTPServer", "Site", "Tokens", "Mail", "Delivery", "SMTP", "EventStore", "Tracking", "Reporting",
+                "Ingest", "AccessLog",
             ]
         ),
         .target(name: "VitrineCLI", dependencies: ["Diagnostics", "VitrineKit"]),

@@ -81,6 +81,12 @@ public final class EventStore {
         }
     }
 
+    /// Lets SQLite keep up to `megabytes` of pages in memory (its default is 2 MB): a long ingest upserts into two
+    /// B-trees that outgrow the default, and every page evicted is read and written again.
+    public func setCacheSize(megabytes: Int) throws(EventStoreError) {
+        try run { try database.execute("PRAGMA cache_size = -\(max(1, megabytes) * 1024)") }
+    }
+
     /// The schema version of the open file.
     public func fileSchemaVersion() throws(EventStoreError) -> Int {
         try run { try Self.userVersion(database) }

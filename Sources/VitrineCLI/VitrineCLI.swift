@@ -8,8 +8,8 @@ public enum VitrineCLI {
     /// Every command, in the order `--help` lists them. A command appears here only once it works.
     static let commands: [Command] = [
         CheckCommand.command, InitCommand.command, BuildCommand.command, MailCommand.command, SendCommand.command,
-        SegmentsCommand.command, ReportCommand.command, TemplateCommands.render, TemplateCommands.check,
-        ServeCommand.command,
+        IngestCommand.command, SegmentsCommand.command, ReportCommand.command, TemplateCommands.render,
+        TemplateCommands.check, ServeCommand.command,
     ]
 
     /// Runs a command; a failed write to stdout or stderr turns any status into a failure of the world (exit 1).

@@ -13,6 +13,7 @@ struct HelpTests {
         (["mail", "--help"], "mail"),
         (["send", "--help"], "send"),
         (["serve", "--help"], "serve"),
+        (["ingest", "--help"], "ingest"),
         (["segments", "--help"], "segments"),
         (["report", "--help"], "report"),
         (["template", "--help"], "template"),

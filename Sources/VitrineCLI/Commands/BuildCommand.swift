@@ -1,7 +1,8 @@
 import Foundation
 import VitrineKit
 
-/// `vitrine build [STORE] [--store DIR] [--output DIR] [--as-of DATE] [--segment ID]… [--shard i/n] [--quiet] [--json]`
+/// `vitrine build [STORE] [--store DIR] [--output DIR] [--as-of DATE] [--segment ID]… [--shard i/n] [--state FILE] [--quiet]
+/// [--json]`
 enum BuildCommand {
     static let command = Command(
         spec: CommandSpec(
@@ -15,6 +16,9 @@ enum BuildCommand {
                     "gzip", "LEVEL",
                     "The zlib level of the .gz sibling of every compressible file, 1 to 9, or off (default: 9)."),
                 .value("shard", "I/N", "Render only slice I of N (1 ≤ I ≤ N); N shards together make the full site."),
+                .value(
+                    "state", "FILE",
+                    "The store's state file, whose ingested engagement rules read (default: STORE/state.sqlite)."),
                 CommonOptions.quiet, CommonOptions.json,
             ]),
         run: run)
@@ -26,7 +30,7 @@ enum BuildCommand {
         do {
             options = try BuildWorkflow.Options(
                 store: store, output: output, asOf: arguments.value("as-of"), segments: arguments.allValues("segment"),
-                shard: arguments.value("shard"), gzip: arguments.value("gzip"))
+                shard: arguments.value("shard"), gzip: arguments.value("gzip"), state: arguments.value("state"))
         } catch {
             throw UsageError(message: error.message)
         }

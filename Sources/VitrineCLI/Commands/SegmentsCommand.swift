@@ -1,6 +1,6 @@
 import VitrineKit
 
-/// `vitrine segments [STORE] [--json] [--explain CUSTOMER_ID] [--as-of DATE]`
+/// `vitrine segments [STORE] [--json] [--explain CUSTOMER_ID] [--as-of DATE] [--state FILE]`
 enum SegmentsCommand {
     static let command = Command(
         spec: CommandSpec(
@@ -16,6 +16,9 @@ enum SegmentsCommand {
                 .value(
                     "as-of", "DATE",
                     "See the store as it stood on this day: later orders are left out (default: the newest order)."),
+                .value(
+                    "state", "FILE",
+                    "The store's state file, whose ingested engagement rules read (default: STORE/state.sqlite)."),
                 CommonOptions.json,
             ]),
         run: run)
@@ -26,7 +29,7 @@ enum SegmentsCommand {
         do {
             outcome = try SegmentsWorkflow.run(
                 directory: directory, asOf: arguments.value("as-of"),
-                explain: arguments.value("explain"))
+                explain: arguments.value("explain"), state: arguments.value("state"))
         } catch {
             throw UsageError(message: error.message)
         }

@@ -5,7 +5,8 @@ extension BuildWorkflow.Options {
     /// The options as the command line gives them: `asOf` as `YYYY-MM-DD`, `shard` as `I/N` with 1 ≤ I ≤ N, `gzip`
     /// as a zlib level from 1 to 9 or `off` (default 9).
     public init(
-        store: String, output: String, asOf: String?, segments: [String], shard: String?, gzip: String? = nil
+        store: String, output: String, asOf: String?, segments: [String], shard: String?, gzip: String? = nil,
+        state: String? = nil
     ) throws(OptionError) {
         var day: Timestamp?
         if let asOf {
@@ -22,7 +23,7 @@ extension BuildWorkflow.Options {
             else { throw OptionError("invalid --shard \"\(shard)\": expected I/N with 1 ≤ I ≤ N, e.g. 2/4") }
             slice = (index - 1, count)
         }
-        self.init(store: store, output: output, asOf: day, segments: segments, shard: slice)
+        self.init(store: store, output: output, asOf: day, segments: segments, shard: slice, state: state)
         if let gzip {
             if gzip == "off" {
                 gzipLevel = nil

@@ -27,6 +27,13 @@ extension BuildWorkflow {
         fingerprint.add(options.gzipLevel ?? -1)
         fingerprint.add(options.sitemapLimit)
         for folder in [options.store] + themeFolders { addFiles(under: folder, to: &fingerprint) }
+        // Ingested engagement moves customers between segments: the state file (and its WAL) is an input too.
+        let state = options.state ?? options.store + "/state.sqlite"
+        for path in [state, state + "-wal"] {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            fingerprint.add((attributes?[.size] as? Int) ?? -1)
+            fingerprint.add(Int(((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0) * 1e6))
+        }
         let environment = options.environment ?? ProcessInfo.processInfo.environment
         if let settings = StoreLoader.settings(directory: options.store),
             let key = try? SecretResolver.resolve(settings.secret, storeFolder: options.store, environment: environment)

@@ -31,13 +31,16 @@ public enum BuildWorkflow {
         public var sitemapLimit = Sitemap.maximumURLs
         /// Where the store's secret is looked up when `store.json` names a variable; nil: the process's environment.
         public var environment: [String: String]?
+        /// The store's state file, whose ingested engagement the segment rules read; nil: `<store>/state.sqlite`.
+        public var state: String?
 
         public init(
             store: String, output: String = "Output", asOf: Timestamp? = nil, segments: [String] = [],
             shard: (index: Int, count: Int)? = nil, themeDirectories: [String]? = nil, durable: Bool = true,
-            environment: [String: String]? = nil
+            environment: [String: String]? = nil, state: String? = nil
         ) {
             self.environment = environment
+            self.state = state
             self.store = store
             self.output = output
             self.asOf = asOf
@@ -86,7 +89,9 @@ public enum BuildWorkflow {
         }
         var (loaded, diagnostics) = StoreLoader.load(directory: options.store)
         guard let store = loaded, !diagnostics.hasErrors,
-            let report = SegmentsWorkflow.run(store, asOf: options.asOf, diagnostics: &diagnostics)
+            let report = SegmentsWorkflow.run(
+                store, storeFolder: options.store, state: options.state, asOf: options.asOf,
+                environment: options.environment, diagnostics: &diagnostics)
         else { return Result(diagnostics: diagnostics, summary: nil) }
         for id in options.segments where !store.segments.contains(where: { $0.id == id }) {
             diagnostics.error(

@@ -85,7 +85,9 @@ public enum MailWorkflow {
         }
         let asOf = options.asOf ?? campaign.sendDate
         guard !diagnostics.hasErrors,
-            let report = SegmentsWorkflow.run(store, asOf: asOf, diagnostics: &diagnostics)
+            let report = SegmentsWorkflow.run(
+                store, storeFolder: options.store, state: options.state, asOf: asOf,
+                environment: options.environment, diagnostics: &diagnostics)
         else { return Result(diagnostics: diagnostics) }
 
         let key: SecretKey

@@ -23,10 +23,11 @@ extension SegmentsWorkflow {
     }
 
     /// Loads the store in `directory` and segments it as it stood on `asOf` (`YYYY-MM-DD`, default: the day of the
-    /// newest order); with `explain`, that customer's metrics, rules tried and picks.
-    public static func run(directory: String, asOf: String?, explain customerID: String?) throws(OptionError)
-        -> Outcome
-    {
+    /// newest order), with the engagement of its state file; with `explain`, that customer's metrics, rules tried and
+    /// picks.
+    public static func run(
+        directory: String, asOf: String?, explain customerID: String?, state: String? = nil
+    ) throws(OptionError) -> Outcome {
         var day: Timestamp?
         if let asOf {
             switch ISO8601.parse(asOf) {
@@ -39,7 +40,7 @@ extension SegmentsWorkflow {
             diagnostics: diagnostics, report: nil, explanation: nil, unknownCustomer: nil,
             currency: store?.settings.currency ?? "")
         guard let store, !diagnostics.hasErrors,
-            let report = run(store, asOf: day, diagnostics: &diagnostics)
+            let report = run(store, storeFolder: directory, state: state, asOf: day, diagnostics: &diagnostics)
         else {
             outcome.diagnostics = diagnostics
             return outcome
