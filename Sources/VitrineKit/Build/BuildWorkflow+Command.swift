@@ -8,13 +8,7 @@ extension BuildWorkflow.Options {
         store: String, output: String, asOf: String?, segments: [String], shard: String?, gzip: String? = nil,
         state: String? = nil
     ) throws(OptionError) {
-        var day: Timestamp?
-        if let asOf {
-            switch ISO8601.parse(asOf) {
-            case .success(let timestamp): day = timestamp
-            case .failure(let failure): throw OptionError("invalid --as-of \"\(asOf)\": \(failure)")
-            }
-        }
+        let day = try OptionError.day(asOf, option: "as-of")
         var slice: (index: Int, count: Int)?
         if let shard {
             let parts = shard.split(separator: "/", omittingEmptySubsequences: false)

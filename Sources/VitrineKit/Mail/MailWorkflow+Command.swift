@@ -15,13 +15,7 @@ extension MailWorkflow.Options {
             }
             count = value
         }
-        var day: Timestamp?
-        if let asOf {
-            switch ISO8601.parse(asOf) {
-            case .success(let timestamp): day = timestamp
-            case .failure(let failure): throw OptionError("invalid --as-of \"\(asOf)\": \(failure)")
-            }
-        }
+        let day = try OptionError.day(asOf, option: "as-of")
         self.init(
             store: store, output: output, campaign: campaign, segments: segments, limit: count, state: state,
             asOf: day)

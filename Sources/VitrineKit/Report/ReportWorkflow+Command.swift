@@ -6,13 +6,7 @@ extension ReportWorkflow.Options {
     public init(
         store: String, output: String, state: String?, campaign: String?, asOf: String?
     ) throws(OptionError) {
-        var day: Timestamp?
-        if let asOf {
-            switch ISO8601.parse(asOf) {
-            case .success(let timestamp): day = timestamp
-            case .failure(let failure): throw OptionError("invalid --as-of \"\(asOf)\": \(failure)")
-            }
-        }
+        let day = try OptionError.day(asOf, option: "as-of")
         self.init(store: store, output: output, state: state, campaign: campaign, asOf: day)
     }
 }

@@ -28,13 +28,7 @@ extension SegmentsWorkflow {
     public static func run(
         directory: String, asOf: String?, explain customerID: String?, state: String? = nil
     ) throws(OptionError) -> Outcome {
-        var day: Timestamp?
-        if let asOf {
-            switch ISO8601.parse(asOf) {
-            case .success(let timestamp): day = timestamp
-            case .failure(let failure): throw OptionError("invalid --as-of \"\(asOf)\": \(failure)")
-            }
-        }
+        let day = try OptionError.day(asOf, option: "as-of")
         var (store, diagnostics) = StoreLoader.load(directory: directory)
         var outcome = Outcome(
             diagnostics: diagnostics, report: nil, explanation: nil, unknownCustomer: nil,
