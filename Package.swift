@@ -153,6 +153,7 @@ let package = Package(
             name: "VitrineKitTests",
             dependencies: [
                 "VitrineKit", "Mustache", "Segmentation", "Store", "Diagnostics", "SampleStores", "Tokens",
+                "EventStore",
             ]),
         .testTarget(
             name: "EvaluationTests",
@@ -166,7 +167,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "PersonalPagesTests",
-            dependencies: ["Site", "Store", "Publishing", "VitrineKit", "Tokens", "Barcode", "BarcodeDecoding"]),
+            dependencies: [
+                "Site", "Store", "Publishing", "VitrineKit", "Tokens", "Barcode", "BarcodeDecoding", "EventStore",
+            ]),
         // The test decoder of Code 128 bar widths, shared by the barcode and the personal pages tests.
         .target(name: "BarcodeDecoding", dependencies: ["Barcode"], path: "Tests/BarcodeDecoding"),
         .testTarget(

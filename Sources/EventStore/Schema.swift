@@ -56,6 +56,15 @@ enum Schema {
             name TEXT PRIMARY KEY,
             value INTEGER NOT NULL
         ) WITHOUT ROWID;
+        """,
+        // v2: what each build saw of each product's stock (a row only when it changed), for "back in stock" marks.
         """
+        CREATE TABLE stock_observations (
+            product_id TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            in_stock INTEGER NOT NULL CHECK (in_stock IN (0, 1)),
+            PRIMARY KEY (product_id, day)
+        ) WITHOUT ROWID;
+        """,
     ]
 }

@@ -122,7 +122,8 @@ extension CampaignPlan {
         return cards
     }
 
-    /// Up to `wishlistCount` wish-list items in stock, those that dropped in price first (the largest drop first).
+    /// Up to `wishlistCount` wish-list items in stock, those that dropped in price first (the largest drop first),
+    /// each with its drop and its "back in stock" mark.
     func wishlist(_ recipient: Audience.Recipient, view: SegmentView, links: RecipientLinks) -> [MustacheValue] {
         let store = site.store
         let currency = store.settings.currency
@@ -146,7 +147,9 @@ extension CampaignPlan {
                             ("then", view.format.money(then, currency: currency)),
                         ]))
             }
-            let extra = MustacheValue.map(MustacheMap([("drop", label)]))
+            let back: MustacheValue =
+                personal.isBackInStock(entry) ? .string(view.text("wishlist_back_in_stock")) : .null
+            let extra = MustacheValue.map(MustacheMap([("drop", label), ("back_in_stock", back)]))
             items.append((drop, order, SitePlan.merge(card(Int(entry.product), view: view, links: links), extra)))
         }
         items.sort { $0.drop != $1.drop ? $0.drop > $1.drop : $0.order < $1.order }

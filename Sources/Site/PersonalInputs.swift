@@ -9,10 +9,17 @@ public struct PersonalInputs: Sendable {
     public var segmentOfCustomer: [Int32]
     /// Per customer with a wish list, their recommended products, best first.
     public var picks: [Int32: [Int32]]
+    /// Per product (index in `store.products`) seen out of stock by an earlier build, the last day it was (days
+    /// since 1970-01-01 UTC): a wished-for product in stock again after that day is marked "back in stock".
+    public var lastOutOfStockDay: [Int32: Int64]
 
-    public init(tokens: CapabilityTokens?, segmentOfCustomer: [Int32], picks: [Int32: [Int32]] = [:]) {
+    public init(
+        tokens: CapabilityTokens?, segmentOfCustomer: [Int32], picks: [Int32: [Int32]] = [:],
+        lastOutOfStockDay: [Int32: Int64] = [:]
+    ) {
         self.tokens = tokens
         self.segmentOfCustomer = segmentOfCustomer
         self.picks = picks
+        self.lastOutOfStockDay = lastOutOfStockDay
     }
 }

@@ -55,6 +55,7 @@ extension PersonalPlan {
                 MustacheMap([
                     ("added", .string(view.text("wishlist_added", [("date", view.format.date(entry.added))]))),
                     ("added_iso", .string(entry.added.isoDate)), ("drop", drop),
+                    ("back_in_stock", isBackInStock(entry) ? .string(view.text("wishlist_back_in_stock")) : .null),
                 ]))
             shown.append(SitePlan.merge(site.card(Int(entry.product), view: view, root: root), extra))
         }

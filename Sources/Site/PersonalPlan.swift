@@ -243,6 +243,14 @@ public struct PersonalPlan: Sendable {
         return shown
     }
 
+    /// Whether a wish-list entry's product is in stock again after being out of stock since it was added.
+    package func isBackInStock(_ entry: WishlistEntry) -> Bool {
+        guard store.products[Int(entry.product)].isInStock, let out = inputs.lastOutOfStockDay[entry.product] else {
+            return false
+        }
+        return out >= entry.added.day
+    }
+
     /// The product's price in the segment when it was added, when the order history tells.
     package func priceThen(entryIndex: Int, view: SegmentView) -> Money? {
         guard let then = priceWhenAdded[entryIndex] else { return nil }
@@ -272,6 +280,7 @@ public struct PersonalPlan: Sendable {
                 fingerprint.add(site.cardDigests[Int(entry.product)])
                 fingerprint.add(Int(entry.added.day))
                 fingerprint.add(Int(priceWhenAdded[index]?.minorUnits ?? -1))
+                fingerprint.add(isBackInStock(entry) ? 1 : 0)
             }
             for product in picks(customer) { fingerprint.add(site.cardDigests[Int(product)]) }
         case .gift(let customer):

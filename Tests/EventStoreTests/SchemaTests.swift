@@ -6,13 +6,34 @@ import Testing
 @Suite("state file schema")
 struct SchemaTests {
     static let tables = [
-        "event_counts", "ingest_counters", "ingest_files", "send_journal", "suppressions", "tracking_optouts",
+        "event_counts", "ingest_counters", "ingest_files", "send_journal", "stock_observations", "suppressions",
+        "tracking_optouts",
     ]
+
+    /// A file of schema v1 (made by a vitrine before the stock history) opens at v2 with its data kept.
+    @Test func aVersionOneFileIsMigratedToVersionTwoKeepingItsData() throws {
+        let folder = try StateFolder()
+        defer { folder.remove() }
+        do {
+            let store = try EventStore(path: folder.state)
+            try store.suppress(customer: "C1", reason: .unsubscribed, at: 10, source: "winter")
+        }
+        do {
+            let database = try Database(path: folder.state)
+            try database.execute("DROP TABLE stock_observations; PRAGMA user_version = 1")
+        }
+        let store = try EventStore(path: folder.state)
+        #expect(try store.fileSchemaVersion() == 2)
+        #expect(try store.suppressions()["C1"]?.source == "winter")
+        #expect(try store.recordStock(["p-1": false], day: 3) == 1)
+        #expect(try store.lastOutOfStock() == ["p-1": 3])
+        #expect(try store.integrityCheck() == ["ok"])
+    }
 
     @Test func aNewFileIsMigratedAndReopensUnchanged() throws {
         let folder = try StateFolder()
         defer { folder.remove() }
-        #expect(EventStore.schemaVersion == 1)
+        #expect(EventStore.schemaVersion == 2)
         do {
             let store = try EventStore(path: folder.state)
             #expect(try store.fileSchemaVersion() == EventStore.schemaVersion)
@@ -38,7 +59,7 @@ struct SchemaTests {
         defer { folder.remove() }
         #expect(FileManager.default.createFile(atPath: folder.state, contents: Data()))
         let store = try EventStore(path: folder.state)
-        #expect(try store.fileSchemaVersion() == 1)
+        #expect(try store.fileSchemaVersion() == 2)
         #expect(try store.integrityCheck() == ["ok"])
     }
 
@@ -48,8 +69,8 @@ struct SchemaTests {
         _ = try EventStore(path: folder.state)
         try Database(path: folder.state).execute("PRAGMA user_version = 7")
         let error = #expect(throws: EventStoreError.self) { _ = try EventStore(path: folder.state) }
-        #expect(error == EventStoreError(.newerSchema(found: 7, known: 1), path: folder.state))
-        #expect(error?.description == "state.sqlite is schema v7, this vitrine knows up to v1 (\(folder.state))")
+        #expect(error == EventStoreError(.newerSchema(found: 7, known: 2), path: folder.state))
+        #expect(error?.description == "state.sqlite is schema v7, this vitrine knows up to v2 (\(folder.state))")
         // Refusing wrote nothing: the file still says 7.
         #expect(try Database(path: folder.state).prepare("PRAGMA user_version").firstRow { $0.int(0) } == 7)
     }
@@ -78,6 +99,6 @@ struct SchemaTests {
                 try EventStore(path: path).fileSchemaVersion()
             }
         }
-        for outcome in outcomes { #expect(try outcome.get() == 1) }
+        for outcome in outcomes { #expect(try outcome.get() == 2) }
     }
 }

@@ -103,11 +103,13 @@ struct PersonalStore {
         try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
     }
 
-    func build(secret: String? = PersonalStore.secret, output: String? = nil) -> BuildWorkflow.Result {
+    func build(
+        secret: String? = PersonalStore.secret, output: String? = nil, asOf: String = "2026-12-01"
+    ) -> BuildWorkflow.Result {
         var options = BuildWorkflow.Options(
             store: directory, output: output ?? self.output, themeDirectories: [Self.defaultTheme], durable: false,
             environment: secret.map { ["VITRINE_SECRET": $0] } ?? [:])
-        if case .success(let date) = ISO8601.parse("2026-12-01") { options.asOf = date }
+        if case .success(let date) = ISO8601.parse(asOf) { options.asOf = date }
         return BuildWorkflow.run(options)
     }
 

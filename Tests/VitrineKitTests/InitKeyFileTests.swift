@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import Store
 import Testing
@@ -21,6 +22,9 @@ import Tokens
         let ignore = try String(contentsOfFile: "\(parent)/shop/.gitignore", encoding: .utf8)
         #expect(ignore.split(separator: "\n").contains("/.vitrine-secret"))
         #expect(ignore.contains("*.sqlite*"), "the example's own lines stay")
+        // And a state file, ignored by that line, so the store keeps its stock history from its first build.
+        #expect(written.contains("state.sqlite"))
+        #expect(try EventStore(path: "\(parent)/shop/state.sqlite").fileSchemaVersion() == EventStore.schemaVersion)
         let settings = try String(contentsOfFile: "\(parent)/shop/store.json", encoding: .utf8)
         #expect(settings.contains("\"secret\": { \"file\": \".vitrine-secret\" },"))
         #expect(!settings.contains("VITRINE_SECRET"))

@@ -30,10 +30,19 @@ extension BuildWorkflow {
             return nil
         }
         let tokens = CapabilityTokens(secret: key, settings: store.settings)
+        let lastOutOfStock: [Int32: Int64]
+        do {
+            lastOutOfStock = try StockHistory.lastOutOfStock(
+                store, state: options.state ?? options.store + "/state.sqlite")
+        } catch {
+            diagnostics.error("cannot read the stock history: \(error)", at: nil)
+            return nil
+        }
         let personal = PersonalPlan(
             site: plan,
             inputs: PersonalInputs(
-                tokens: tokens, segmentOfCustomer: segmentOfCustomer, picks: picks(store, report: report)))
+                tokens: tokens, segmentOfCustomer: segmentOfCustomer, picks: picks(store, report: report),
+                lastOutOfStockDay: lastOutOfStock))
         return checked(personal, diagnostics: &diagnostics)
     }
 

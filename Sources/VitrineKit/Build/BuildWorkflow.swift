@@ -193,8 +193,19 @@ public enum BuildWorkflow {
         summary.unchanged += published.unchanged
         summary.removed += published.removed
         summary.bytesWritten += published.bytesWritten
+        // What this build saw of the stock, for the next build's "back in stock" marks; then the stamp, taken of the
+        // inputs as they stand now (the state file included), so that the next build with no change does nothing.
+        do {
+            try StockHistory.record(
+                store, state: options.state ?? options.store + "/state.sqlite", day: buildDate.day)
+        } catch {
+            diagnostics.warning("the stock history was not recorded: \(error)", at: nil)
+        }
+        let inputsNow = inputsFingerprint(
+            options, buildDay: buildDate.secondsSince1970 / Timestamp.secondsPerDay, themeFolders: themeFolders(options)
+        )
         try? Publisher.record(
-            BuildStamp(inputs: buildInputs, pages: summary.pages, files: summary.written + summary.unchanged),
+            BuildStamp(inputs: inputsNow, pages: summary.pages, files: summary.written + summary.unchanged),
             output: options.output, tree: "site")
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return Result(diagnostics: diagnostics, summary: summary)

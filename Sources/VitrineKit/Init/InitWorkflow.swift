@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import Tokens
 
@@ -47,6 +48,8 @@ public enum InitWorkflow {
             }
             try addKeyFile(staging: staging)
             written.append(keyFileName)
+            try addStateFile(staging: staging)
+            written.append(stateFileName)
             guard rename(staging, destination) == 0 else {
                 let reason = String(cString: strerror(errno))
                 try? fileManager.removeItem(atPath: staging)
@@ -80,6 +83,15 @@ public enum InitWorkflow {
         let settingsPath = "\(staging)/store.json"
         let settings = try String(contentsOfFile: settingsPath, encoding: .utf8)
         try pointingSecret(settings, at: keyFileName).write(toFile: settingsPath, atomically: true, encoding: .utf8)
+    }
+
+    /// The store's own state (suppressions, the send journal, ingested events, the stock history), never committed.
+    static let stateFileName = "state.sqlite"
+
+    /// Creates the state file at the current schema, so the store keeps its history (the stock a wish list's "back
+    /// in stock" needs) from its first build; the example's .gitignore already leaves `*.sqlite*` out.
+    static func addStateFile(staging: String) throws {
+        _ = try EventStore(path: "\(staging)/\(stateFileName)")
     }
 
     /// store.json's text with the value of `"secret"` (an object without nested braces) replaced by
