@@ -153,7 +153,7 @@ let package = Package(
             name: "VitrineKitTests",
             dependencies: [
                 "VitrineKit", "Mustache", "Segmentation", "Store", "Diagnostics", "SampleStores", "Tokens",
-                "EventStore",
+                "EventStore", "Recommendation",
             ]),
         .testTarget(
             name: "EvaluationTests",

@@ -8,6 +8,8 @@ public struct Engagement: Sendable, Hashable {
     public var clicks30Days: [Int32]
     /// Top-level categories of the products they clicked.
     public var clickedCategories: [[String]]
+    /// The products they clicked (indexes in the store's products), for the picks: a click is a sign of interest.
+    public var clickedProducts: [[Int32]]
     public var unsubscribed: [Bool]
 
     /// No engagement at all for `customerCount` customers.
@@ -16,6 +18,7 @@ public struct Engagement: Sendable, Hashable {
         lastClickDay = Array(repeating: CustomerMetrics.noDay, count: customerCount)
         clicks30Days = Array(repeating: 0, count: customerCount)
         clickedCategories = Array(repeating: [], count: customerCount)
+        clickedProducts = Array(repeating: [], count: customerCount)
         unsubscribed = Array(repeating: false, count: customerCount)
     }
 

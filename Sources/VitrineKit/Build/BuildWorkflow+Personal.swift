@@ -58,7 +58,8 @@ extension BuildWorkflow {
         picks(store, report: report, customers: store.wishlists.map { Int($0.customer) })
     }
 
-    /// The picks of `customers` (indexes in `store.customers`, repeats allowed).
+    /// The picks of `customers` (indexes in `store.customers`, repeats allowed): their purchases, their wish list and
+    /// the products they clicked (the engagement the segments read from the state file) as signals.
     static func picks(_ store: LoadedStore, report: SegmentReport, customers wanted: [Int]) -> [Int32: [Int32]] {
         let customers = Set(wanted).sorted()
         guard !customers.isEmpty else { return [:] }
@@ -70,7 +71,8 @@ extension BuildWorkflow {
         let picks = settings.customerPicks(
             matrix: matrix, similarity: similarity, trend: settings.trend(matrix: matrix, asOfDay: metrics.asOfDay),
             products: store.products, wishlists: store.wishlists,
-            countries: report.context.customers.map(\.country), asOfDay: metrics.asOfDay, only: customers)
+            countries: report.context.customers.map(\.country), asOfDay: metrics.asOfDay, only: customers,
+            engagement: metrics.engagement)
         var result: [Int32: [Int32]] = [:]
         for customer in customers { result[Int32(customer)] = Array(picks.picks(for: customer)) }
         return result

@@ -20,6 +20,9 @@ public struct RecommendationSettings: Sendable, Hashable {
     public var countryHalfLifeDays: Double?
     /// A wish-list entry counts like a purchase of this weight.
     public var wishlistWeight: Float
+    /// A clicked product (an e-mail or page link, from the ingested logs) counts like a purchase of this weight:
+    /// less than a wish, which the customer chose to keep.
+    public var clickWeight: Float = 0.5
     public var segmentRankingCount: Int
     public var segmentAffinityBoost: Float
 
@@ -52,9 +55,20 @@ public struct RecommendationSettings: Sendable, Hashable {
         Popularity(matrix: matrix, asOfDay: asOfDay, halfLifeDays: popularityHalfLifeDays)
     }
 
-    /// The wish list as interest signals.
-    public func signals(_ wishlists: [WishlistEntry]) -> [InterestSignal] {
-        InterestSignal.wishlist(wishlists, weight: wishlistWeight)
+    /// The wish list and, with engagement from the state file, the clicked products as interest signals (a click
+    /// dated by the customer's last click).
+    public func signals(_ wishlists: [WishlistEntry], engagement: Engagement? = nil) -> [InterestSignal] {
+        var signals = InterestSignal.wishlist(wishlists, weight: wishlistWeight)
+        guard let engagement else { return signals }
+        for (customer, products) in engagement.clickedProducts.enumerated() where !products.isEmpty {
+            for product in products {
+                signals.append(
+                    InterestSignal(
+                        customer: Int32(customer), product: product, day: engagement.lastClickDay[customer],
+                        weight: clickWeight, source: .click))
+            }
+        }
+        return signals
     }
 
     /// The per-customer picks (of everyone, or of `only`), from neighbours made with `pickSimilarity`, with the
@@ -62,7 +76,8 @@ public struct RecommendationSettings: Sendable, Hashable {
     /// prior of those `picks.groupScope` covers.
     public func customerPicks(
         matrix: PurchaseMatrix, similarity: ItemSimilarity, trend: Popularity, products: [Product],
-        wishlists: [WishlistEntry], countries: [String?], asOfDay: Int32, only customers: [Int]? = nil
+        wishlists: [WishlistEntry], countries: [String?], asOfDay: Int32, only customers: [Int]? = nil,
+        engagement: Engagement? = nil
     ) -> CustomerPicks {
         let countryPopularity = countryShrinkage.map {
             GroupPopularity(
@@ -71,7 +86,8 @@ public struct RecommendationSettings: Sendable, Hashable {
         }
         return CustomerPicks(
             matrix: matrix, similarity: similarity, popularity: trend, products: products,
-            signals: signals(wishlists), groupPopularity: countryPopularity, asOfDay: asOfDay, configuration: picks,
+            signals: signals(wishlists, engagement: engagement), groupPopularity: countryPopularity, asOfDay: asOfDay,
+            configuration: picks,
             only: customers)
     }
 

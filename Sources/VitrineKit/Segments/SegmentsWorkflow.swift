@@ -52,7 +52,8 @@ public enum SegmentsWorkflow {
         let trend = settings.trend(matrix: matrix, asOfDay: metrics.asOfDay)
         let picks = settings.customerPicks(
             matrix: matrix, similarity: pickSimilarity, trend: trend, products: products, wishlists: wishlists,
-            countries: report.context.customers.map(\.country), asOfDay: metrics.asOfDay)
+            countries: report.context.customers.map(\.country), asOfDay: metrics.asOfDay,
+            engagement: metrics.engagement)
         let ranking = settings.segmentRanking(
             matrix: matrix, orders: orders, products: products, assignment: report.assignment)
         return StoreRecommendations(
@@ -82,11 +83,12 @@ public enum SegmentsWorkflow {
             let picks = settings.customerPicks(
                 matrix: matrix, similarity: similarity, trend: settings.trend(matrix: matrix, asOfDay: metrics.asOfDay),
                 products: products, wishlists: wishlists, countries: report.context.customers.map(\.country),
-                asOfDay: metrics.asOfDay, only: [customer]
+                asOfDay: metrics.asOfDay, only: [customer], engagement: metrics.engagement
             ).picks(for: customer)
             let reasons = CustomerPicks.reasons(
                 customer: customer, picks: picks, matrix: matrix, similarity: similarity,
-                signals: settings.signals(wishlists), asOfDay: metrics.asOfDay, configuration: settings.picks)
+                signals: settings.signals(wishlists, engagement: metrics.engagement), asOfDay: metrics.asOfDay,
+                configuration: settings.picks)
             return Array(zip(picks, reasons))
         }
     }

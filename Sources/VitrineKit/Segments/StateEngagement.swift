@@ -57,9 +57,12 @@ enum StateEngagement {
         var indexOfCustomer: [String: Int] = [:]
         for (index, customer) in store.customers.enumerated() { indexOfCustomer[customer.id] = index }
         var categoryOfSlug: [String: String] = [:]
-        for product in store.products {
+        var productOfSlug: [String: Int32] = [:]
+        for (index, product) in store.products.enumerated() {
             if let top = product.category.first { categoryOfSlug[product.slug] = top }
+            productOfSlug[product.slug] = Int32(index)
         }
+        var clicked = [Set<Int32>](repeating: [], count: store.customers.count)
         let directory = RecipientDirectory(customerIDs: store.customers.map(\.id), keyring: keyring)
         var categories = [Set<String>](repeating: [], count: store.customers.count)
         // The recipient column holds the key id above the 40-bit pseudonym (see LogIngest.eventCount).
@@ -78,7 +81,11 @@ enum StateEngagement {
             engagement.clicks30Days[index] += Int32(clamping: row.recentClicks)
             for target in row.clickedTargets {
                 if let category = categoryOfSlug[target] { categories[index].insert(category) }
+                if let product = productOfSlug[target] { clicked[index].insert(product) }
             }
+        }
+        for index in clicked.indices where !clicked[index].isEmpty {
+            engagement.clickedProducts[index] = clicked[index].sorted()
         }
         for index in categories.indices where !categories[index].isEmpty {
             engagement.clickedCategories[index] = categories[index].sorted()
