@@ -19,11 +19,12 @@ extension CampaignPlan {
         let preheader =
             campaign.preheader[view.locale] ?? campaign.preheader[store.settings.defaultLocale] ?? ""
 
+        let table = tables[Int(recipient.segment)][view.locale] ?? Self.table(view)
         var fields: [(String, MustacheValue)] = [
             ("lang", .string(view.locale)), ("dir", .string(view.direction)),
             ("align", .string(rightToLeft ? "right" : "left")), ("align_end", .string(rightToLeft ? "left" : "right")),
             ("subject", .string(subject(locale: view.locale))), ("preheader", .string(preheader)),
-            ("greeting", .string(greeting)), ("t", .map(tables[Int(recipient.segment)][view.locale] ?? Self.table(view))),
+            ("greeting", .string(greeting)), ("t", .map(table)),
             (
                 "store",
                 .map(
