@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The quoted-printable content transfer encoding (RFC 2045 §6.7) for text bodies.
 public enum QuotedPrintable {
     /// The longest encoded line, soft-break `=` included (RFC 2045 §6.7 rule 5).
@@ -32,18 +36,31 @@ public enum QuotedPrintable {
     private static func encode(_ input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int
     {
         let count = input.count
+        guard count > 0, let base = input.baseAddress, let target = out.baseAddress else { return 0 }
         var at = 0
         var lineStart = 0
         while lineStart < count {
             // The line's content ends before LF, or before CR LF; a bare CR is data.
-            var lineFeed = lineStart
-            while lineFeed < count && input[lineFeed] != 0x0A { lineFeed += 1 }
+            let lineFeed =
+                memchr(base + lineStart, 0x0A, count - lineStart).map {
+                    UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base
+                } ?? count
             let contentEnd =
                 lineFeed < count && lineFeed > lineStart && input[lineFeed - 1] == 0x0D ? lineFeed - 1 : lineFeed
             let last = contentEnd - 1
             var column = 0
             var index = lineStart
             while index < contentEnd {
+                // Eight bytes at a time while they are all literal and fit on the line: most of an HTML body. Not
+                // at column 0 (the "." and "From " rule), and never the line's last byte (rule 3).
+                while column > 0 && index + 8 < contentEnd && column + 8 <= lineLimit - 1 {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    guard allLiteral(word) else { break }
+                    UnsafeMutableRawPointer(target + at).storeBytes(of: word, as: UInt64.self)
+                    at += 8
+                    column += 8
+                    index += 8
+                }
                 let byte = input[index]
                 var literal: Bool
                 switch byteClass[Int(byte)] {
@@ -95,6 +112,19 @@ public enum QuotedPrintable {
             lineStart = lineFeed + 1
         }
         return at
+    }
+
+    /// Whether all eight bytes of `word` stand for themselves (rule 2: `!` to `~` but `=`), by the classic
+    /// "has a byte less than n" bit tricks: no byte ≥ 0x80, none below 0x21, none equal to 0x7F or `=`.
+    @inline(__always)
+    static func allLiteral(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let below33 = (word &- ones &* 33) & ~word & highs
+        let delete = word ^ (ones &* 0x7F)
+        let equals = word ^ (ones &* 0x3D)
+        let zeroByte = ((delete &- ones) & ~delete | (equals &- ones) & ~equals) & highs
+        return (word & highs) | below33 | zeroByte == 0
     }
 
     enum ByteClass {
