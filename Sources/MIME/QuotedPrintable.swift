@@ -32,7 +32,7 @@ public enum QuotedPrintable {
     /// Writes the encoding of `input` at the start of `out`, which holds the worst case; returns the count written.
     ///
     /// Line by line: a hard break is found first, so only the line's last byte needs the white-space and last-piece
-    /// rules, and every other byte is one table lookup.
+    /// rules, and runs of literal bytes are copied a word at a time.
     private static func encode(_ input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int
     {
         let count = input.count
@@ -63,11 +63,11 @@ public enum QuotedPrintable {
                 }
                 let byte = input[index]
                 var literal: Bool
-                switch byteClass[Int(byte)] {
-                case .literal: literal = true
+                switch byte {
+                case 33...60, 62...126: literal = true
                 // Rule 3: white space is literal unless it would end a line.
-                case .space: literal = index != last
-                case .encoded: literal = false
+                case 0x20, 0x09: literal = index != last
+                default: literal = false
                 }
                 let width = literal ? 1 : 3
                 // Rule 5: at most 76 characters a line; a soft break `=` takes one, so 75 before it, or 76 for the
@@ -125,19 +125,6 @@ public enum QuotedPrintable {
         let equals = word ^ (ones &* 0x3D)
         let zeroByte = ((delete &- ones) & ~delete | (equals &- ones) & ~equals) & highs
         return (word & highs) | below33 | zeroByte == 0
-    }
-
-    enum ByteClass {
-        case literal, space, encoded
-    }
-
-    /// Rule 2: `!` to `~` but `=` stand for themselves; rule 3: space and tab do too, unless they end a line.
-    static let byteClass: [ByteClass] = (0...255).map { byte in
-        switch byte {
-        case 33...60, 62...126: .literal
-        case 0x20, 0x09: .space
-        default: .encoded
-        }
     }
 
     @inline(__always)
