@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The quoted-printable content transfer encoding (RFC 2045 §6.7) for text bodies.
 public enum QuotedPrintable {
     /// The longest encoded line, soft-break `=` included (RFC 2045 §6.7 rule 5).
@@ -26,69 +30,101 @@ public enum QuotedPrintable {
     }
 
     /// Writes the encoding of `input` at the start of `out`, which holds the worst case; returns the count written.
+    ///
+    /// Line by line: a hard break is found first, so only the line's last byte needs the white-space and last-piece
+    /// rules, and runs of literal bytes are copied a word at a time.
     private static func encode(_ input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int
     {
         let count = input.count
+        guard count > 0, let base = input.baseAddress, let target = out.baseAddress else { return 0 }
         var at = 0
-        var column = 0
-        var index = 0
-        while index < count {
-            let byte = input[index]
-            // A hard line break: LF, or CR LF.
-            if byte == 0x0A || (byte == 0x0D && index + 1 < count && input[index + 1] == 0x0A) {
+        var lineStart = 0
+        while lineStart < count {
+            // The line's content ends before LF, or before CR LF; a bare CR is data.
+            let lineFeed =
+                memchr(base + lineStart, 0x0A, count - lineStart).map {
+                    UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base
+                } ?? count
+            let contentEnd =
+                lineFeed < count && lineFeed > lineStart && input[lineFeed - 1] == 0x0D ? lineFeed - 1 : lineFeed
+            let last = contentEnd - 1
+            var column = 0
+            var index = lineStart
+            while index < contentEnd {
+                // Eight bytes at a time while they are all literal and fit on the line: most of an HTML body. Not
+                // at column 0 (the "." and "From " rule), and never the line's last byte (rule 3).
+                while column > 0 && index + 8 < contentEnd && column + 8 <= lineLimit - 1 {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    guard allLiteral(word) else { break }
+                    UnsafeMutableRawPointer(target + at).storeBytes(of: word, as: UInt64.self)
+                    at += 8
+                    column += 8
+                    index += 8
+                }
+                let byte = input[index]
+                var literal: Bool
+                switch byte {
+                case 33...60, 62...126: literal = true
+                // Rule 3: white space is literal unless it would end a line.
+                case 0x20, 0x09: literal = index != last
+                default: literal = false
+                }
+                let width = literal ? 1 : 3
+                // Rule 5: at most 76 characters a line; a soft break `=` takes one, so 75 before it, or 76 for the
+                // last piece of a line, which needs no soft break.
+                if column + width > lineLimit - 1 && !(index == last && column + width <= lineLimit) {
+                    out[at] = UInt8(ascii: "=")
+                    out[at + 1] = 0x0D
+                    out[at + 2] = 0x0A
+                    at += 3
+                    column = 0
+                }
+                if column == 0 && literal {
+                    // Robustness beyond the RFC: no line starts with "." or "From ".
+                    if byte == UInt8(ascii: ".") {
+                        literal = false
+                    } else if byte == UInt8(ascii: "F"), index + 4 < count, input[index + 1] == UInt8(ascii: "r"),
+                        input[index + 2] == UInt8(ascii: "o"), input[index + 3] == UInt8(ascii: "m"),
+                        input[index + 4] == UInt8(ascii: " ")
+                    {
+                        literal = false
+                    }
+                }
+                if literal {
+                    out[at] = byte
+                    at += 1
+                    column += 1
+                } else {
+                    out[at] = UInt8(ascii: "=")
+                    out[at + 1] = upperHex(byte >> 4)
+                    out[at + 2] = upperHex(byte & 0x0F)
+                    at += 3
+                    column += 3
+                }
+                index += 1
+            }
+            // The hard break, LF or CR LF, as CRLF.
+            if lineFeed < count {
                 out[at] = 0x0D
                 out[at + 1] = 0x0A
                 at += 2
-                column = 0
-                index += byte == 0x0D ? 2 : 1
-                continue
             }
-            let next = index + 1
-            let endsLine =
-                next == count || input[next] == 0x0A
-                || (input[next] == 0x0D && next + 1 < count && input[next + 1] == 0x0A)
-            var literal: Bool
-            switch byte {
-            case 33...60, 62...126: literal = true
-            // Rule 3: white space is literal unless it would end a line.
-            case 0x20, 0x09: literal = !endsLine
-            default: literal = false
-            }
-            let width = literal ? 1 : 3
-            // Rule 5: at most 76 characters a line; a soft break `=` takes one, so 75 before it, or 76 for the
-            // last piece of a line, which needs no soft break.
-            if column + width > lineLimit - 1 && !(endsLine && column + width <= lineLimit) {
-                out[at] = UInt8(ascii: "=")
-                out[at + 1] = 0x0D
-                out[at + 2] = 0x0A
-                at += 3
-                column = 0
-            }
-            if column == 0 && literal {
-                // Robustness beyond the RFC: no line starts with "." or "From ".
-                if byte == UInt8(ascii: ".") {
-                    literal = false
-                } else if byte == UInt8(ascii: "F"), index + 4 < count, input[index + 1] == UInt8(ascii: "r"),
-                    input[index + 2] == UInt8(ascii: "o"), input[index + 3] == UInt8(ascii: "m"),
-                    input[index + 4] == UInt8(ascii: " ")
-                {
-                    literal = false
-                }
-            }
-            if literal {
-                out[at] = byte
-                at += 1
-                column += 1
-            } else {
-                out[at] = UInt8(ascii: "=")
-                out[at + 1] = upperHex(byte >> 4)
-                out[at + 2] = upperHex(byte & 0x0F)
-                at += 3
-                column += 3
-            }
-            index = next
+            lineStart = lineFeed + 1
         }
         return at
+    }
+
+    /// Whether all eight bytes of `word` stand for themselves (rule 2: `!` to `~` but `=`), by the classic
+    /// "has a byte less than n" bit tricks: no byte ≥ 0x80, none below 0x21, none equal to 0x7F or `=`.
+    @inline(__always)
+    static func allLiteral(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let below33 = (word &- ones &* 33) & ~word & highs
+        let delete = word ^ (ones &* 0x7F)
+        let equals = word ^ (ones &* 0x3D)
+        let zeroByte = ((delete &- ones) & ~delete | (equals &- ones) & ~equals) & highs
+        return (word & highs) | below33 | zeroByte == 0
     }
 
     @inline(__always)

@@ -5,7 +5,9 @@ import Store
 /// What the e-mail templates see. Every link is absolute and decorated for the recipient; nothing names the
 /// recipient beyond their first name; the text template gets the same values, unescaped.
 extension CampaignPlan {
-    func context(_ recipient: Audience.Recipient, view: SegmentView, links: RecipientLinks) -> MustacheValue {
+    func context(
+        _ recipient: Audience.Recipient, view: SegmentView, links: RecipientLinks, cards cache: inout CardCache
+    ) -> MustacheValue {
         let store = site.store
         let customer = store.customers[Int(recipient.customer)]
         let base = site.baseURL
@@ -17,11 +19,12 @@ extension CampaignPlan {
         let preheader =
             campaign.preheader[view.locale] ?? campaign.preheader[store.settings.defaultLocale] ?? ""
 
+        let table = tables[Int(recipient.segment)][view.locale] ?? Self.table(view)
         var fields: [(String, MustacheValue)] = [
             ("lang", .string(view.locale)), ("dir", .string(view.direction)),
             ("align", .string(rightToLeft ? "right" : "left")), ("align_end", .string(rightToLeft ? "left" : "right")),
             ("subject", .string(subject(locale: view.locale))), ("preheader", .string(preheader)),
-            ("greeting", .string(greeting)), ("t", .map(table(view))),
+            ("greeting", .string(greeting)), ("t", .map(table)),
             (
                 "store",
                 .map(
@@ -46,14 +49,14 @@ extension CampaignPlan {
                     ]))
             ))
         // The HTML lays picks out two to a row (a table each row: what every mail client renders alike).
-        let cards = productCards(recipient, view: view, links: links)
+        let cards = productCards(recipient, view: view, links: links, cache: &cache)
         fields.append(("picks", .list(cards)))
         fields.append(("has_picks", .bool(!cards.isEmpty)))
         let rows = stride(from: 0, to: cards.count, by: 2).map { start in
             MustacheValue.map(MustacheMap([("cells", .list(Array(cards[start..<min(cards.count, start + 2)])))]))
         }
         fields.append(("pick_rows", .list(rows)))
-        let wished = wishlist(recipient, view: view, links: links)
+        let wished = wishlist(recipient, view: view, links: links, cache: &cache)
         fields.append(("wishlist", .list(wished)))
         fields.append(("has_wishlist", .bool(!wished.isEmpty)))
         let wishlistPage = personal.tokens[.wishlist(customer: recipient.customer)].map {
@@ -64,7 +67,7 @@ extension CampaignPlan {
     }
 
     /// The segment's string table (`t.email_…` in the templates).
-    func table(_ view: SegmentView) -> MustacheMap {
+    static func table(_ view: SegmentView) -> MustacheMap {
         MustacheMap(view.strings.sorted { $0.key < $1.key }.map { ($0.key, MustacheValue.string($0.value)) })
     }
 
@@ -108,7 +111,9 @@ extension CampaignPlan {
 
     /// Up to `pickCount` recommended products in stock and not on the wish list, as product cards with absolute,
     /// decorated links.
-    func productCards(_ recipient: Audience.Recipient, view: SegmentView, links: RecipientLinks) -> [MustacheValue] {
+    func productCards(
+        _ recipient: Audience.Recipient, view: SegmentView, links: RecipientLinks, cache: inout CardCache
+    ) -> [MustacheValue] {
         let store = site.store
         let wished = Set(personal.wishlist(recipient.customer).map(\.product))
         var cards: [MustacheValue] = []
@@ -116,7 +121,7 @@ extension CampaignPlan {
         where product >= 0 && Int(product) < store.products.count && store.products[Int(product)].isInStock
             && !wished.contains(product)
         {
-            cards.append(card(Int(product), view: view, links: links))
+            cards.append(card(Int(product), view: view, links: links, segment: recipient.segment, cache: &cache))
             if cards.count == Self.pickCount { break }
         }
         return cards
@@ -124,7 +129,9 @@ extension CampaignPlan {
 
     /// Up to `wishlistCount` wish-list items in stock, those that dropped in price first (the largest drop first),
     /// each with its drop and its "back in stock" mark.
-    func wishlist(_ recipient: Audience.Recipient, view: SegmentView, links: RecipientLinks) -> [MustacheValue] {
+    func wishlist(
+        _ recipient: Audience.Recipient, view: SegmentView, links: RecipientLinks, cache: inout CardCache
+    ) -> [MustacheValue] {
         let store = site.store
         let currency = store.settings.currency
         var items: [(drop: Int64, order: Int, value: MustacheValue)] = []
@@ -150,19 +157,38 @@ extension CampaignPlan {
             let back: MustacheValue =
                 personal.isBackInStock(entry) ? .string(view.text("wishlist_back_in_stock")) : .null
             let extra = MustacheValue.map(MustacheMap([("drop", label), ("back_in_stock", back)]))
-            items.append((drop, order, SitePlan.merge(card(Int(entry.product), view: view, links: links), extra)))
+            let card = card(Int(entry.product), view: view, links: links, segment: recipient.segment, cache: &cache)
+            items.append((drop, order, SitePlan.merge(card, extra)))
         }
         items.sort { $0.drop != $1.drop ? $0.drop > $1.drop : $0.order < $1.order }
         return items.prefix(Self.wishlistCount).map(\.value)
     }
 
     /// The site's product card with an absolute, decorated link, an absolute image, and for a product without an
-    /// image its initial on its category's tone (inline colours: mail clients drop style sheets).
-    func card(_ product: Int, view: SegmentView, links: RecipientLinks) -> MustacheValue {
+    /// image its initial on its category's tone (inline colours: mail clients drop style sheets). Everything but the
+    /// decorated link is the same for every recipient of a view, so it comes from the worker's cache.
+    func card(
+        _ product: Int, view: SegmentView, links: RecipientLinks, segment: Int32, cache: inout CardCache
+    ) -> MustacheValue {
         let base = site.baseURL + "/"
         let slug = site.store.products[product].slug
-        let url = base + view.definition.id + "/p/" + slug + "/"
-        let card = site.card(product, view: view, root: base)
+        let key = CardCache.Key(segment: segment, locale: view.locale, product: Int32(product))
+        let shared: MustacheMap
+        if let cached = cache.cards[key] {
+            shared = cached
+        } else {
+            shared = sharedCard(product, view: view, root: base)
+            if cache.cards.count >= CardCache.capacity { cache.cards.removeAll(keepingCapacity: true) }
+            cache.cards[key] = shared
+        }
+        var card = shared
+        card["url"] = .string(links.link(base + view.definition.id + "/p/" + slug + "/", slug))
+        return .map(card)
+    }
+
+    /// A product card as every recipient of `view` sees it, without its decorated link.
+    func sharedCard(_ product: Int, view: SegmentView, root: String) -> MustacheMap {
+        let card = site.card(product, view: view, root: root)
         var tone = 0
         var initial = ""
         if case .map(let fields) = card {
@@ -172,10 +198,11 @@ extension CampaignPlan {
         let colours = Self.tones[tone % Self.tones.count]
         let extra = MustacheValue.map(
             MustacheMap([
-                ("url", .string(links.link(url, slug))), ("tone_background", .string(colours.background)),
-                ("tone_ink", .string(colours.ink)), ("initial", .string(initial)),
+                ("tone_background", .string(colours.background)), ("tone_ink", .string(colours.ink)),
+                ("initial", .string(initial)),
             ]))
-        return SitePlan.merge(card, extra)
+        guard case .map(let merged) = SitePlan.merge(card, extra) else { return MustacheMap() }
+        return merged
     }
 
     /// The theme's six category tones (`.tone-0` … `.tone-5` in app.css), as inline colours.

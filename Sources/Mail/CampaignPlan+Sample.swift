@@ -33,6 +33,7 @@ extension CampaignPlan {
                 campaign: campaign, personal: personal, tokens: tokens, picks: picks, links: links)
         else { return .null }
         let recipient = Audience.Recipient(customer: customer, segment: Int32(site.fallback))
-        return plan.context(recipient, view: plan.view(of: recipient), links: links(recipient))
+        var cards = CardCache()
+        return plan.context(recipient, view: plan.view(of: recipient), links: links(recipient), cards: &cards)
     }
 }

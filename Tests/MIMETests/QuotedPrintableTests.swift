@@ -1,3 +1,4 @@
+import Foundation
 import SeededRandom
 import Testing
 
@@ -127,6 +128,50 @@ struct QuotedPrintableTests {
         QuotedPrintable.encode(input, into: &output)
         Self.checkShape(output)
         #expect(try QuotedPrintable.decode(output) == Self.hardBreaks(input))
+    }
+
+    /// The encoder copies runs of literal bytes eight at a time: every byte value, at every position of a long
+    /// literal line (each lane of a word, each column near the soft break), must come out exactly as the rules
+    /// written byte by byte (`reference`) say. CR and LF, line breaks, have vectors of their own.
+    @Test(
+        "every byte value at every position of a literal run",
+        arguments: (0..<256).filter { $0 != 0x0A && $0 != 0x0D })
+    func everyByteInLiteralRuns(value: Int) throws {
+        let filler = Array("The quick brown fox jumps over the lazy dog; 0123456789 ~!@#$%^&*()_+{}|:<>?".utf8)
+        for position in 0..<90 {
+            var input = (0..<170).map { filler[$0 % filler.count] }
+            input[position] = UInt8(value)
+            var output: [UInt8] = []
+            QuotedPrintable.encode(input, into: &output)
+            #expect(output == Self.reference(input), "byte \(value) at \(position)")
+        }
+    }
+
+    /// RFC 2045 §6.7 for a text without line breaks, one byte at a time, with the "." and "From " rule.
+    static func reference(_ input: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        var column = 0
+        for (index, byte) in input.enumerated() {
+            let last = index == input.count - 1
+            var literal =
+                (33...126).contains(byte) && byte != UInt8(ascii: "=") || (byte == 0x20 || byte == 0x09) && !last
+            let width = literal ? 1 : 3
+            if column + width > 75 && !(last && column + width <= 76) {
+                output += Array("=\r\n".utf8)
+                column = 0
+            }
+            if column == 0 && (byte == UInt8(ascii: ".") || input[index...].starts(with: "From ".utf8)) {
+                literal = false
+            }
+            if literal {
+                output.append(byte)
+                column += 1
+            } else {
+                output += Array("=".utf8) + Array(String(format: "%02X", Int(byte)).utf8)
+                column += 3
+            }
+        }
+        return output
     }
 
     /// Inputs that grow the most, in every length near a line: the encoder writes into a buffer sized for the

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# The e-mail figures of issue 14 beside their peers, in one run (not run by CI):
+#   1. the Python baseline of ../shared/bench/email (Jinja2 + the stdlib `email` package, one process) writing
+#      PY_COUNT .eml files, compared as messages per second;
+#   2. `vitrine mail` writing the W1 campaign (100,000 recipients) into a deleted folder, then again with nothing
+#      changed (it should write nothing);
+#   3. the disk's limit for the same files: `cp -r` of the folder vitrine wrote, then `sync` (vitrine's own time
+#      includes its syncfs before the atomic switch);
+#   4. SMTP into Postfix's `smtp-sink` on 127.0.0.1 (and aiosmtpd's counting sink when it is installed): Python's
+#      smtplib (smtp_bench.py, 4 processes) and `vitrine send --connections 4` on the same SEND_COUNT messages.
+# Every case is timed whole-process with /usr/bin/time (wall, user+sys CPU, peak RSS). Everything started here is
+# stopped by its process id.
+# usage: .ci/bench-mail.sh      env: WORK=/tmp/vitrine-mail-bench PY_COUNT=5000 SEND_COUNT=10000 PORT=2525
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+HARNESS="${HARNESS:-$ROOT/../shared/bench/email}"
+WORK="${WORK:-/tmp/vitrine-mail-bench}"
+PY_COUNT="${PY_COUNT:-5000}"
+SEND_COUNT="${SEND_COUNT:-10000}"
+PORT="${PORT:-2525}"
+AIO_PORT="${AIO_PORT:-8025}"
+CAMPAIGN=winter-2026
+export LC_ALL=C.UTF-8
+# W1's messages carry tokens: a benchmark-only secret unless the caller has one.
+export VITRINE_SECRET="${VITRINE_SECRET:-benchmark-only-secret-for-the-w1-store-0123456789}"
+for file in gen_emails.py smtp_bench.py smtp_sink.py; do
+    if [ ! -f "$HARNESS/$file" ]; then
+        echo "error: the peer harness is missing at $HARNESS (../shared/bench/email beside the repository)" >&2
+        exit 1
+    fi
+done
+command -v /usr/sbin/smtp-sink >/dev/null || { echo "error: /usr/sbin/smtp-sink missing (apt-get install postfix)" >&2; exit 1; }
+python3 -c 'import jinja2' || { echo "error: the Python baseline needs Jinja2 (pip install jinja2)" >&2; exit 1; }
+[ -x /usr/bin/time ] || apt-get install -y -qq time >/dev/null
+RES="$WORK/res"
+rm -rf "$RES"
+mkdir -p "$RES"
+
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+# timed NAME COUNT CMD…: whole-process figures into $RES/NAME.time, the count of messages into $RES/NAME.count.
+timed() {
+    local name=$1 count=$2
+    shift 2
+    echo "== $name: $*"
+    echo "$count" >"$RES/$name.count"
+    /usr/bin/time -v -o "$RES/$name.time" "$@" >"$RES/$name.out"
+}
+
+echo "== build (release)"
+cd "$ROOT"
+swift build -c release --product vitrine >/dev/null
+swift build -c release --product vitrine-bench >/dev/null
+VITRINE="$ROOT/.build/release/vitrine"
+[ -d "$WORK/w1" ] || "$ROOT/.build/release/vitrine-bench" generate W1 "$WORK/w1" >/dev/null
+
+rm -rf "$WORK/py-eml" && sync
+timed python-mail "$PY_COUNT" python3 "$HARNESS/gen_emails.py" --count "$PY_COUNT" --format eml --out "$WORK/py-eml"
+rm -rf "$WORK/py-eml"
+
+OUT="$WORK/out"
+rm -rf "$OUT" && sync
+timed vitrine-mail 0 "$VITRINE" mail --store "$WORK/w1" --output "$OUT" --json "$CAMPAIGN"
+python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["recipients"])' "$RES/vitrine-mail.out" \
+    >"$RES/vitrine-mail.count"
+timed vitrine-mail-nochange "$(cat "$RES/vitrine-mail.count")" \
+    "$VITRINE" mail --store "$WORK/w1" --output "$OUT" --json "$CAMPAIGN"
+du -sbL "$OUT/mail/$CAMPAIGN/" | cut -f1 >"$RES/bytes"
+
+rm -rf "$WORK/copy" && sync
+timed cp "$(cat "$RES/vitrine-mail.count")" cp -r "$OUT/mail/$CAMPAIGN/." "$WORK/copy"
+timed cp-sync 0 sync
+rm -rf "$WORK/copy"
+
+# The same SEND_COUNT messages for both clients: the first recipients' files, written by vitrine.
+SEND_OUT="$WORK/send-out"
+rm -rf "$SEND_OUT"
+"$VITRINE" mail --store "$WORK/w1" --output "$SEND_OUT" --quiet --limit "$SEND_COUNT" "$CAMPAIGN"
+EML="$SEND_OUT/mail/$CAMPAIGN/"
+
+# send_pair PEER: Python's smtplib, then vitrine, into the sink listening on $2.
+send_pair() {
+    local peer=$1 port=$2
+    timed "python-send-$peer" "$SEND_COUNT" python3 "$HARNESS/smtp_bench.py" --port "$port" --eml-dir "$EML" \
+        --count "$SEND_COUNT" --conns 4
+    rm -f "$WORK/state.sqlite"*
+    timed "vitrine-send-$peer" "$SEND_COUNT" "$VITRINE" send --store "$WORK/w1" --output "$SEND_OUT" \
+        --state "$WORK/state.sqlite" --smtp "127.0.0.1:$port" --connections 4 --force --json "$CAMPAIGN"
+}
+
+/usr/sbin/smtp-sink -u nobody "127.0.0.1:$PORT" 256 &
+PIDS+=($!)
+sleep 0.5
+send_pair smtp-sink "$PORT"
+
+if python3 -c 'import aiosmtpd' 2>/dev/null; then
+    python3 "$HARNESS/smtp_sink.py" --host 127.0.0.1 --port "$AIO_PORT" --stats "$WORK/aiosmtpd.json" &
+    PIDS+=($!)
+    sleep 1
+    send_pair aiosmtpd "$AIO_PORT"
+fi
+cleanup
+PIDS=()
+
+echo
+python3 - "$RES" <<'PY'
+import json, os, re, sys
+res = sys.argv[1]
+def figures(name):
+    path = os.path.join(res, name + ".time")
+    if not os.path.exists(path):
+        return None
+    text = open(path).read()
+    get = lambda key: re.search(re.escape(key) + r":\s*(.+)", text).group(1).strip()
+    clock = get("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")
+    wall = sum(float(part) * 60 ** i for i, part in enumerate(reversed(clock)))
+    cpu = float(get("User time (seconds)")) + float(get("System time (seconds)"))
+    rss = int(get("Maximum resident set size (kbytes)")) / 1024
+    count = int(open(os.path.join(res, name + ".count")).read())
+    return wall, cpu, rss, count
+rows = [
+    ("python-mail", "Python Jinja2 + email → .eml (gen_emails.py)"),
+    ("vitrine-mail", "vitrine mail W1 → .eml + manifest (cold, synced)"),
+    ("vitrine-mail-nochange", "vitrine mail W1, nothing changed"),
+    ("cp", "cp -r of vitrine's folder"),
+    ("cp-sync", "sync after that cp"),
+    ("python-send-smtp-sink", "Python smtplib, 4 conns → smtp-sink"),
+    ("vitrine-send-smtp-sink", "vitrine send --connections 4 → smtp-sink"),
+    ("python-send-aiosmtpd", "Python smtplib, 4 conns → aiosmtpd"),
+    ("vitrine-send-aiosmtpd", "vitrine send --connections 4 → aiosmtpd"),
+]
+found = {name: figures(name) for name, _ in rows}
+print("| case | messages | wall s | msgs/s | CPU s (user+sys) | peak RSS MiB |")
+print("|---|---:|---:|---:|---:|---:|")
+for name, label in rows:
+    f = found[name]
+    if f is None:
+        continue
+    wall, cpu, rss, count = f
+    rate = f"{count / wall:,.0f}" if count and wall > 0 else "–"
+    print(f"| {label} | {count:,} | {wall:.2f} | {rate} | {cpu:.1f} | {rss:.0f} |")
+print()
+for name in ("python-send-smtp-sink", "python-send-aiosmtpd"):
+    path = os.path.join(res, name + ".out")
+    if os.path.exists(path):
+        print(f"{name} (its own timer, SMTP exchange only): {open(path).read().strip()}")
+mail, python = found["vitrine-mail"], found["python-mail"]
+if mail and python:
+    print(f"mail: {mail[3] / mail[0] / (python[3] / python[0]):.1f}× the Python baseline's msgs/s (target ≥ 20×)")
+if mail and found["cp"]:
+    disk = found["cp"][0] + (found["cp-sync"][0] if found["cp-sync"] else 0)
+    print(f"mail: {mail[0] / disk:.2f}× the time of cp -r + sync (target ≤ 1.5×)")
+for peer in ("smtp-sink", "aiosmtpd"):
+    ours, theirs = found[f"vitrine-send-{peer}"], found[f"python-send-{peer}"]
+    if ours and theirs:
+        print(f"send into {peer}: {theirs[0] / ours[0]:.2f}× Python smtplib's msgs/s, whole process (target ≥ 3×)")
+PY
