@@ -48,18 +48,18 @@ extension StoreReport {
             into: &out)
         kpi(
             "Unique opens (people)", g(total.opens.uniqueHuman),
-            "raw \(g64(total.opens.requests)) requests, of which \(g64(total.opens.machineRequests)) machine "
+            "raw \(requests(total.opens.requests)), of which \(g64(total.opens.machineRequests)) machine "
                 + "(\(g(total.opens.uniqueMachine)) recipients), \(g64(total.opens.botRequests)) bots; "
                 + "\(g(total.opens.impliedByClick)) implied by a click",
             into: &out)
         kpi(
             "Unique clicks (people)", g(total.clicks.uniqueHuman),
-            "raw \(g64(total.clicks.requests)) requests, of which \(g64(total.clicks.scannerRequests)) link scanners, "
+            "raw \(requests(total.clicks.requests)), of which \(g64(total.clicks.scannerRequests)) link scanners, "
                 + "\(g64(total.clicks.botRequests)) bots",
             into: &out)
         kpi("Click rate", Self.percent(total.clickRate), "unique clickers / sent", into: &out)
         kpi("Click-to-open", Self.percent(total.clickToOpen), "unique clickers / unique openers", into: &out)
-        kpi("Unsubscribes", g(total.unsubscribes), "raw \(g64(total.unsubscribeRequests)) requests", into: &out)
+        kpi("Unsubscribes", g(total.unsubscribes), "raw \(requests(total.unsubscribeRequests))", into: &out)
         kpi(
             "Attributed orders", g(total.orders.orders),
             money(total.orders.revenue) + "; coupon \(optional(total.orders.couponOrders)), after a click "
@@ -239,6 +239,9 @@ extension StoreReport {
     private func e(_ text: String) -> String { SVGChart.escape(text) }
     private func g(_ value: Int) -> String { SVGChart.grouped(value) }
     private func g64(_ value: Int64) -> String { SVGChart.grouped(Int(value)) }
+
+    /// `1 request`, `2,345 requests`.
+    private func requests(_ count: Int64) -> String { g64(count) + (count == 1 ? " request" : " requests") }
 
     static let css = """
         :root{color-scheme:light;--ink:#1f2933;--muted:#52606d;--line:#d8dde3;--panel:#f4f7fa;--accent:#1d5fa6}\
