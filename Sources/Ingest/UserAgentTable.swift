@@ -29,12 +29,13 @@ enum UserAgentTable {
     }
 
     static func isBot(_ agent: UnsafeBufferPointer<UInt8>) -> Bool {
-        isAbsent(agent) || containsAny(bots, byFirstByte: botsByFirstByte, in: agent)
+        isAbsent(agent) || containsAny(bots, byFirstByte: botsByFirstByte, starts: botStarts, in: agent)
     }
 
     static func isMachineOpener(_ agent: UnsafeBufferPointer<UInt8>) -> Bool {
         agent.elementsEqual(applePrivacyProxy)
-            || containsAny(machineOpeners, byFirstByte: machineOpenersByFirstByte, in: agent)
+            || containsAny(
+                machineOpeners, byFirstByte: machineOpenersByFirstByte, starts: machineOpenerStarts, in: agent)
     }
 
     /// For each byte, the indices of the needles starting with it: one pass over the user agent looks up only
@@ -45,19 +46,35 @@ enum UserAgentTable {
         return table
     }
 
+    /// For each byte, whether a needle starts with it (either case): the scan skips every other byte without
+    /// touching the candidate lists, which a user agent's bytes mostly are not.
+    static func starts(_ needles: [[UInt8]]) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for needle in needles {
+            table[Int(needle[0])] = true
+            if needle[0] >= UInt8(ascii: "a") && needle[0] <= UInt8(ascii: "z") { table[Int(needle[0] & ~0x20)] = true }
+        }
+        return table
+    }
+
     static let botsByFirstByte = index(bots)
+    static let botStarts = starts(bots)
     static let machineOpenersByFirstByte = index(machineOpeners)
+    static let machineOpenerStarts = starts(machineOpeners)
 
     /// Whether one of the lowercase `needles` occurs in `haystack`, ASCII letters compared without case.
     static func containsAny(
-        _ needles: [[UInt8]], byFirstByte table: [[Int]], in haystack: UnsafeBufferPointer<UInt8>
+        _ needles: [[UInt8]], byFirstByte table: [[Int]], starts: [Bool], in haystack: UnsafeBufferPointer<UInt8>
     ) -> Bool {
-        for start in 0..<haystack.count {
-            let candidates = table[Int(lowered(haystack[start]))]
-            if candidates.isEmpty { continue }
-            for candidate in candidates where matches(needles[candidate], in: haystack, at: start) { return true }
+        starts.withUnsafeBufferPointer { starts in
+            for start in 0..<haystack.count where starts[Int(haystack[start])] {
+                for candidate in table[Int(lowered(haystack[start]))]
+                where matches(needles[candidate], in: haystack, at: start) {
+                    return true
+                }
+            }
+            return false
         }
-        return false
     }
 
     /// Whether lowercase `needle` occurs in `haystack`, ASCII letters compared without case.
