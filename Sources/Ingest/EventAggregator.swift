@@ -15,14 +15,6 @@ public struct EventAggregator: Sendable {
         var target: UInt32
         var day: UInt16
         var keyID: UInt8
-
-        /// Three words instead of eight fields: hashed once per tracked request, and the hasher's cost is per
-        /// value combined (the recipient has 40 bits, so key id and day fit above it).
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(recipient | UInt64(keyID) << 40 | UInt64(day) << 48)
-            hasher.combine(UInt64(target) | UInt64(campaign) << 32 | UInt64(segment) << 48)
-            hasher.combine(UInt16(kind.rawValue) << 8 | UInt16(eventClass.rawValue))
-        }
     }
 
     struct Tally: Sendable {
@@ -44,7 +36,7 @@ public struct EventAggregator: Sendable {
 
     private let keyring: TrackingKeyring
     private let tags: TrackingTags
-    private var tallies: [EventKey: Tally] = [:]
+    private var tallies = TallyTable()
     private var bursts: [ClickBurst.Key: ClickBurst] = [:]
     private var unsubscribes: [RecipientKey: (campaign: UInt16, at: Int64)] = [:]
     private var optOuts: [RecipientKey: (campaign: UInt16, at: Int64)] = [:]
@@ -141,11 +133,11 @@ public struct EventAggregator: Sendable {
     /// before any tag is named: sorting the named events would move and compare strings.
     public mutating func drain() -> IngestBatch {
         var ordered: [(order: UInt64, firstAt: Int64, key: EventKey, tally: Tally)] = []
-        ordered.reserveCapacity(tallies.count)
-        for (key, tally) in tallies {
-            let order =
-                UInt64(key.kind.rawValue) << 60 | UInt64(key.eventClass.rawValue) << 56 | UInt64(key.keyID & 0x0F) << 48
-                | key.recipient & 0xFFFF_FFFF_FFFF
+        ordered.reserveCapacity(tallies.keys.count)
+        tallies.forEach { key, tally in
+            let kindAndClass: UInt64 = UInt64(key.kind.rawValue) << 60 | UInt64(key.eventClass.rawValue) << 56
+            let recipient: UInt64 = UInt64(key.keyID & 0x0F) << 48 | key.recipient & 0xFFFF_FFFF_FFFF
+            let order = kindAndClass | recipient
             ordered.append((order, tally.firstAt, key, tally))
         }
         ordered.sort { ($0.order, $0.firstAt) < ($1.order, $1.firstAt) }
@@ -161,7 +153,7 @@ public struct EventAggregator: Sendable {
         }
         let batch = IngestBatch(
             events: events, unsubscribes: suppressions(unsubscribes), optOuts: suppressions(optOuts))
-        tallies.removeAll(keepingCapacity: true)
+        tallies.removeAll()
         unsubscribes.removeAll()
         optOuts.removeAll()
         let horizon = latest == Int64.min ? Int64.min : latest - ClickBurst.window
@@ -187,8 +179,7 @@ public struct EventAggregator: Sendable {
     }
 
     private mutating func count(_ key: EventKey, at time: Int64) {
-        // One hash and no copy: the tally is updated in place.
-        tallies[key, default: Tally(count: 0, firstAt: time, lastAt: time)].add(time)
+        tallies.add(key, at: time)
         switch key.eventClass {
         case .human: counters.human += 1
         case .bot: counters.bot += 1
@@ -205,11 +196,7 @@ public struct EventAggregator: Sendable {
         // Mutated in place, so the record's small array is never copied.
         let reclassified = bursts[burstKey, default: ClickBurst()].add(key, at: time)
         for (moved, at) in reclassified {
-            if var tally = tallies[moved] {
-                tally.count -= 1
-                if tally.count == 0 { tallies[moved] = nil } else { tallies[moved] = tally }
-                counters.human -= 1
-            }
+            if tallies.remove(moved) { counters.human -= 1 }
             var scanner = moved
             scanner.eventClass = .scanner
             count(scanner, at: at)
