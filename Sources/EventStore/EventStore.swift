@@ -1,3 +1,4 @@
+import Glibc
 import SQLite
 
 /// The store's own state — suppressions, tracking opt-outs, the send journal, ingest checkpoints and aggregated
@@ -28,7 +29,10 @@ public final class EventStore {
             if found > Self.schemaVersion {
                 throw EventStoreError(.newerSchema(found: found, known: Self.schemaVersion), path: path)
             }
-            try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON")
+            // Switching a new file to WAL needs an exclusive lock, and SQLite answers SQLITE_BUSY at once, without its
+            // busy handler, while another process holds the file (migrating it): retried for the busy timeout.
+            try Self.executeRetryingBusy(
+                database, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON")
             try migrate()
         } catch let error as EventStoreError {
             throw error
@@ -36,6 +40,21 @@ public final class EventStore {
             throw Self.wrap(error, path: path)
         } catch {
             throw EventStoreError(.database(SQLiteError(reason: .other(-1), code: -1, message: "\(error)")), path: path)
+        }
+    }
+
+    /// Runs `sql`, retrying every 10 ms for up to 5 s while SQLite answers busy.
+    static func executeRetryingBusy(_ database: Database, _ sql: String) throws(SQLiteError) {
+        var attempts = 0
+        while true {
+            do {
+                try database.execute(sql)
+                return
+            } catch {
+                guard error.reason == .busy, attempts < 500 else { throw error }
+                attempts += 1
+                usleep(10_000)
+            }
         }
     }
 

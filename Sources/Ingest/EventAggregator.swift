@@ -36,7 +36,7 @@ public struct EventAggregator: Sendable {
 
     private let keyring: TrackingKeyring
     private let tags: TrackingTags
-    private var tallies: [EventKey: Tally] = [:]
+    private var tallies = TallyTable()
     private var bursts: [ClickBurst.Key: ClickBurst] = [:]
     private var unsubscribes: [RecipientKey: (campaign: UInt16, at: Int64)] = [:]
     private var optOuts: [RecipientKey: (campaign: UInt16, at: Int64)] = [:]
@@ -88,12 +88,12 @@ public struct EventAggregator: Sendable {
         if failed || (kind == .click && isHead) {
             eventClass = .error
             if kind == .click && isHead { counters.head += 1 }
-        } else if UserAgentTable.isBot(request.userAgent) && kind != .open {
-            eventClass = .bot
         } else if kind == .open {
             eventClass =
                 UserAgentTable.isMachineOpener(request.userAgent)
                 ? .machineOpen : UserAgentTable.isBot(request.userAgent) ? .bot : .human
+        } else if UserAgentTable.isBot(request.userAgent) {
+            eventClass = .bot
         } else if kind == .click, let address, CloudNetworks.contains(address) {
             eventClass = .scanner
         } else {
@@ -127,10 +127,23 @@ public struct EventAggregator: Sendable {
 
     /// Everything counted since the last drain, tags named by the store's ids; burst records of the last
     /// `ClickBurst.window` seconds are kept so that a burst spanning two batches is still seen.
+    ///
+    /// The events come ordered by kind, class, key id and recipient, then time: near the order of the store's
+    /// tables, so that writing them visits each B-tree page about once. The order is taken on the integer keys,
+    /// before any tag is named: sorting the named events would move and compare strings.
     public mutating func drain() -> IngestBatch {
+        var ordered: [(order: UInt64, firstAt: Int64, key: EventKey, tally: Tally)] = []
+        ordered.reserveCapacity(tallies.keys.count)
+        tallies.forEach { key, tally in
+            let kindAndClass: UInt64 = UInt64(key.kind.rawValue) << 60 | UInt64(key.eventClass.rawValue) << 56
+            let recipient: UInt64 = UInt64(key.keyID & 0x0F) << 48 | key.recipient & 0xFFFF_FFFF_FFFF
+            let order = kindAndClass | recipient
+            ordered.append((order, tally.firstAt, key, tally))
+        }
+        ordered.sort { ($0.order, $0.firstAt) < ($1.order, $1.firstAt) }
         var events: [AggregatedEvent] = []
-        events.reserveCapacity(tallies.count)
-        for (key, tally) in tallies {
+        events.reserveCapacity(ordered.count)
+        for (_, _, key, tally) in ordered {
             events.append(
                 AggregatedEvent(
                     kind: key.kind, eventClass: key.eventClass, campaign: tags.campaign(key.campaign),
@@ -138,10 +151,9 @@ public struct EventAggregator: Sendable {
                     target: tags.target(key.target), day: key.day, count: tally.count, firstAt: tally.firstAt,
                     lastAt: tally.lastAt))
         }
-        events.sort { ($0.firstAt, $0.recipient, $0.kind.rawValue) < ($1.firstAt, $1.recipient, $1.kind.rawValue) }
         let batch = IngestBatch(
             events: events, unsubscribes: suppressions(unsubscribes), optOuts: suppressions(optOuts))
-        tallies.removeAll(keepingCapacity: true)
+        tallies.removeAll()
         unsubscribes.removeAll()
         optOuts.removeAll()
         let horizon = latest == Int64.min ? Int64.min : latest - ClickBurst.window
@@ -167,8 +179,7 @@ public struct EventAggregator: Sendable {
     }
 
     private mutating func count(_ key: EventKey, at time: Int64) {
-        // One hash and no copy: the tally is updated in place.
-        tallies[key, default: Tally(count: 0, firstAt: time, lastAt: time)].add(time)
+        tallies.add(key, at: time)
         switch key.eventClass {
         case .human: counters.human += 1
         case .bot: counters.bot += 1
@@ -185,11 +196,7 @@ public struct EventAggregator: Sendable {
         // Mutated in place, so the record's small array is never copied.
         let reclassified = bursts[burstKey, default: ClickBurst()].add(key, at: time)
         for (moved, at) in reclassified {
-            if var tally = tallies[moved] {
-                tally.count -= 1
-                if tally.count == 0 { tallies[moved] = nil } else { tallies[moved] = tally }
-                counters.human -= 1
-            }
+            if tallies.remove(moved) { counters.human -= 1 }
             var scanner = moved
             scanner.eventClass = .scanner
             count(scanner, at: at)

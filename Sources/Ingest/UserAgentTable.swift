@@ -29,12 +29,13 @@ enum UserAgentTable {
     }
 
     static func isBot(_ agent: UnsafeBufferPointer<UInt8>) -> Bool {
-        isAbsent(agent) || containsAny(bots, byFirstByte: botsByFirstByte, in: agent)
+        isAbsent(agent) || containsAny(bots, byFirstByte: botsByFirstByte, pairs: botPairs, in: agent)
     }
 
     static func isMachineOpener(_ agent: UnsafeBufferPointer<UInt8>) -> Bool {
         agent.elementsEqual(applePrivacyProxy)
-            || containsAny(machineOpeners, byFirstByte: machineOpenersByFirstByte, in: agent)
+            || containsAny(
+                machineOpeners, byFirstByte: machineOpenersByFirstByte, pairs: machineOpenerPairs, in: agent)
     }
 
     /// For each byte, the indices of the needles starting with it: one pass over the user agent looks up only
@@ -45,19 +46,42 @@ enum UserAgentTable {
         return table
     }
 
+    /// A bit for each lowercase byte pair a needle starts with (65,536 bits, 8 KB): the scan of a user agent reads
+    /// one bit per position and looks at the candidate lists only where a needle can start, which is rare.
+    static func pairs(_ needles: [[UInt8]]) -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for needle in needles {
+            precondition(needle.count >= 2, "a user-agent fragment has two bytes or more")
+            let pair = Int(needle[0]) << 8 | Int(needle[1])
+            bits[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
+        return bits
+    }
+
     static let botsByFirstByte = index(bots)
+    static let botPairs = pairs(bots)
     static let machineOpenersByFirstByte = index(machineOpeners)
+    static let machineOpenerPairs = pairs(machineOpeners)
 
     /// Whether one of the lowercase `needles` occurs in `haystack`, ASCII letters compared without case.
     static func containsAny(
-        _ needles: [[UInt8]], byFirstByte table: [[Int]], in haystack: UnsafeBufferPointer<UInt8>
+        _ needles: [[UInt8]], byFirstByte table: [[Int]], pairs: [UInt64], in haystack: UnsafeBufferPointer<UInt8>
     ) -> Bool {
-        for start in 0..<haystack.count {
-            let candidates = table[Int(lowered(haystack[start]))]
-            if candidates.isEmpty { continue }
-            for candidate in candidates where matches(needles[candidate], in: haystack, at: start) { return true }
+        guard haystack.count >= 2 else { return false }
+        return pairs.withUnsafeBufferPointer { pairs in
+            var first = lowered(haystack[0])
+            for start in 0..<(haystack.count - 1) {
+                let second = lowered(haystack[start + 1])
+                let pair = Int(first) << 8 | Int(second)
+                let lead = first
+                first = second
+                guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                for candidate in table[Int(lead)] where matches(needles[candidate], in: haystack, at: start) {
+                    return true
+                }
+            }
+            return false
         }
-        return false
     }
 
     /// Whether lowercase `needle` occurs in `haystack`, ASCII letters compared without case.

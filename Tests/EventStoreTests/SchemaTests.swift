@@ -10,8 +10,8 @@ struct SchemaTests {
         "tracking_optouts",
     ]
 
-    /// A file of schema v1 (made by a vitrine before the stock history) opens at v2 with its data kept.
-    @Test func aVersionOneFileIsMigratedToVersionTwoKeepingItsData() throws {
+    /// A file of schema v1 (made by a vitrine before the stock history) is migrated with its data kept.
+    @Test func aVersionOneFileIsMigratedKeepingItsData() throws {
         let folder = try StateFolder()
         defer { folder.remove() }
         do {
@@ -23,7 +23,7 @@ struct SchemaTests {
             try database.execute("DROP TABLE stock_observations; PRAGMA user_version = 1")
         }
         let store = try EventStore(path: folder.state)
-        #expect(try store.fileSchemaVersion() == 2)
+        #expect(try store.fileSchemaVersion() == 3)
         #expect(try store.suppressions()["C1"]?.source == "winter")
         #expect(try store.recordStock(["p-1": false], day: 3) == 1)
         #expect(try store.lastOutOfStock() == ["p-1": 3])
@@ -33,7 +33,7 @@ struct SchemaTests {
     @Test func aNewFileIsMigratedAndReopensUnchanged() throws {
         let folder = try StateFolder()
         defer { folder.remove() }
-        #expect(EventStore.schemaVersion == 2)
+        #expect(EventStore.schemaVersion == 3)
         do {
             let store = try EventStore(path: folder.state)
             #expect(try store.fileSchemaVersion() == EventStore.schemaVersion)
@@ -59,9 +59,62 @@ struct SchemaTests {
         defer { folder.remove() }
         #expect(FileManager.default.createFile(atPath: folder.state, contents: Data()))
         let store = try EventStore(path: folder.state)
-        #expect(try store.fileSchemaVersion() == 2)
+        #expect(try store.fileSchemaVersion() == 3)
         #expect(try store.integrityCheck() == ["ok"])
     }
+
+    /// A file written by v1 (events and their recipient index) keeps every row when v3 drops the index.
+    @Test func aVersion1FileIsMigratedWithItsEvents() throws {
+        let folder = try StateFolder()
+        defer { folder.remove() }
+        do {
+            let database = try Database(path: folder.state)
+            try database.execute(Self.version1)
+            try database.execute(
+                """
+                INSERT INTO event_counts VALUES (2, 0, 'c1', 's1', 42, 'p1', 19800, 3, 100, 200);
+                INSERT INTO event_counts VALUES (1, 0, 'c1', 's1', 42, '', 19800, 1, 150, 150);
+                PRAGMA user_version = 1;
+                """)
+        }
+        let store = try EventStore(path: folder.state)
+        #expect(try store.fileSchemaVersion() == 3)
+        #expect(try store.integrityCheck() == ["ok"])
+        var rows: [EventCount] = []
+        try store.exportEvents { rows.append($0) }
+        #expect(
+            rows == [
+                EventCount(
+                    kind: .click, traffic: .human, campaign: "c1", segment: "s1", recipient: 42, target: "",
+                    day: 19800, count: 1, firstAt: 150, lastAt: 150),
+                EventCount(
+                    kind: .open, traffic: .human, campaign: "c1", segment: "s1", recipient: 42, target: "p1",
+                    day: 19800, count: 3, firstAt: 100, lastAt: 200),
+            ])
+        let database = try Database(path: folder.state, mode: .readOnly)
+        let indexes = try database.prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'event_counts' AND sql IS NOT NULL"
+        ).rows { $0.text(0) }
+        #expect(indexes.isEmpty)
+    }
+
+    /// The v1 schema's event table and index, as v1 created them.
+    static let version1 = """
+        CREATE TABLE event_counts (
+            kind INTEGER NOT NULL,
+            class INTEGER NOT NULL,
+            campaign TEXT NOT NULL,
+            segment TEXT NOT NULL,
+            recipient INTEGER NOT NULL,
+            target TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            first_at INTEGER NOT NULL,
+            last_at INTEGER NOT NULL,
+            PRIMARY KEY (kind, class, campaign, segment, recipient, target, day)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_counts_recipient ON event_counts (recipient, kind, day);
+        """
 
     @Test func aNewerSchemaIsRefused() throws {
         let folder = try StateFolder()
@@ -69,8 +122,8 @@ struct SchemaTests {
         _ = try EventStore(path: folder.state)
         try Database(path: folder.state).execute("PRAGMA user_version = 7")
         let error = #expect(throws: EventStoreError.self) { _ = try EventStore(path: folder.state) }
-        #expect(error == EventStoreError(.newerSchema(found: 7, known: 2), path: folder.state))
-        #expect(error?.description == "state.sqlite is schema v7, this vitrine knows up to v2 (\(folder.state))")
+        #expect(error == EventStoreError(.newerSchema(found: 7, known: 3), path: folder.state))
+        #expect(error?.description == "state.sqlite is schema v7, this vitrine knows up to v3 (\(folder.state))")
         // Refusing wrote nothing: the file still says 7.
         #expect(try Database(path: folder.state).prepare("PRAGMA user_version").firstRow { $0.int(0) } == 7)
     }
@@ -99,6 +152,6 @@ struct SchemaTests {
                 try EventStore(path: path).fileSchemaVersion()
             }
         }
-        for outcome in outcomes { #expect(try outcome.get() == 2) }
+        for outcome in outcomes { #expect(try outcome.get() == 3) }
     }
 }

@@ -19,7 +19,7 @@ enum IngestCommand {
                 .value(
                     "log-format", "FORMAT",
                     "combined, vitrine, json, or an nginx log_format string (default: combined or vitrine)."),
-                .value("batch-lines", "N", "Lines per transaction with the file's checkpoint (default: 200000)."),
+                .value("batch-lines", "N", "Lines per transaction with the file's checkpoint (default: 1000000)."),
                 CommonOptions.quiet, CommonOptions.json,
             ]),
         run: run)

@@ -9,7 +9,7 @@ extension IngestWorkflow.Options {
         store: String, files: [String], state: String?, logFormat: String?, batchLines: String? = nil
     ) throws(OptionError) {
         guard !files.isEmpty else { throw OptionError("missing FILE: the access log(s) to ingest") }
-        var lines = 200_000
+        var lines = 1_000_000
         if let batchLines {
             guard let value = Int(batchLines), value >= 1 else {
                 throw OptionError("invalid --batch-lines \"\(batchLines)\": a whole number of lines, 1 or more")

@@ -30,7 +30,7 @@ public enum IngestWorkflow {
         public var environment: [String: String]?
 
         public init(
-            store: String, files: [String], state: String? = nil, format: LogFormat? = nil, batchLines: Int = 200_000,
+            store: String, files: [String], state: String? = nil, format: LogFormat? = nil, batchLines: Int = 1_000_000,
             environment: [String: String]? = nil
         ) {
             self.store = store

@@ -83,16 +83,20 @@ struct LogIngest {
             let batch = aggregator.drain()
             var counts: [EventCount] = []
             counts.reserveCapacity(batch.events.count)
-            // Near the tables' key order (kind, class, then the recipient, which leads the second index): each
-            // B-tree page is visited about once per batch. Sorted on one integer: strings would cost more than
-            // the order saves.
-            var order = batch.events.indices.map { (Self.orderKey(batch.events[$0]), $0) }
-            order.sort { $0.0 < $1.0 }
-            for (_, position) in order {
-                let event = batch.events[position]
+            // Summed by raw value, named once per batch: a dictionary update per event costs a string hash.
+            var humanByKind = [Int](repeating: 0, count: 8)
+            var byClass = [Int](repeating: 0, count: 8)
+            // The aggregator hands them over near the tables' key order already.
+            for event in batch.events {
                 counts.append(Self.eventCount(event))
-                if event.eventClass == .human { summary.humanByKind[Self.name(event.kind), default: 0] += event.count }
-                summary.byClass[Self.name(event.eventClass), default: 0] += event.count
+                if event.eventClass == .human { humanByKind[Int(event.kind.rawValue)] += event.count }
+                byClass[Int(event.eventClass.rawValue)] += event.count
+            }
+            for kind in Ingest.EventKind.allCases where humanByKind[Int(kind.rawValue)] > 0 {
+                summary.humanByKind[Self.name(kind), default: 0] += humanByKind[Int(kind.rawValue)]
+            }
+            for eventClass in EventClass.allCases where byClass[Int(eventClass.rawValue)] > 0 {
+                summary.byClass[Self.name(eventClass), default: 0] += byClass[Int(eventClass.rawValue)]
             }
             var counters: [String: Int] = [:]
             let now = aggregator.counters.entries
@@ -187,12 +191,6 @@ struct LogIngest {
             summary.problems[entry.summary] = committedProblems[index]
         }
         return summary
-    }
-
-    /// Kind, class and stored recipient (key id · pseudonym, 44 bits) in one integer.
-    static func orderKey(_ event: AggregatedEvent) -> UInt64 {
-        UInt64(storedKind(event.kind).rawValue) << 60 | UInt64(storedClass(event.eventClass).rawValue) << 56
-            | UInt64(event.keyID & 0x0F) << 40 | event.recipient & (TrackingToken.recipientLimit - 1)
     }
 
     @inline(__always)
