@@ -26,7 +26,8 @@ enum SiteThemeLoader {
         // the rest of the default's table.
         var strings: [String: [String: String]] = [:]
         for directory in directories.reversed() {
-            for (relative, path) in files(under: "locales", in: [directory]) where relative.hasSuffix(".json") {
+            let tables = files(under: "locales", in: [directory], diagnostics: &diagnostics)
+            for (relative, path) in tables where relative.hasSuffix(".json") {
                 let locale = String(relative.dropLast(".json".count))
                 if let table = stringTable(path: path, diagnostics: &diagnostics) {
                     strings[locale, default: [:]].merge(table) { $1 }
@@ -51,7 +52,7 @@ enum SiteThemeLoader {
 
         var assets: [String: String] = [:]
         var assetFiles: [(String, [UInt8])] = []
-        for (relative, path) in files(under: "assets", in: directories) {
+        for (relative, path) in files(under: "assets", in: directories, diagnostics: &diagnostics) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 diagnostics.error("cannot read theme asset \(path)", at: nil)
                 continue
@@ -76,7 +77,10 @@ enum SiteThemeLoader {
     }
 
     /// Files below `folder` of each directory (relative name → path), the first directory that has a name winning.
-    static func files(under folder: String, in directories: [String]) -> [(String, String)] {
+    /// A file that is a link leaving its theme folder is reported, not read (a theme is published with the site).
+    static func files(
+        under folder: String, in directories: [String], diagnostics: inout DiagnosticEngine
+    ) -> [(String, String)] {
         var found: [String: String] = [:]
         for directory in directories {
             let base = directory + "/" + folder
@@ -87,6 +91,10 @@ enum SiteThemeLoader {
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
                     !relative.hasPrefix("."), found[relative] == nil
                 else { continue }
+                guard ThemeLoader.staysInside(directory, folder + "/" + relative) else {
+                    diagnostics.error("\(path) is a link to a file outside the theme folder: not read", at: nil)
+                    continue
+                }
                 found[relative] = path
             }
         }

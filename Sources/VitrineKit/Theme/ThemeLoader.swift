@@ -24,6 +24,11 @@ public enum ThemeLoader {
             for relative in mustacheFiles(in: directory) {
                 let name = String(relative.dropLast(".mustache".count))
                 guard library[name] == nil else { continue }
+                guard staysInside(directory, relative) else {
+                    diagnostics.error(
+                        "\(join(directory, relative)) is a link to a file outside the theme folder: not read", at: nil)
+                    continue
+                }
                 guard let template = template(path: join(directory, relative), name: name, diagnostics: &diagnostics)
                 else { continue }
                 library.add(template)
@@ -43,6 +48,17 @@ public enum ThemeLoader {
         let template = Template(source: source, name: name)
         for problem in template.diagnostics { diagnostics.emit(problem) }
         return template
+    }
+
+    /// Whether `relative` below `directory`, its symbolic links followed, is still inside `directory`: a theme is
+    /// published with the site, so a link must not pull in a file from elsewhere on the machine.
+    static func staysInside(_ directory: String, _ relative: String) -> Bool {
+        guard let root = realpath(directory, nil) else { return false }
+        defer { free(root) }
+        guard let file = realpath(join(directory, relative), nil) else { return false }
+        defer { free(file) }
+        let base = String(cString: root)
+        return String(cString: file).hasPrefix(base.hasSuffix("/") ? base : base + "/")
     }
 
     /// Paths of `.mustache` files below `directory`, relative to it, sorted (deterministic diagnostics).
