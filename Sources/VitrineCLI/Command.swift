@@ -27,3 +27,16 @@ enum CommonOptions {
         return positional ?? option ?? "Catalog"
     }
 }
+
+extension CommonOptions {
+    /// A command's summary on stdout: `json` with `--json`, nothing with `--quiet`, else `text`.
+    static func printSummary(
+        _ arguments: ParsedArguments, _ console: Console, json: () -> String, text: () -> String
+    ) {
+        if arguments.flag("json") {
+            console.out(json())
+        } else if !arguments.flag("quiet") {
+            console.out(text())
+        }
+    }
+}

@@ -3,7 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Whole files against a peer: the real logs of /work/shared/data/logs (counts pinned from their PROVENANCE.md) and
+/// Whole files against a peer: the real logs of `../shared/data/logs` (counts pinned from their PROVENANCE.md) and
 /// the bench's generated log, each line's fields compared with a Python reference parser.
 @Suite("real and generated logs against a Python reference parser")
 struct ReferenceTests {

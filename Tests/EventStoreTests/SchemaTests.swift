@@ -1,7 +1,8 @@
-import EventStore
 import Foundation
 import SQLite
 import Testing
+
+@testable import EventStore
 
 @Suite("state file schema")
 struct SchemaTests {
@@ -69,7 +70,8 @@ struct SchemaTests {
         defer { folder.remove() }
         do {
             let database = try Database(path: folder.state)
-            try database.execute(Self.version1)
+            // Exactly what v1 created: its migration, run alone.
+            try database.execute(Schema.migrations[0])
             try database.execute(
                 """
                 INSERT INTO event_counts VALUES (2, 0, 'c1', 's1', 42, 'p1', 19800, 3, 100, 200);
@@ -97,24 +99,6 @@ struct SchemaTests {
         ).rows { $0.text(0) }
         #expect(indexes.isEmpty)
     }
-
-    /// The v1 schema's event table and index, as v1 created them.
-    static let version1 = """
-        CREATE TABLE event_counts (
-            kind INTEGER NOT NULL,
-            class INTEGER NOT NULL,
-            campaign TEXT NOT NULL,
-            segment TEXT NOT NULL,
-            recipient INTEGER NOT NULL,
-            target TEXT NOT NULL,
-            day INTEGER NOT NULL,
-            count INTEGER NOT NULL,
-            first_at INTEGER NOT NULL,
-            last_at INTEGER NOT NULL,
-            PRIMARY KEY (kind, class, campaign, segment, recipient, target, day)
-        ) WITHOUT ROWID;
-        CREATE INDEX event_counts_recipient ON event_counts (recipient, kind, day);
-        """
 
     @Test func aNewerSchemaIsRefused() throws {
         let folder = try StateFolder()

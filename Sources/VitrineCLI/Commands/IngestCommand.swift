@@ -43,11 +43,8 @@ enum IngestCommand {
             return result.failed
                 ? .failure : ExitCode(diagnostics: result.diagnostics) == .failure ? .failure : .badInput
         }
-        if arguments.flag("json") {
-            console.out(summary.renderedJSON())
-        } else if !arguments.flag("quiet") {
-            console.out(summary.renderedLines())
-        }
+        CommonOptions.printSummary(
+            arguments, console, json: { summary.renderedJSON() }, text: { summary.renderedLines() })
         return result.failed ? .failure : .success
     }
 }

@@ -39,11 +39,9 @@ enum MailCommand {
         guard let summary = result.summary else {
             return ExitCode(nothingDone: result.diagnostics, worldFailed: result.writeFailed)
         }
-        if arguments.flag("json") {
-            console.out(summary.renderedJSON(output: output))
-        } else if !arguments.flag("quiet") {
-            console.out(summary.renderedLines(output: output))
-        }
+        CommonOptions.printSummary(
+            arguments, console, json: { summary.renderedJSON(output: output) },
+            text: { summary.renderedLines(output: output) })
         return .success
     }
 }

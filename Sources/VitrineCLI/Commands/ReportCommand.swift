@@ -33,11 +33,8 @@ enum ReportCommand {
         guard let summary = result.summary else {
             return ExitCode(nothingDone: result.diagnostics, worldFailed: result.ioFailed)
         }
-        if arguments.flag("json") {
-            console.out(summary.renderedJSON)
-        } else if !arguments.flag("quiet") {
-            console.out(summary.renderedText(output: output))
-        }
+        CommonOptions.printSummary(
+            arguments, console, json: { summary.renderedJSON }, text: { summary.renderedText(output: output) })
         return .success
     }
 }

@@ -53,11 +53,8 @@ enum SendCommand {
         guard let summary = result.summary else {
             return ExitCode(nothingDone: result.diagnostics, worldFailed: result.failed)
         }
-        if arguments.flag("json") {
-            console.out(summary.renderedJSON())
-        } else if !arguments.flag("quiet") {
-            console.out(summary.renderedLine())
-        }
+        CommonOptions.printSummary(
+            arguments, console, json: { summary.renderedJSON() }, text: { summary.renderedLine() })
         return result.failed ? .failure : .success
     }
 }
