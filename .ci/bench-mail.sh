@@ -12,6 +12,7 @@
 # Every case is timed whole-process with /usr/bin/time (wall, user+sys CPU, peak RSS). Everything started here is
 # stopped by its process id.
 # usage: .ci/bench-mail.sh      env: WORK=/tmp/vitrine-mail-bench PY_COUNT=5000 SEND_COUNT=10000 PORT=2525
+#                                     POSTFIX=1 (also a real Postfix on 127.0.0.1:25; as root)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 HARNESS="${HARNESS:-$ROOT/../shared/bench/email}"
@@ -84,8 +85,14 @@ rm -rf "$SEND_OUT"
 "$VITRINE" mail --store "$WORK/w1" --output "$SEND_OUT" --quiet --limit "$SEND_COUNT" "$CAMPAIGN"
 EML="$SEND_OUT/mail/$CAMPAIGN/"
 
-# The CPU seconds (user + sys) a process has used so far.
-cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+# The CPU seconds (user + sys) a process has used so far; "postfix": every Postfix process's, with its master's
+# waited-for children's.
+cpu_seconds() {
+    local stats=("/proc/$1/stat")
+    [ "$1" = postfix ] && stats=($(grep -lE '^[0-9]+ \((master|smtpd|cleanup|qmgr|pickup|discard|trivial-rewri|postlogd|anvil|tlsmgr|proxymap)\)' /proc/[0-9]*/stat 2>/dev/null))
+    awk -v hz="$(getconf CLK_TCK)" '{ s += $14 + $15 + ($4 == 1 ? $16 + $17 : 0) } END { printf "%.2f", s / hz }' \
+        "${stats[@]}"
+}
 
 # sink_timed NAME SINK_PID CMD…: `timed`, plus the CPU seconds the server spent on this client in $RES/NAME.sink.
 sink_timed() {
@@ -119,6 +126,17 @@ if python3 -c 'import aiosmtpd' 2>/dev/null; then
     sleep 1
     send_pair aiosmtpd "$AIO_PORT" "${PIDS[-1]}"
 fi
+# POSTFIX=1: a real Postfix on 127.0.0.1:25 (the harness's discard-only, never-relaying setup, as root), which
+# fsyncs each queue file: a multi-process server whose own limit is the disk. The W1 addresses (example.com) are made
+# local there, so every message is taken and discarded.
+if [ -n "${POSTFIX:-}" ]; then
+    DELIVERY=discard bash "$HARNESS/postfix_setup.sh" start
+    postconf -e 'mydestination = vitrine.test, localhost, example.com'
+    postfix reload
+    sleep 1
+    send_pair postfix 25 postfix
+    postfix stop
+fi
 cleanup
 PIDS=()
 
@@ -150,6 +168,9 @@ rows = [
     ("python-send-aiosmtpd-1", "Python smtplib, 1 conn → aiosmtpd"),
     ("python-send-aiosmtpd-4", "Python smtplib, 4 conns → aiosmtpd"),
     ("vitrine-send-aiosmtpd", "vitrine send --connections 4 → aiosmtpd"),
+    ("python-send-postfix-1", "Python smtplib, 1 conn → Postfix (discard)"),
+    ("python-send-postfix-4", "Python smtplib, 4 conns → Postfix (discard)"),
+    ("vitrine-send-postfix", "vitrine send --connections 4 → Postfix (discard)"),
 ]
 def sink_cpu(name):
     path = os.path.join(res, name + ".sink")
@@ -167,7 +188,7 @@ for name, label in rows:
     server = f"{server:.2f}" if server is not None else ""
     print(f"| {label} | {count:,} | {wall:.2f} | {rate} | {cpu:.1f} | {rss:.0f} | {server} |")
 print()
-for peer in ("smtp-sink", "aiosmtpd"):
+for peer in ("smtp-sink", "aiosmtpd", "postfix"):
     for conns in (1, 4):
         path = os.path.join(res, f"python-send-{peer}-{conns}.out")
         if os.path.exists(path):
@@ -178,10 +199,10 @@ if mail and python:
 if mail and found["cp"]:
     disk = found["cp"][0] + (found["cp-sync"][0] if found["cp-sync"] else 0)
     print(f"mail: {mail[0] / disk:.2f}× the time of cp -r + sync (target ≤ 1.5×)")
-for peer in ("smtp-sink", "aiosmtpd"):
-    ours = found[f"vitrine-send-{peer}"]
+for peer in ("smtp-sink", "aiosmtpd", "postfix"):
+    ours = found.get(f"vitrine-send-{peer}")
     for conns in (1, 4):
-        theirs = found[f"python-send-{peer}-{conns}"]
+        theirs = found.get(f"python-send-{peer}-{conns}")
         if ours and theirs:
             print(f"send into {peer}: {theirs[0] / ours[0]:.2f}× the msgs/s of Python smtplib over {conns} "
                   f"connection(s), whole process (target ≥ 3×)")
