@@ -45,21 +45,18 @@ extension SitePlan {
                 ("banner", view.banner.map { .string($0) } ?? .null),
                 ("without_vat", .bool(view.definition.pricing.pricesWithoutVAT)),
             ]))
-        let store = MustacheValue.map(
-            MustacheMap([
-                ("name", .string(self.store.settings.name)), ("base_url", .string(baseURL)),
-                ("address", .string(self.store.settings.postalAddress)),
-            ]))
         return [
             ("lang", .string(view.locale)), ("dir", .string(view.direction)), ("t", view.table),
-            ("root", .string(root)), ("store", store), ("segment", segment), ("nav", nav),
+            ("root", .string(root)), ("store", storeValue), ("segment", segment), ("nav", nav),
             ("canonical", .string(canonical(page))), ("stylesheet", .string(root + (theme.assets["app.css"] ?? ""))),
             ("icon", theme.assets["icon.svg"].map { .string(root + $0) } ?? .null),
             ("coupon", view.coupon), ("search_label", .string(view.text("search"))),
         ]
     }
 
-    package var baseURL: String {
+    package var baseURL: String { Self.baseURL(of: store) }
+
+    static func baseURL(of store: LoadedStore) -> String {
         var base = store.settings.baseURL
         while base.hasSuffix("/") { base.removeLast() }
         return base
@@ -209,10 +206,10 @@ extension SitePlan {
                     view.categoryNames[ancestor], root + listingURL(segment: segmentID, node: ancestor, number: 1),
                     language: view.categoryLanguages[ancestor]))
         }
-        var fields = cardFields(index, view: view, root: root)
+        var fields = cardMap(index, view: view, root: root)
         let description = product.translations[view.locale]?.description
         let descriptionText = description ?? product.description
-        fields += [
+        for (key, value) in [
             ("sku", product.sku.map { .string($0) } ?? .null),
             ("description", descriptionText.isEmpty ? .null : .string(DescriptionHTML.render(descriptionText))),
             (
@@ -221,7 +218,9 @@ extension SitePlan {
                     ? .string(store.settings.defaultLocale) : .null
             ),
             ("tags", .list(product.tags.map { .string($0) })),
-        ]
+        ] as [(String, MustacheValue)] {
+            fields[key] = value
+        }
         let name = product.name(in: view.locale)
         let price = SegmentPrice(
             product: product, pricing: view.definition.pricing, vatBasisPoints: store.settings.vatBasisPoints)
@@ -269,7 +268,7 @@ extension SitePlan {
         jsonLD.append(("offers", .object(offer)))
         let neighbours = alsoBought(index).map { card(Int($0), view: view, root: root) }
         return [
-            ("title", .string("\(name) · \(store.settings.name)")), ("product", .map(MustacheMap(fields))),
+            ("title", .string("\(name) · \(store.settings.name)")), ("product", .map(fields)),
             ("breadcrumb", .list(crumbs)),
             ("also_bought", .list(neighbours)), ("has_also_bought", .bool(!neighbours.isEmpty)),
             ("json_ld", .string(ScriptJSON.serialize(.object(jsonLD)))),
@@ -278,10 +277,26 @@ extension SitePlan {
 
     /// What a product card shows, as this segment sees it.
     package func card(_ index: Int, view: SegmentView, root: String) -> MustacheValue {
-        .map(MustacheMap(cardFields(index, view: view, root: root)))
+        .map(cardMap(index, view: view, root: root))
     }
 
-    private func cardFields(_ index: Int, view: SegmentView, root: String) -> [(String, MustacheValue)] {
+    /// The card's map: the segment's shared part (cached when `view` is the segment's own) with this page's links.
+    private func cardMap(_ index: Int, view: SegmentView, root: String) -> MustacheMap {
+        var map =
+            if segments.indices.contains(view.index) && segments[view.index].locale == view.locale {
+                cards.card(segment: view.index, product: index) { cardBase(index, view: view) }
+            } else {
+                cardBase(index, view: view)
+            }
+        let product = store.products[index]
+        // Both keys are in the shared part already: setting them keeps the card's field order.
+        map["url"] = .string(root + view.definition.id + "/p/" + product.slug + "/")
+        map["image"] = imageSource(product.image, root: root)
+        return map
+    }
+
+    /// What a card shows in a segment on any page: `url` and `image` are placeholders (see `cardMap`).
+    private func cardBase(_ index: Int, view: SegmentView) -> MustacheMap {
         let product = store.products[index]
         let currency = store.settings.currency
         let translated = product.translations[view.locale]?.name
@@ -315,16 +330,15 @@ extension SitePlan {
                     ),
                 ]))
         }
-        return [
+        return MustacheMap([
             ("name", .string(translated ?? product.name)),
             (
                 "name_lang",
                 translated == nil && view.locale != store.settings.defaultLocale
                     ? .string(store.settings.defaultLocale) : .null
             ),
-            ("url", .string(root + view.definition.id + "/p/" + product.slug + "/")), ("slug", .string(product.slug)),
-            ("tone", .int(Int(categories.rootOrdinal[Int(categories.nodeOfProduct[index])]) % 6)),
-            ("image", imageSource(product.image, root: root)),
+            ("url", .null), ("slug", .string(product.slug)),
+            ("tone", .int(Int(categories.rootOrdinal[Int(categories.nodeOfProduct[index])]) % 6)), ("image", .null),
             ("price", .string(view.format.money(price.amount, currency: currency))),
             ("compare_at", price.compareAt.map { .string(view.format.money($0, currency: currency)) } ?? .null),
             (
@@ -334,7 +348,7 @@ extension SitePlan {
             ),
             ("in_stock", .bool(product.isInStock)), ("stock_class", .string(stockClass)),
             ("stock_label", .string(stockLabel)), ("rating", rating),
-        ]
+        ])
     }
 
     /// An image address a page may load: http(s), or a path on the site; anything else (`javascript:`,

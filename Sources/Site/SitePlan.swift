@@ -20,6 +20,10 @@ public struct SitePlan: Sendable {
     let themeDigests: [Page.Kind: String]
     /// Every page to build, in a fixed order.
     public let pages: [Page]
+    /// The cards shown so far, per segment and product (see `CardCache`).
+    let cards: CardCache
+    /// The `store` of every page's context.
+    let storeValue: MustacheValue
 
     package var store: LoadedStore { inputs.store }
     package var theme: SiteTheme { inputs.theme }
@@ -113,6 +117,12 @@ public struct SitePlan: Sendable {
                     diagnostics: &diagnostics))
         }
         self.segments = segments
+        cards = CardCache(segments: segments.count, products: store.products.count)
+        storeValue = .map(
+            MustacheMap([
+                ("name", .string(store.settings.name)), ("base_url", .string(Self.baseURL(of: store))),
+                ("address", .string(store.settings.postalAddress)),
+            ]))
 
         var pages: [Page] = []
         let selected = store.segments.indices.filter { inputs.onlySegments?.contains(store.segments[$0].id) ?? true }
