@@ -105,11 +105,11 @@ public struct Template: Sendable {
             case .block(let block): collectReferences(block.content.nodes, into: &found)
             case .partial(let call):
                 if case .fixed(let name) = call.reference {
-                    found.append((name, source.text.location(atOffset: call.offset)))
+                    found.append((name.string, source.text.location(atOffset: call.offset)))
                 }
             case .parent(let call):
                 if case .fixed(let name) = call.reference {
-                    found.append((name, source.text.location(atOffset: call.offset)))
+                    found.append((name.string, source.text.location(atOffset: call.offset)))
                 }
                 for content in call.overrides.values { collectReferences(content.nodes, into: &found) }
             }

@@ -5,7 +5,12 @@ import Diagnostics
 /// Built up front and immutable, so renders on many threads share it without locks. The engine reads no
 /// files: a theme loader (vitrine's `ThemeLoader`) fills it from folders.
 public struct TemplateLibrary: Sendable {
-    private var templates: [String: Template]
+    private var templates: [String: Template] {
+        didSet { keyed = Self.keyed(templates) }
+    }
+    /// The same templates for the render path: a theme has a few dozen, and a scan over their names'
+    /// fingerprints costs less than hashing the name of every partial included.
+    private var keyed: [(key: MapKey, template: Template)] = []
 
     public init() {
         templates = [:]
@@ -17,6 +22,7 @@ public struct TemplateLibrary: Sendable {
         for template in templates where self.templates[template.name] == nil {
             self.templates[template.name] = template
         }
+        keyed = Self.keyed(self.templates)
     }
 
     /// Parses in-memory templates (name → source); syntax errors go to `diagnostics`.
@@ -29,11 +35,27 @@ public struct TemplateLibrary: Sendable {
             for problem in template.diagnostics { diagnostics.emit(problem) }
             templates[name] = template
         }
+        keyed = Self.keyed(templates)
+    }
+
+    /// Observers do not run in an initializer: every one ends with this.
+    private static func keyed(_ templates: [String: Template]) -> [(key: MapKey, template: Template)] {
+        templates.map { (MapKey($0.key), $0.value) }
     }
 
     /// The template called `name`, if any.
     public subscript(name: String) -> Template? {
         templates[name]
+    }
+
+    /// The render path's lookup of a name written in a template.
+    func template(for name: MapKey) -> Template? {
+        keyed.withUnsafeBufferPointer { candidates in
+            for candidate in candidates where candidate.key.fingerprint == name.fingerprint {
+                if name.isExact || candidate.key.string == name.string { return candidate.template }
+            }
+            return nil
+        }
     }
 
     /// Every name, sorted.
