@@ -55,16 +55,18 @@ enum HTMLEscape {
         if count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
     }
 
-    /// Whether any of the eight bytes of `word` is `& < > " '`: a byte equal to `c` is a zero byte of `word ^ c…c`,
-    /// and `(x - 0x01…01) & ~x & 0x80…80` is non-zero exactly when `x` has a zero byte.
+    /// Whether any of the eight bytes of `word` is `& < > " '`. A byte equal to `c` is a zero byte of `word ^ c…c`,
+    /// and `(x - 0x01…01) & ~x & 0x80…80` is non-zero exactly when `x` has a zero byte. Setting bit 0 first makes
+    /// `&` (0x26) and `'` (0x27), and only they, equal 0x27; setting bit 1 makes `<` (0x3C) and `>` (0x3E), and only
+    /// they, equal 0x3E: three tests cover the five.
     @inline(__always)
     static func needsEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
         let found =
-            zeroByte(word ^ (ones &* 0x26)) | zeroByte(word ^ (ones &* 0x3C)) | zeroByte(word ^ (ones &* 0x3E))
-            | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x27))
+            zeroByte((word | ones) ^ (ones &* 0x27)) | zeroByte((word | (ones &* 0x02)) ^ (ones &* 0x3E))
+            | zeroByte(word ^ (ones &* 0x22))
         return found != 0
     }
 }

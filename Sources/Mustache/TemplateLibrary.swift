@@ -10,7 +10,13 @@ public struct TemplateLibrary: Sendable {
     }
     /// The same templates for the render path: a theme has a few dozen, and a scan over their names'
     /// fingerprints costs less than hashing the name of every partial included.
-    private var keyed: [(key: MapKey, template: Template)] = []
+    private var keyed = Keyed()
+
+    private struct Keyed: Sendable {
+        var fingerprints: [UInt64] = []
+        var names: [String] = []
+        var templates: [Template] = []
+    }
 
     public init() {
         templates = [:]
@@ -39,8 +45,14 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Observers do not run in an initializer: every one ends with this.
-    private static func keyed(_ templates: [String: Template]) -> [(key: MapKey, template: Template)] {
-        templates.map { (MapKey($0.key), $0.value) }
+    private static func keyed(_ templates: [String: Template]) -> Keyed {
+        var keyed = Keyed()
+        for (name, template) in templates {
+            keyed.fingerprints.append(MapKey(name).fingerprint)
+            keyed.names.append(name)
+            keyed.templates.append(template)
+        }
+        return keyed
     }
 
     /// The template called `name`, if any.
@@ -50,12 +62,13 @@ public struct TemplateLibrary: Sendable {
 
     /// The render path's lookup of a name written in a template.
     func template(for name: MapKey) -> Template? {
-        keyed.withUnsafeBufferPointer { candidates in
-            for candidate in candidates where candidate.key.fingerprint == name.fingerprint {
-                if name.isExact || candidate.key.string == name.string { return candidate.template }
+        let position = keyed.fingerprints.withUnsafeBufferPointer { fingerprints -> Int? in
+            for position in fingerprints.indices where fingerprints[position] == name.fingerprint {
+                if name.isExact || keyed.names[position] == name.string { return position }
             }
             return nil
         }
+        return position.map { keyed.templates[$0] }
     }
 
     /// Every name, sorted.

@@ -7,10 +7,20 @@ import Mustache
 /// times. A class, because the pages render on several threads and the cache fills as they go; one lock per
 /// segment, held only to read or fill a slot, never while a card is made.
 final class CardCache: @unchecked Sendable {
+    /// The shared part of a card, and the page's own links below the site root, for `cardMap` to complete.
+    struct Card: Sendable {
+        var map: MustacheMap
+        /// `SEGMENT/p/SLUG/`.
+        var path: String
+        /// The image's address when it does not depend on the page; else nil, and `relativeImage` is set.
+        var image: MustacheValue
+        var relativeImage: String?
+    }
+
     private final class Slots: @unchecked Sendable {
         let lock = NSLock()
-        var maps: [MustacheMap?]
-        init(count: Int) { maps = [MustacheMap?](repeating: nil, count: count) }
+        var cards: [Card?]
+        init(count: Int) { cards = [Card?](repeating: nil, count: count) }
     }
 
     private let segments: [Slots]
@@ -19,17 +29,17 @@ final class CardCache: @unchecked Sendable {
         self.segments = (0..<segments).map { _ in Slots(count: products) }
     }
 
-    /// The cached map of `product` in `segment`, else `make()`'s (kept for the next page that asks).
-    func card(segment: Int, product: Int, make: () -> MustacheMap) -> MustacheMap {
+    /// The cached card of `product` in `segment`, else `make()`'s (kept for the next page that asks).
+    func card(segment: Int, product: Int, make: () -> Card) -> Card {
         let slots = segments[segment]
         slots.lock.lock()
-        let cached = slots.maps[product]
+        let cached = slots.cards[product]
         slots.lock.unlock()
         if let cached { return cached }
         // Two threads may both make it; they make the same map, and either copy will do.
         let made = make()
         slots.lock.lock()
-        slots.maps[product] = made
+        slots.cards[product] = made
         slots.lock.unlock()
         return made
     }

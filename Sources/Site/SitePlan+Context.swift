@@ -282,17 +282,30 @@ extension SitePlan {
 
     /// The card's map: the segment's shared part (cached when `view` is the segment's own) with this page's links.
     private func cardMap(_ index: Int, view: SegmentView, root: String) -> MustacheMap {
-        var map =
+        var card =
             if segments.indices.contains(view.index) && segments[view.index].locale == view.locale {
-                cards.card(segment: view.index, product: index) { cardBase(index, view: view) }
+                cards.card(segment: view.index, product: index) { sharedCard(index, view: view) }
             } else {
-                cardBase(index, view: view)
+                sharedCard(index, view: view)
             }
-        let product = store.products[index]
         // Both keys are in the shared part already: setting them keeps the card's field order.
-        map["url"] = .string(root + view.definition.id + "/p/" + product.slug + "/")
-        map["image"] = imageSource(product.image, root: root)
-        return map
+        card.map["url"] = .string(root + card.path)
+        card.map["image"] = card.relativeImage.map { .string(root + $0) } ?? card.image
+        return card.map
+    }
+
+    private func sharedCard(_ index: Int, view: SegmentView) -> CardCache.Card {
+        let product = store.products[index]
+        var image = MustacheValue.null
+        var relativeImage: String?
+        switch Self.imageLink(product.image) {
+        case .none: break
+        case .fixed(let address): image = .string(address)
+        case .belowRoot(let path): relativeImage = path
+        }
+        return CardCache.Card(
+            map: cardBase(index, view: view), path: view.definition.id + "/p/" + product.slug + "/", image: image,
+            relativeImage: relativeImage)
     }
 
     /// What a card shows in a segment on any page: `url` and `image` are placeholders (see `cardMap`).
@@ -354,11 +367,26 @@ extension SitePlan {
     /// An image address a page may load: http(s), or a path on the site; anything else (`javascript:`,
     /// `data:`) is dropped.
     func imageSource(_ image: String?, root: String) -> MustacheValue {
-        guard let image, !image.isEmpty else { return .null }
+        switch Self.imageLink(image) {
+        case .none: .null
+        case .fixed(let address): .string(address)
+        case .belowRoot(let path): .string(root + path)
+        }
+    }
+
+    /// What `imageSource` makes of an image: nothing, an address any page uses as is, or one below the site root.
+    enum ImageLink {
+        case none
+        case fixed(String)
+        case belowRoot(String)
+    }
+
+    static func imageLink(_ image: String?) -> ImageLink {
+        guard let image, !image.isEmpty else { return .none }
         let lower = image.lowercased()
-        if lower.hasPrefix("https://") || lower.hasPrefix("http://") { return .string(image) }
-        if image.hasPrefix("//") || image.contains(":") || image.contains("\\") { return .null }
-        if image.hasPrefix("/") { return .string(image) }
-        return .string(root + image)
+        if lower.hasPrefix("https://") || lower.hasPrefix("http://") { return .fixed(image) }
+        if image.hasPrefix("//") || image.contains(":") || image.contains("\\") { return .none }
+        if image.hasPrefix("/") { return .fixed(image) }
+        return .belowRoot(image)
     }
 }
