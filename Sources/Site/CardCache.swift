@@ -8,13 +8,20 @@ import Mustache
 /// segment, held only to read or fill a slot, never while a card is made.
 final class CardCache: @unchecked Sendable {
     /// The shared part of a card, and the page's own links below the site root, for `cardMap` to complete.
-    struct Card: Sendable {
-        var map: MustacheMap
+    /// A class: handing one out costs one retain, not one a field.
+    final class Card: Sendable {
+        let map: MustacheMap
         /// `SEGMENT/p/SLUG/`.
-        var path: String
-        /// The image's address when it does not depend on the page; else nil, and `relativeImage` is set.
-        var image: MustacheValue
-        var relativeImage: String?
+        let path: String
+        /// The image's address when it does not depend on the page (else null, and `relativeImage` is set).
+        let image: MustacheValue
+        let relativeImage: String?
+        init(map: MustacheMap, path: String, image: MustacheValue, relativeImage: String?) {
+            self.map = map
+            self.path = path
+            self.image = image
+            self.relativeImage = relativeImage
+        }
     }
 
     private final class Slots: @unchecked Sendable {

@@ -5,7 +5,11 @@ import Store
 /// so the site works from any folder and any host; the canonical link is absolute, on the store's base URL.
 extension SitePlan {
     func context(_ page: Page) -> MustacheValue {
-        let view = segments[Int(page.segment)]
+        // Passed on borrowed: a `let` copy of the segment's view would retain each of its fields.
+        context(page, view: segments[Int(page.segment)])
+    }
+
+    private func context(_ page: Page, view: SegmentView) -> MustacheValue {
         // The 404 page answers any address, so its links start at the host's root.
         let root =
             switch page.kind {
@@ -282,16 +286,16 @@ extension SitePlan {
 
     /// The card's map: the segment's shared part (cached when `view` is the segment's own) with this page's links.
     private func cardMap(_ index: Int, view: SegmentView, root: String) -> MustacheMap {
-        var card =
+        let card =
             if segments.indices.contains(view.index) && segments[view.index].locale == view.locale {
                 cards.card(segment: view.index, product: index) { sharedCard(index, view: view) }
             } else {
                 sharedCard(index, view: view)
             }
-        // Both keys are in the shared part already: setting them keeps the card's field order.
-        card.map["url"] = .string(root + card.path)
-        card.map["image"] = card.relativeImage.map { .string(root + $0) } ?? card.image
-        return card.map
+        // Both keys are in the shared part already (as null), so the card's fields keep their order.
+        return MustacheMap(
+            [("url", .string(root + card.path)), ("image", card.relativeImage.map { .string(root + $0) } ?? card.image)],
+            over: card.map)
     }
 
     private func sharedCard(_ index: Int, view: SegmentView) -> CardCache.Card {
