@@ -6,31 +6,15 @@
 /// keys) is a scan over integers, with a string comparison only for long keys whose fingerprints match. Maps
 /// larger than `indexThreshold` (string tables) also keep an open-addressing table of positions hashed from the
 /// fingerprints, so no string is hashed on the render path at all.
-///
-/// A map may also lie over a base map (`init(_:over:)`): its own entries first, then the base's. A site shows the
-/// same product card on many pages that differ only in a link or two: each page's card is two entries over one
-/// shared map instead of a copy of it. Anything but a lookup sees the two flattened into one map, in the base's
-/// order with the overlay's values, then the overlay's other keys.
 public struct MustacheMap: Sendable {
     /// One array (one reference to retain when a map is passed around), keys next to their values.
     private var entries: [Entry] = []
-    /// The index of a large map and the base of an overlay: nil for most maps, so a map stays two words.
-    private var extra: Extra? = nil
+    /// Empty, or a power-of-two table of `position + 1` (0: a free slot), probed linearly from `slot(of:)`.
+    private var index: [Int32] = []
 
     private struct Entry: Sendable {
         var key: MapKey
         var value: MustacheValue
-    }
-
-    /// Copied before it is changed unless this map holds the only reference (see `setIndex`).
-    private final class Extra: @unchecked Sendable {
-        /// Empty, or a power-of-two table of `position + 1` (0: a free slot), probed linearly from `slot(of:)`.
-        var index: [Int32]
-        let base: MustacheMap?
-        init(index: [Int32], base: MustacheMap?) {
-            self.index = index
-            self.base = base
-        }
     }
 
     private static let indexThreshold = 24
@@ -66,44 +50,27 @@ public struct MustacheMap: Sendable {
         self.init(Array(pairs))
     }
 
-    /// `pairs` over `base`: a lookup finds a key of `pairs` first, then any key of `base` (which is shared, not
-    /// copied). Equal to the map of `base`'s entries with `pairs` set on it.
-    public init(_ pairs: [(String, MustacheValue)], over base: MustacheMap) {
-        self.init(pairs)
-        if base.isEmpty { return }
-        if extra == nil {
-            extra = Extra(index: [], base: base)
-        } else {
-            self = base.flattened(with: self)
-        }
-    }
-
-    public var count: Int {
-        guard let base = extra?.base else { return entries.count }
-        return base.count + entries.count { base.value(for: $0.key) == nil }
-    }
-
-    public var isEmpty: Bool { count == 0 }
+    public var count: Int { entries.count }
+    public var isEmpty: Bool { entries.isEmpty }
 
     public subscript(key: String) -> MustacheValue? {
-        get { value(for: MapKey(key)) }
+        get { position(of: MapKey(key)).map { entries[$0].value } }
         set {
-            if let base = extra?.base { self = base.flattened(with: self) }
             let mapKey = MapKey(key)
             if let position = position(of: mapKey) {
                 if let newValue {
                     entries[position].value = newValue
                 } else {
                     entries.remove(at: position)
-                    extra = nil
+                    index = []
                     buildIndexIfLarge()
                 }
             } else if let newValue {
                 entries.append(Entry(key: mapKey, value: newValue))
-                if let index = extra?.index, !index.isEmpty, entries.count * 2 <= index.count {
-                    insertInIndex(entries.count - 1)
-                } else {
+                if index.isEmpty || entries.count * 2 > index.count {
                     buildIndexIfLarge()
+                } else {
+                    insertInIndex(entries.count - 1)
                 }
             }
         }
@@ -112,34 +79,12 @@ public struct MustacheMap: Sendable {
     /// The render path: a key whose fingerprint was computed when the template was compiled.
     @inline(__always)
     func value(for key: MapKey) -> MustacheValue? {
-        if let position = position(of: key) { return entries[position].value }
-        return extra?.base?.value(for: key)
-    }
-
-    /// `overlay`'s entries set on this map's, as one map with no base.
-    private func flattened(with overlay: MustacheMap) -> MustacheMap {
-        var flat = extra?.base.map { $0.flattened(with: self) } ?? self
-        for entry in overlay.entries {
-            if let position = flat.scan(for: entry.key) {
-                flat.entries[position].value = entry.value
-            } else {
-                flat.entries.append(entry)
-            }
-        }
-        flat.extra = nil
-        flat.buildIndexIfLarge()
-        return flat
-    }
-
-    /// Every entry as a lookup sees it: the flattened map's.
-    private var allEntries: [Entry] {
-        guard let base = extra?.base else { return entries }
-        return base.flattened(with: self).entries
+        position(of: key).map { entries[$0].value }
     }
 
     @inline(__always)
     private func position(of key: MapKey) -> Int? {
-        guard let index = extra?.index, !index.isEmpty else { return scan(for: key) }
+        if index.isEmpty { return scan(for: key) }
         return index.withUnsafeBufferPointer { table in
             entries.withUnsafeBufferPointer { candidates in
                 let mask = table.count - 1
@@ -174,34 +119,29 @@ public struct MustacheMap: Sendable {
         Int(truncatingIfNeeded: (fingerprint &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
-    /// Only for a map with no base (an overlay is flattened before it changes).
     private mutating func buildIndexIfLarge() {
         guard entries.count > Self.indexThreshold else {
-            extra = nil
+            index = []
             return
         }
         // At most half full, so probe runs stay short.
         var size = 64
         while size < entries.count * 4 { size <<= 1 }
-        extra = Extra(index: [Int32](repeating: 0, count: size), base: nil)
+        index = [Int32](repeating: 0, count: size)
         for position in entries.indices { insertInIndex(position) }
     }
 
     private mutating func insertInIndex(_ position: Int) {
-        guard var current = extra else { return }
-        extra = nil
-        if !isKnownUniquelyReferenced(&current) { current = Extra(index: current.index, base: current.base) }
-        defer { extra = current }
-        let mask = current.index.count - 1
+        let mask = index.count - 1
         var slot = Self.slot(of: entries[position].key.fingerprint, mask: mask)
-        while current.index[slot] != 0 { slot = (slot + 1) & mask }
-        current.index[slot] = Int32(position + 1)
+        while index[slot] != 0 { slot = (slot + 1) & mask }
+        index[slot] = Int32(position + 1)
     }
 }
 
 extension MustacheMap: Sequence {
     public func makeIterator() -> some IteratorProtocol<(key: String, value: MustacheValue)> {
-        allEntries.lazy.map { (key: $0.key.string, value: $0.value) }.makeIterator()
+        entries.lazy.map { (key: $0.key.string, value: $0.value) }.makeIterator()
     }
 }
 

@@ -292,10 +292,11 @@ extension SitePlan {
             } else {
                 sharedCard(index, view: view)
             }
-        // Both keys are in the shared part already (as null), so the card's fields keep their order.
-        return MustacheMap(
-            [("url", .string(root + card.path)), ("image", card.relativeImage.map { .string(root + $0) } ?? card.image)],
-            over: card.map)
+        // Both keys are in the shared part already: setting them keeps the card's field order.
+        var map = card.map
+        map["url"] = .string(root + card.path)
+        map["image"] = card.relativeImage.map { .string(root + $0) } ?? card.image
+        return map
     }
 
     private func sharedCard(_ index: Int, view: SegmentView) -> CardCache.Card {

@@ -42,42 +42,4 @@ struct MustacheMapTests {
         map["k40"] = 40
         #expect(map["k40"] == 40)
     }
-
-    @Test func anOverlayReadsLikeTheBaseWithItsPairsSet() throws {
-        let base: MustacheMap = MustacheMap([("name", "Vase"), ("url", nil), ("price", "12,00 €"), ("image", nil)])
-        let overlay = MustacheMap([("url", "../p/vase/"), ("image", "img.png"), ("extra", 1)], over: base)
-        #expect(overlay.map(\.key) == ["name", "url", "price", "image", "extra"])
-        #expect(overlay.count == 5)
-        #expect(overlay["url"] == "../p/vase/")
-        #expect(overlay["price"] == "12,00 €")
-        var flat = base
-        flat["url"] = "../p/vase/"
-        flat["image"] = "img.png"
-        flat["extra"] = 1
-        #expect(overlay == flat)
-        let template = try Template("{{name}} {{url}} {{price}} {{image}} {{extra}}")
-        #expect(try template.renderString(.map(overlay)) == "Vase ../p/vase/ 12,00 € img.png 1")
-        // Changing an overlay changes it alone, never the shared base.
-        var changed = overlay
-        changed["name"] = "Jug"
-        changed["url"] = nil
-        #expect(changed.map(\.key) == ["name", "price", "image", "extra"])
-        #expect(changed["name"] == "Jug")
-        #expect(base["name"] == "Vase")
-        #expect(overlay["name"] == "Vase")
-        #expect(MustacheMap([("a", 1)], over: MustacheMap()).map(\.key) == ["a"])
-    }
-
-    @Test func aLargeOverlayAndALargeBaseFindEveryKey() {
-        let base = MustacheMap((0..<40).map { ("k\($0)", MustacheValue.int($0)) })
-        var overlay = MustacheMap((30..<70).map { ("k\($0)", MustacheValue.int(-$0)) }, over: base)
-        #expect(overlay.count == 70)
-        #expect(overlay["k0"] == 0)
-        #expect(overlay["k35"] == -35)
-        #expect(overlay["k69"] == -69)
-        overlay["k70"] = 70
-        #expect(overlay.count == 71)
-        #expect(overlay["k70"] == 70)
-        #expect(overlay["k3"] == 3)
-    }
 }
