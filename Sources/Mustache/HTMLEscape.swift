@@ -17,56 +17,32 @@ enum HTMLEscape {
     }
 
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        guard let base = bytes.baseAddress else { return }
         var runStart = 0
         var index = 0
         let count = bytes.count
         while index < count {
-            // Eight bytes at a time while none of them is to be escaped (most of every value): they stay in the run.
-            var end = count
-            if count - index >= 8 {
-                if !needsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                    index += 8
-                    continue
-                }
-                end = index + 8
-            }
-            while index < end {
-                let byte = base[index]
+            let byte = bytes[index]
+            // Every byte to escape is <= '>' (0x3E): one compare clears letters and all non-ASCII bytes.
+            if byte > 0x3E {
                 index += 1
-                // Every byte to escape is <= '>' (0x3E): one compare clears letters and all non-ASCII bytes.
-                if byte > 0x3E { continue }
-                let entity: [UInt8]
-                switch byte {
-                case UInt8(ascii: "&"): entity = amp
-                case UInt8(ascii: "<"): entity = lt
-                case UInt8(ascii: ">"): entity = gt
-                case UInt8(ascii: "\""): entity = quot
-                case UInt8(ascii: "'"): entity = apos
-                default: continue
-                }
-                if index - 1 > runStart {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(index - 1)]))
-                }
-                out.append(contentsOf: entity)
-                runStart = index
+                continue
             }
+            let entity: [UInt8]
+            switch byte {
+            case UInt8(ascii: "&"): entity = amp
+            case UInt8(ascii: "<"): entity = lt
+            case UInt8(ascii: ">"): entity = gt
+            case UInt8(ascii: "\""): entity = quot
+            case UInt8(ascii: "'"): entity = apos
+            default:
+                index += 1
+                continue
+            }
+            if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            out.append(contentsOf: entity)
+            index += 1
+            runStart = index
         }
         if count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
-    }
-
-    /// Whether any of the eight bytes of `word` is `& < > " '`. A byte equal to `c` is a zero byte of `word ^ c…c`,
-    /// and `(x - 0x01…01) & ~x & 0x80…80` is non-zero exactly when `x` has a zero byte. Setting bit 0 first makes
-    /// `&` (0x26) and `'` (0x27), and only they, equal 0x27; setting bit 1 makes `<` (0x3C) and `>` (0x3E), and only
-    /// they, equal 0x3E: three tests cover the five.
-    @inline(__always)
-    static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        let found =
-            zeroByte((word | ones) ^ (ones &* 0x27)) | zeroByte((word | (ones &* 0x02)) ^ (ones &* 0x3E))
-            | zeroByte(word ^ (ones &* 0x22))
-        return found != 0
     }
 }
