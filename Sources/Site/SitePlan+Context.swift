@@ -212,10 +212,10 @@ extension SitePlan {
         }
         var fields = cardMap(index, view: view, root: root)
         let description = product.translations[view.locale]?.description
-        let descriptionText = description ?? product.description
+        let texts = descriptionTexts(index, locale: view.locale)
         for (key, value) in [
             ("sku", product.sku.map { .string($0) } ?? .null),
-            ("description", descriptionText.isEmpty ? .null : .string(DescriptionHTML.render(descriptionText))),
+            ("description", texts.html.map { .string($0) } ?? .null),
             (
                 "description_lang",
                 description == nil && view.locale != store.settings.defaultLocale
@@ -257,7 +257,7 @@ extension SitePlan {
         if let image = MerchantFeed.absoluteImage(product.image, baseURL: baseURL) {
             jsonLD.append(("image", .string(image)))
         }
-        jsonLD.append(("description", .string(DescriptionHTML.plainText(descriptionText))))
+        jsonLD.append(("description", .string(texts.plain)))
         if let rating = product.rating, product.reviewCount > 0 {
             jsonLD.append(
                 (
@@ -277,6 +277,16 @@ extension SitePlan {
             ("also_bought", .list(neighbours)), ("has_also_bought", .bool(!neighbours.isEmpty)),
             ("json_ld", .string(ScriptJSON.serialize(.object(jsonLD)))),
         ]
+    }
+
+    /// A product's description in `locale` as its page shows it (HTML, JSON-LD, social card), made once a locale.
+    func descriptionTexts(_ index: Int, locale: String) -> DescriptionCache.Texts {
+        descriptions.texts(locale: locale, product: index) {
+            let text = store.products[index].description(in: locale)
+            let plain = DescriptionHTML.plainText(text)
+            return DescriptionCache.Texts(
+                html: text.isEmpty ? nil : DescriptionHTML.render(text), plain: plain, shortened: Self.shortened(plain))
+        }
     }
 
     /// What a product card shows, as this segment sees it.

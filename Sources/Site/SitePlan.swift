@@ -22,6 +22,8 @@ public struct SitePlan: Sendable {
     public let pages: [Page]
     /// The cards shown so far, per segment and product (see `CardCache`).
     let cards: CardCache
+    /// The product descriptions shown so far, per locale and product.
+    let descriptions: DescriptionCache
     /// The `store` of every page's context.
     let storeValue: MustacheValue
     /// Per product and per segment, what every page asks for, as flat arrays: reading a field through
@@ -123,6 +125,9 @@ public struct SitePlan: Sendable {
         }
         self.segments = segments
         cards = CardCache(segments: segments.count, products: store.products.count)
+        var locales: [String] = []
+        for view in segments where !locales.contains(view.locale) { locales.append(view.locale) }
+        descriptions = DescriptionCache(locales: locales, products: store.products.count)
         slugs = store.products.map(\.slug)
         inStock = store.products.map(\.isInStock)
         segmentIDs = store.segments.map(\.id)
