@@ -1,14 +1,16 @@
 /// The map of a `MustacheValue`: string keys in insertion order.
 ///
 /// Why not a `Dictionary`: a template looks up the same few names thousands of times per render, and hashing a
-/// Swift `String` costs more than the rest of a lookup. Each key here carries a fingerprint (its byte count
-/// and first seven bytes, see `MapKey`) computed once; template names carry theirs from compile time, so a
-/// lookup in a typical model map (a dozen keys) is a scan over integers, with a string comparison only for
-/// long keys whose fingerprints match. Maps larger than `indexThreshold` also keep a dictionary index.
+/// Swift `String` costs more than the rest of a lookup. Each key here carries a fingerprint (see `MapKey`)
+/// computed once; template names carry theirs from compile time, so a lookup in a typical model map (a dozen
+/// keys) is a scan over integers, with a string comparison only for long keys whose fingerprints match. Maps
+/// larger than `indexThreshold` (string tables) also keep an open-addressing table of positions hashed from the
+/// fingerprints, so no string is hashed on the render path at all.
 public struct MustacheMap: Sendable {
     /// One array (one reference to retain when a map is passed around), keys next to their values.
     private var entries: [Entry] = []
-    private var index: [String: Int]? = nil
+    /// Empty, or a power-of-two table of `position + 1` (0: a free slot), probed linearly from `slot(of:)`.
+    private var index: [Int32] = []
 
     private struct Entry: Sendable {
         var key: MapKey
@@ -29,8 +31,23 @@ public struct MustacheMap: Sendable {
     }
 
     /// A map of `pairs` in their order; a repeated key keeps its first place and its last value.
+    public init(_ pairs: [(String, MustacheValue)]) {
+        // The page models' path: one allocation, no index upkeep until the end.
+        entries.reserveCapacity(pairs.count)
+        for (key, value) in pairs {
+            let mapKey = MapKey(key)
+            if let position = scan(for: mapKey) {
+                entries[position].value = value
+            } else {
+                entries.append(Entry(key: mapKey, value: value))
+            }
+        }
+        buildIndexIfLarge()
+    }
+
+    /// A map of `pairs` in their order; a repeated key keeps its first place and its last value.
     public init(_ pairs: some Sequence<(String, MustacheValue)>) {
-        for (key, value) in pairs { self[key] = value }
+        self.init(Array(pairs))
     }
 
     public var count: Int { entries.count }
@@ -45,15 +62,15 @@ public struct MustacheMap: Sendable {
                     entries[position].value = newValue
                 } else {
                     entries.remove(at: position)
-                    index = nil
+                    index = []
                     buildIndexIfLarge()
                 }
             } else if let newValue {
                 entries.append(Entry(key: mapKey, value: newValue))
-                if index != nil {
-                    index?[key] = entries.count - 1
-                } else {
+                if index.isEmpty || entries.count * 2 > index.count {
                     buildIndexIfLarge()
+                } else {
+                    insertInIndex(entries.count - 1)
                 }
             }
         }
@@ -67,8 +84,28 @@ public struct MustacheMap: Sendable {
 
     @inline(__always)
     private func position(of key: MapKey) -> Int? {
-        if let index { return index[key.string] }
-        return entries.withUnsafeBufferPointer { candidates in
+        if index.isEmpty { return scan(for: key) }
+        return index.withUnsafeBufferPointer { table in
+            entries.withUnsafeBufferPointer { candidates in
+                let mask = table.count - 1
+                var slot = Self.slot(of: key.fingerprint, mask: mask)
+                while table[slot] != 0 {
+                    let position = Int(table[slot]) - 1
+                    if candidates[position].key.fingerprint == key.fingerprint
+                        && (key.isExact || candidates[position].key.string == key.string)
+                    {
+                        return position
+                    }
+                    slot = (slot + 1) & mask
+                }
+                return nil
+            }
+        }
+    }
+
+    @inline(__always)
+    private func scan(for key: MapKey) -> Int? {
+        entries.withUnsafeBufferPointer { candidates in
             for position in candidates.indices where candidates[position].key.fingerprint == key.fingerprint {
                 if key.isExact || candidates[position].key.string == key.string { return position }
             }
@@ -76,12 +113,29 @@ public struct MustacheMap: Sendable {
         }
     }
 
+    /// Fibonacci hashing of the fingerprint: the multiply carries every byte of it into the bits kept.
+    @inline(__always)
+    private static func slot(of fingerprint: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (fingerprint &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
     private mutating func buildIndexIfLarge() {
-        guard entries.count > Self.indexThreshold else { return }
-        var built: [String: Int] = [:]
-        built.reserveCapacity(entries.count)
-        for (position, entry) in entries.enumerated() { built[entry.key.string] = position }
-        index = built
+        guard entries.count > Self.indexThreshold else {
+            index = []
+            return
+        }
+        // At most half full, so probe runs stay short.
+        var size = 64
+        while size < entries.count * 4 { size <<= 1 }
+        index = [Int32](repeating: 0, count: size)
+        for position in entries.indices { insertInIndex(position) }
+    }
+
+    private mutating func insertInIndex(_ position: Int) {
+        let mask = index.count - 1
+        var slot = Self.slot(of: entries[position].key.fingerprint, mask: mask)
+        while index[slot] != 0 { slot = (slot + 1) & mask }
+        index[slot] = Int32(position + 1)
     }
 }
 
@@ -108,21 +162,33 @@ extension MustacheMap: ExpressibleByDictionaryLiteral {
     }
 }
 
-/// A key with its fingerprint: the byte count in the top byte and up to the first seven bytes below it.
-/// Keys of at most seven bytes (most model field names) are equal exactly when their fingerprints are.
+/// A key with its fingerprint: the byte count in the top byte; below it, for keys of at most seven bytes (most
+/// model field names) the bytes themselves, so such keys are equal exactly when their fingerprints are, and for
+/// longer keys 56 bits of an FNV-1a hash of all their bytes (keys sharing a long prefix, as string tables' do,
+/// still differ), confirmed by comparing the strings.
 struct MapKey: Sendable, Hashable {
     let string: String
     let fingerprint: UInt64
 
     init(_ string: String) {
         self.string = string
-        var fingerprint = UInt64(min(string.utf8.count, 255)) << 56
-        var shift: UInt64 = 0
-        for byte in string.utf8.prefix(7) {
-            fingerprint |= UInt64(byte) << shift
-            shift += 8
+        if let fingerprint = string.utf8.withContiguousStorageIfAvailable({ Self.fingerprint(of: $0) }) {
+            self.fingerprint = fingerprint
+        } else {
+            self.fingerprint = Array(string.utf8).withUnsafeBufferPointer { Self.fingerprint(of: $0) }
         }
-        self.fingerprint = fingerprint
+    }
+
+    private static func fingerprint(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let count = bytes.count
+        var fingerprint = UInt64(min(count, 255)) << 56
+        if count <= 7 {
+            for position in 0..<count { fingerprint |= UInt64(bytes[position]) << UInt64(position * 8) }
+            return fingerprint
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return fingerprint | (hash & 0x00FF_FFFF_FFFF_FFFF)
     }
 
     var isExact: Bool { fingerprint >> 56 <= 7 }

@@ -31,6 +31,13 @@ public enum MustacheValue: Sendable {
         return nil
     }
 
+    /// The render path's name lookup: the value of a compiled key when this is a map.
+    @inline(__always)
+    func member(_ key: MapKey) -> MustacheValue? {
+        if case .map(let map) = self { return map.value(for: key) }
+        return nil
+    }
+
     /// The text an interpolation of this value produces, before escaping (for tests and lambdas).
     public var text: String {
         var bytes: [UInt8] = []

@@ -22,26 +22,42 @@ struct Name: Sendable, Hashable {
 }
 
 /// Template text between tags, with the offsets where an indentation goes.
-struct StaticText: Sendable {
+final class StaticText: Sendable {
     let bytes: [UInt8]
     let lineStarts: [Int]
+    init(bytes: [UInt8], lineStarts: [Int]) {
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+    }
 }
 
 /// `{{name}}`, `{{{name}}}`, `{{&name}}`.
-struct Variable: Sendable {
+final class Variable: Sendable {
     let name: Name
     let escaped: Bool
     let offset: Int
+    init(name: Name, escaped: Bool, offset: Int) {
+        self.name = name
+        self.escaped = escaped
+        self.offset = offset
+    }
 }
 
 /// `{{#name}}…{{/name}}` and `{{^name}}…{{/name}}`.
-struct Section: Sendable {
+final class Section: Sendable {
     let name: Name
     let inverted: Bool
     let nodes: [Node]
     let offset: Int
-    /// Only lambdas need it, so it sits behind one reference: a section is copied on every render.
+    /// Only lambdas need it, so it sits behind one reference.
     let lambdaSource: LambdaSource
+    init(name: Name, inverted: Bool, nodes: [Node], offset: Int, lambdaSource: LambdaSource) {
+        self.name = name
+        self.inverted = inverted
+        self.nodes = nodes
+        self.offset = offset
+        self.lambdaSource = lambdaSource
+    }
 }
 
 /// Where the unrendered text between a section's tags is, and the delimiters in force, for section lambdas.
@@ -62,12 +78,13 @@ final class LambdaSource: Sendable {
 
 /// What a partial or parent tag names: a fixed template name, or (`{{>*name}}`) one looked up in the context.
 enum TemplateReference: Sendable {
-    case fixed(String)
+    /// With its fingerprint, so the library finds it without hashing the name on every include.
+    case fixed(MapKey)
     case dynamic(Name)
 
     var text: String {
         switch self {
-        case .fixed(let name): name
+        case .fixed(let name): name.string
         case .dynamic(let name): "*" + name.text
         }
     }
@@ -75,18 +92,29 @@ enum TemplateReference: Sendable {
 
 /// `{{>name}}`: `indentation` is the whitespace before a standalone tag; nil for an inline tag, which
 /// renders the partial with no indentation at all.
-struct PartialCall: Sendable {
+final class PartialCall: Sendable {
     let reference: TemplateReference
     let indentation: [UInt8]?
     let offset: Int
+    init(reference: TemplateReference, indentation: [UInt8]?, offset: Int) {
+        self.reference = reference
+        self.indentation = indentation
+        self.offset = offset
+    }
 }
 
 /// `{{<name}}{{$block}}…{{/block}}{{/name}}`: renders `name` with its blocks replaced.
-struct ParentCall: Sendable {
+final class ParentCall: Sendable {
     let reference: TemplateReference
     let indentation: [UInt8]?
     let overrides: [String: BlockContent]
     let offset: Int
+    init(reference: TemplateReference, indentation: [UInt8]?, overrides: [String: BlockContent], offset: Int) {
+        self.reference = reference
+        self.indentation = indentation
+        self.overrides = overrides
+        self.offset = offset
+    }
 }
 
 /// The content of a block as written at one place (a default in a parent, or an override in a child),
@@ -98,12 +126,19 @@ struct BlockContent: Sendable {
 
 /// `{{$name}}default{{/name}}`: a slot. `standalone` says its opening tag stood on its own line, in which
 /// case content placed here starts on a fresh line; `indentation` is added to every line placed here.
-struct Block: Sendable {
+final class Block: Sendable {
     let name: String
     let content: BlockContent
     let standalone: Bool
     let indentation: [UInt8]
     let offset: Int
+    init(name: String, content: BlockContent, standalone: Bool, indentation: [UInt8], offset: Int) {
+        self.name = name
+        self.content = content
+        self.standalone = standalone
+        self.indentation = indentation
+        self.offset = offset
+    }
 }
 
 /// The delimiters in force (`{{ }}` unless a set-delimiter tag changed them).
@@ -113,8 +148,10 @@ struct Delimiters: Sendable, Hashable {
     static let standard = Delimiters(open: Array("{{".utf8), close: Array("}}".utf8))
 }
 
-/// One step of a compiled template.
-indirect enum Node: Sendable {
+/// One step of a compiled template. Every payload is an immutable object, so a node is one reference: the render
+/// walk reads a node's fields in place instead of copying (and retaining) each of them, as structs in an
+/// `indirect` enum made it do on every node visited.
+enum Node: Sendable {
     case text(StaticText)
     case variable(Variable)
     case section(Section)

@@ -76,25 +76,29 @@ struct Renderer {
     /// Spec "Name resolution": the first part is looked up from the top of the context stack down; the
     /// remaining parts only inside what it found.
     private func lookup(_ name: Name) -> MustacheValue? {
-        let components = name.components
-        guard let first = components.first else { return stack.last }
-        var index = stack.count - 1
-        var found: MustacheValue? = nil
-        while index >= 0 {
-            if case .map(let map) = stack[index], let value = map.value(for: first) {
-                found = value
-                break
+        // Borrowed buffers: neither the keys nor the frames are copied (and retained) on the way.
+        name.components.withUnsafeBufferPointer { components -> MustacheValue? in
+            guard !components.isEmpty else { return stack.last }
+            var found: MustacheValue? = nil
+            stack.withUnsafeBufferPointer { frames in
+                var index = frames.count - 1
+                while index >= 0 {
+                    if let value = frames[index].member(components[0]) {
+                        found = value
+                        return
+                    }
+                    index -= 1
+                }
             }
-            index -= 1
+            guard var value = found else { return nil }
+            var part = 1
+            while part < components.count {
+                guard let next = value.member(components[part]) else { return nil }
+                value = next
+                part += 1
+            }
+            return value
         }
-        guard var value = found else { return nil }
-        var part = 1
-        while part < components.count {
-            guard case .map(let map) = value, let next = map.value(for: components[part]) else { return nil }
-            value = next
-            part += 1
-        }
-        return value
     }
 
     // MARK: - Values
@@ -230,7 +234,9 @@ struct Renderer {
         let name: String
         switch reference {
         case .fixed(let fixed):
-            name = fixed
+            if let template = library.template(for: fixed) { return template }
+            if options.strict { error("unknown partial \"\(fixed.string)\"", at: offset) }
+            return nil
         case .dynamic(let dynamic):
             guard case .string(let found)? = lookup(dynamic) else {
                 if options.strict {

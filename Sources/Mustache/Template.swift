@@ -5,22 +5,37 @@ import Diagnostics
 ///     let template = try Template("Hello {{name}}!")
 ///     let bytes = try template.render(["name": "Ada"]).get()
 public struct Template: Sendable {
+    /// One reference: every include of a partial passes a template around, and four fields meant four retains.
+    private let compiled: Compiled
+
+    private final class Compiled: Sendable {
+        let name: String
+        let source: SourceRef
+        let nodes: [Node]
+        let diagnostics: [Diagnostic]
+        init(name: String, source: SourceRef, nodes: [Node], diagnostics: [Diagnostic]) {
+            self.name = name
+            self.source = source
+            self.nodes = nodes
+            self.diagnostics = diagnostics
+        }
+    }
+
     /// The name partials use to refer to it (`partials/card`).
-    public let name: String
-    let source: SourceRef
-    let nodes: [Node]
+    public var name: String { compiled.name }
+    var source: SourceRef { compiled.source }
+    var nodes: [Node] { compiled.nodes }
     /// Every syntax error of the source (empty for a good template).
-    public let diagnostics: [Diagnostic]
+    public var diagnostics: [Diagnostic] { compiled.diagnostics }
 
     /// Parses `source`, recovering after errors: the diagnostics list all of them. A template with errors
     /// still renders what it could make sense of; callers that must not ship it check `hasErrors`.
     public init(source: SourceText, name: String? = nil) {
         let reference = SourceRef(source)
         var parser = TemplateParser(source: reference)
-        self.nodes = parser.parse()
-        self.diagnostics = parser.diagnostics
-        self.source = reference
-        self.name = name ?? source.path
+        let nodes = parser.parse()
+        compiled = Compiled(
+            name: name ?? source.path, source: reference, nodes: nodes, diagnostics: parser.diagnostics)
     }
 
     /// Parses a template held in memory; throws every syntax error at once.
@@ -105,11 +120,11 @@ public struct Template: Sendable {
             case .block(let block): collectReferences(block.content.nodes, into: &found)
             case .partial(let call):
                 if case .fixed(let name) = call.reference {
-                    found.append((name, source.text.location(atOffset: call.offset)))
+                    found.append((name.string, source.text.location(atOffset: call.offset)))
                 }
             case .parent(let call):
                 if case .fixed(let name) = call.reference {
-                    found.append((name, source.text.location(atOffset: call.offset)))
+                    found.append((name.string, source.text.location(atOffset: call.offset)))
                 }
                 for content in call.overrides.values { collectReferences(content.nodes, into: &found) }
             }

@@ -5,7 +5,18 @@ import Diagnostics
 /// Built up front and immutable, so renders on many threads share it without locks. The engine reads no
 /// files: a theme loader (vitrine's `ThemeLoader`) fills it from folders.
 public struct TemplateLibrary: Sendable {
-    private var templates: [String: Template]
+    private var templates: [String: Template] {
+        didSet { keyed = Self.keyed(templates) }
+    }
+    /// The same templates for the render path: a theme has a few dozen, and a scan over their names'
+    /// fingerprints costs less than hashing the name of every partial included.
+    private var keyed = Keyed()
+
+    private struct Keyed: Sendable {
+        var fingerprints: [UInt64] = []
+        var names: [String] = []
+        var templates: [Template] = []
+    }
 
     public init() {
         templates = [:]
@@ -17,6 +28,7 @@ public struct TemplateLibrary: Sendable {
         for template in templates where self.templates[template.name] == nil {
             self.templates[template.name] = template
         }
+        keyed = Self.keyed(self.templates)
     }
 
     /// Parses in-memory templates (name → source); syntax errors go to `diagnostics`.
@@ -29,11 +41,34 @@ public struct TemplateLibrary: Sendable {
             for problem in template.diagnostics { diagnostics.emit(problem) }
             templates[name] = template
         }
+        keyed = Self.keyed(templates)
+    }
+
+    /// Observers do not run in an initializer: every one ends with this.
+    private static func keyed(_ templates: [String: Template]) -> Keyed {
+        var keyed = Keyed()
+        for (name, template) in templates {
+            keyed.fingerprints.append(MapKey(name).fingerprint)
+            keyed.names.append(name)
+            keyed.templates.append(template)
+        }
+        return keyed
     }
 
     /// The template called `name`, if any.
     public subscript(name: String) -> Template? {
         templates[name]
+    }
+
+    /// The render path's lookup of a name written in a template.
+    func template(for name: MapKey) -> Template? {
+        let position = keyed.fingerprints.withUnsafeBufferPointer { fingerprints -> Int? in
+            for position in fingerprints.indices where fingerprints[position] == name.fingerprint {
+                if name.isExact || keyed.names[position] == name.string { return position }
+            }
+            return nil
+        }
+        return position.map { keyed.templates[$0] }
     }
 
     /// Every name, sorted.

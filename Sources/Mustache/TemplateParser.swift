@@ -511,7 +511,7 @@ struct TemplateParser {
             error("partial name \"\(text)\" contains whitespace", at: tagStart)
             return nil
         }
-        return .fixed(text)
+        return .fixed(MapKey(text))
     }
 
     /// The name a closing tag must repeat: the trimmed content, with `* name` spelled `*name`.

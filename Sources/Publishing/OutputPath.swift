@@ -48,6 +48,19 @@ public struct OutputPath: Hashable, Sendable, Comparable, CustomStringConvertibl
 
     /// Byte order, so that sorted manifests are the same on every machine.
     public static func < (lhs: OutputPath, rhs: OutputPath) -> Bool {
-        lhs.string.utf8.lexicographicallyPrecedes(rhs.string.utf8)
+        // Sorting a manifest compares every path about log2(n) times: compare the bytes in place.
+        let inPlace = lhs.string.utf8.withContiguousStorageIfAvailable { left in
+            rhs.string.utf8.withContiguousStorageIfAvailable { right in
+                let common = min(left.count, right.count)
+                var index = 0
+                while index < common {
+                    if left[index] != right[index] { return left[index] < right[index] }
+                    index += 1
+                }
+                return left.count < right.count
+            }
+        }
+        if let ordered = inPlace ?? nil { return ordered }
+        return lhs.string.utf8.lexicographicallyPrecedes(rhs.string.utf8)
     }
 }

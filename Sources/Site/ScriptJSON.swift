@@ -17,7 +17,7 @@ enum ScriptJSON {
     private static func append(_ value: Value, to out: inout [UInt8]) {
         switch value {
         case .string(let text): appendString(text, to: &out)
-        case .number(let text): out += Array(text.utf8)
+        case .number(let text): out.append(contentsOf: text.utf8)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
@@ -43,9 +43,26 @@ enum ScriptJSON {
         out.append(UInt8(ascii: "\""))
         var copy = text
         copy.withUTF8 { bytes in
+            // Runs of bytes that need no escape (nearly all of them) are copied in one go.
+            var runStart = 0
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x00..<0x20, 0x3C, 0x3E, 0x26, 0xE2:
+                    break
+                default:
+                    index += 1
+                    continue
+                }
+                if byte == 0xE2
+                    && !(index + 2 < bytes.count && bytes[index + 1] == 0x80
+                        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9))
+                {
+                    index += 1
+                    continue
+                }
+                if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
                 switch byte {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"):
                     out.append(UInt8(ascii: "\\"))
@@ -53,17 +70,16 @@ enum ScriptJSON {
                 case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
                 case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
                 case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-                case 0x00..<0x20, 0x3C, 0x3E, 0x26: appendEscape(UInt32(byte), to: &out)
-                case 0xE2
-                where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2:
                     // U+2028 and U+2029 end a line in older JavaScript.
                     appendEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
                     index += 2
-                default: out.append(byte)
+                default: appendEscape(UInt32(byte), to: &out)
                 }
                 index += 1
+                runStart = index
             }
+            if bytes.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -8,6 +8,8 @@ import TextFormats
 /// listing of each category in that order, its navigation, its coupon on the build date, and the fingerprint of
 /// all of that.
 package struct SegmentView: Sendable {
+    /// Its position in `segments.json`.
+    package var index: Int
     package var definition: SegmentDefinition
     package var locale: String
     package var direction: String
@@ -39,6 +41,7 @@ package struct SegmentView: Sendable {
         diagnostics: inout DiagnosticEngine
     ) {
         let store = inputs.store
+        self.index = index
         definition = store.segments[index]
         let defaultLocale = store.settings.defaultLocale
         self.locale = locale ?? definition.locale ?? defaultLocale

@@ -5,7 +5,11 @@ import Store
 /// so the site works from any folder and any host; the canonical link is absolute, on the store's base URL.
 extension SitePlan {
     func context(_ page: Page) -> MustacheValue {
-        let view = segments[Int(page.segment)]
+        // Passed on borrowed: a `let` copy of the segment's view would retain each of its fields.
+        context(page, view: segments[Int(page.segment)])
+    }
+
+    private func context(_ page: Page, view: SegmentView) -> MustacheValue {
         // The 404 page answers any address, so its links start at the host's root.
         let root =
             switch page.kind {
@@ -45,21 +49,18 @@ extension SitePlan {
                 ("banner", view.banner.map { .string($0) } ?? .null),
                 ("without_vat", .bool(view.definition.pricing.pricesWithoutVAT)),
             ]))
-        let store = MustacheValue.map(
-            MustacheMap([
-                ("name", .string(self.store.settings.name)), ("base_url", .string(baseURL)),
-                ("address", .string(self.store.settings.postalAddress)),
-            ]))
         return [
             ("lang", .string(view.locale)), ("dir", .string(view.direction)), ("t", view.table),
-            ("root", .string(root)), ("store", store), ("segment", segment), ("nav", nav),
+            ("root", .string(root)), ("store", storeValue), ("segment", segment), ("nav", nav),
             ("canonical", .string(canonical(page))), ("stylesheet", .string(root + (theme.assets["app.css"] ?? ""))),
             ("icon", theme.assets["icon.svg"].map { .string(root + $0) } ?? .null),
             ("coupon", view.coupon), ("search_label", .string(view.text("search"))),
         ]
     }
 
-    package var baseURL: String {
+    package var baseURL: String { Self.baseURL(of: store) }
+
+    static func baseURL(of store: LoadedStore) -> String {
         var base = store.settings.baseURL
         while base.hasSuffix("/") { base.removeLast() }
         return base
@@ -209,19 +210,21 @@ extension SitePlan {
                     view.categoryNames[ancestor], root + listingURL(segment: segmentID, node: ancestor, number: 1),
                     language: view.categoryLanguages[ancestor]))
         }
-        var fields = cardFields(index, view: view, root: root)
+        var fields = cardMap(index, view: view, root: root)
         let description = product.translations[view.locale]?.description
-        let descriptionText = description ?? product.description
-        fields += [
+        let texts = descriptionTexts(index, locale: view.locale)
+        for (key, value) in [
             ("sku", product.sku.map { .string($0) } ?? .null),
-            ("description", descriptionText.isEmpty ? .null : .string(DescriptionHTML.render(descriptionText))),
+            ("description", texts.html.map { .string($0) } ?? .null),
             (
                 "description_lang",
                 description == nil && view.locale != store.settings.defaultLocale
                     ? .string(store.settings.defaultLocale) : .null
             ),
             ("tags", .list(product.tags.map { .string($0) })),
-        ]
+        ] as [(String, MustacheValue)] {
+            fields[key] = value
+        }
         let name = product.name(in: view.locale)
         let price = SegmentPrice(
             product: product, pricing: view.definition.pricing, vatBasisPoints: store.settings.vatBasisPoints)
@@ -254,7 +257,7 @@ extension SitePlan {
         if let image = MerchantFeed.absoluteImage(product.image, baseURL: baseURL) {
             jsonLD.append(("image", .string(image)))
         }
-        jsonLD.append(("description", .string(DescriptionHTML.plainText(descriptionText))))
+        jsonLD.append(("description", .string(texts.plain)))
         if let rating = product.rating, product.reviewCount > 0 {
             jsonLD.append(
                 (
@@ -269,19 +272,59 @@ extension SitePlan {
         jsonLD.append(("offers", .object(offer)))
         let neighbours = alsoBought(index).map { card(Int($0), view: view, root: root) }
         return [
-            ("title", .string("\(name) · \(store.settings.name)")), ("product", .map(MustacheMap(fields))),
+            ("title", .string("\(name) · \(store.settings.name)")), ("product", .map(fields)),
             ("breadcrumb", .list(crumbs)),
             ("also_bought", .list(neighbours)), ("has_also_bought", .bool(!neighbours.isEmpty)),
             ("json_ld", .string(ScriptJSON.serialize(.object(jsonLD)))),
         ]
     }
 
-    /// What a product card shows, as this segment sees it.
-    package func card(_ index: Int, view: SegmentView, root: String) -> MustacheValue {
-        .map(MustacheMap(cardFields(index, view: view, root: root)))
+    /// A product's description in `locale` as its page shows it (HTML, JSON-LD, social card), made once a locale.
+    func descriptionTexts(_ index: Int, locale: String) -> DescriptionCache.Texts {
+        descriptions.texts(locale: locale, product: index) {
+            let text = store.products[index].description(in: locale)
+            let plain = DescriptionHTML.plainText(text)
+            return DescriptionCache.Texts(
+                html: text.isEmpty ? nil : DescriptionHTML.render(text), plain: plain, shortened: Self.shortened(plain))
+        }
     }
 
-    private func cardFields(_ index: Int, view: SegmentView, root: String) -> [(String, MustacheValue)] {
+    /// What a product card shows, as this segment sees it.
+    package func card(_ index: Int, view: SegmentView, root: String) -> MustacheValue {
+        .map(cardMap(index, view: view, root: root))
+    }
+
+    /// The card's map: the segment's shared part (cached when `view` is the segment's own) with this page's links.
+    private func cardMap(_ index: Int, view: SegmentView, root: String) -> MustacheMap {
+        let card =
+            if segments.indices.contains(view.index) && segments[view.index].locale == view.locale {
+                cards.card(segment: view.index, product: index) { sharedCard(index, view: view) }
+            } else {
+                sharedCard(index, view: view)
+            }
+        // Both keys are in the shared part already: setting them keeps the card's field order.
+        var map = card.map
+        map["url"] = .string(root + card.path)
+        map["image"] = card.relativeImage.map { .string(root + $0) } ?? card.image
+        return map
+    }
+
+    private func sharedCard(_ index: Int, view: SegmentView) -> CardCache.Card {
+        let product = store.products[index]
+        var image = MustacheValue.null
+        var relativeImage: String?
+        switch Self.imageLink(product.image) {
+        case .none: break
+        case .fixed(let address): image = .string(address)
+        case .belowRoot(let path): relativeImage = path
+        }
+        return CardCache.Card(
+            map: cardBase(index, view: view), path: view.definition.id + "/p/" + product.slug + "/", image: image,
+            relativeImage: relativeImage)
+    }
+
+    /// What a card shows in a segment on any page: `url` and `image` are placeholders (see `cardMap`).
+    private func cardBase(_ index: Int, view: SegmentView) -> MustacheMap {
         let product = store.products[index]
         let currency = store.settings.currency
         let translated = product.translations[view.locale]?.name
@@ -315,16 +358,15 @@ extension SitePlan {
                     ),
                 ]))
         }
-        return [
+        return MustacheMap([
             ("name", .string(translated ?? product.name)),
             (
                 "name_lang",
                 translated == nil && view.locale != store.settings.defaultLocale
                     ? .string(store.settings.defaultLocale) : .null
             ),
-            ("url", .string(root + view.definition.id + "/p/" + product.slug + "/")), ("slug", .string(product.slug)),
-            ("tone", .int(Int(categories.rootOrdinal[Int(categories.nodeOfProduct[index])]) % 6)),
-            ("image", imageSource(product.image, root: root)),
+            ("url", .null), ("slug", .string(product.slug)),
+            ("tone", .int(Int(categories.rootOrdinal[Int(categories.nodeOfProduct[index])]) % 6)), ("image", .null),
             ("price", .string(view.format.money(price.amount, currency: currency))),
             ("compare_at", price.compareAt.map { .string(view.format.money($0, currency: currency)) } ?? .null),
             (
@@ -334,17 +376,32 @@ extension SitePlan {
             ),
             ("in_stock", .bool(product.isInStock)), ("stock_class", .string(stockClass)),
             ("stock_label", .string(stockLabel)), ("rating", rating),
-        ]
+        ])
     }
 
     /// An image address a page may load: http(s), or a path on the site; anything else (`javascript:`,
     /// `data:`) is dropped.
     func imageSource(_ image: String?, root: String) -> MustacheValue {
-        guard let image, !image.isEmpty else { return .null }
+        switch Self.imageLink(image) {
+        case .none: .null
+        case .fixed(let address): .string(address)
+        case .belowRoot(let path): .string(root + path)
+        }
+    }
+
+    /// What `imageSource` makes of an image: nothing, an address any page uses as is, or one below the site root.
+    enum ImageLink {
+        case none
+        case fixed(String)
+        case belowRoot(String)
+    }
+
+    static func imageLink(_ image: String?) -> ImageLink {
+        guard let image, !image.isEmpty else { return .none }
         let lower = image.lowercased()
-        if lower.hasPrefix("https://") || lower.hasPrefix("http://") { return .string(image) }
-        if image.hasPrefix("//") || image.contains(":") || image.contains("\\") { return .null }
-        if image.hasPrefix("/") { return .string(image) }
-        return .string(root + image)
+        if lower.hasPrefix("https://") || lower.hasPrefix("http://") { return .fixed(image) }
+        if image.hasPrefix("//") || image.contains(":") || image.contains("\\") { return .none }
+        if image.hasPrefix("/") { return .fixed(image) }
+        return .belowRoot(image)
     }
 }

@@ -21,8 +21,8 @@ extension SitePlan {
             let product = store.products[Int(page.item)]
             type = "product"
             title = product.name(in: view.locale)
-            let text = DescriptionHTML.plainText(product.description(in: view.locale))
-            if !text.isEmpty { description = Self.shortened(text) }
+            let texts = descriptionTexts(Int(page.item), locale: view.locale)
+            if !texts.plain.isEmpty { description = texts.shortened }
             image = MerchantFeed.absoluteImage(product.image, baseURL: baseURL)
         case .category:
             let node = Int(page.item)

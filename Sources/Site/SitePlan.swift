@@ -20,6 +20,17 @@ public struct SitePlan: Sendable {
     let themeDigests: [Page.Kind: String]
     /// Every page to build, in a fixed order.
     public let pages: [Page]
+    /// The cards shown so far, per segment and product (see `CardCache`).
+    let cards: CardCache
+    /// The product descriptions shown so far, per locale and product.
+    let descriptions: DescriptionCache
+    /// The `store` of every page's context.
+    let storeValue: MustacheValue
+    /// Per product and per segment, what every page asks for, as flat arrays: reading a field through
+    /// `store.products[i]` copies (and retains) the whole product first.
+    let slugs: [String]
+    let inStock: [Bool]
+    let segmentIDs: [String]
 
     package var store: LoadedStore { inputs.store }
     package var theme: SiteTheme { inputs.theme }
@@ -113,6 +124,18 @@ public struct SitePlan: Sendable {
                     diagnostics: &diagnostics))
         }
         self.segments = segments
+        cards = CardCache(segments: segments.count, products: store.products.count)
+        var locales: [String] = []
+        for view in segments where !locales.contains(view.locale) { locales.append(view.locale) }
+        descriptions = DescriptionCache(locales: locales, products: store.products.count)
+        slugs = store.products.map(\.slug)
+        inStock = store.products.map(\.isInStock)
+        segmentIDs = store.segments.map(\.id)
+        storeValue = .map(
+            MustacheMap([
+                ("name", .string(store.settings.name)), ("base_url", .string(Self.baseURL(of: store))),
+                ("address", .string(store.settings.postalAddress)),
+            ]))
 
         var pages: [Page] = []
         let selected = store.segments.indices.filter { inputs.onlySegments?.contains(store.segments[$0].id) ?? true }
@@ -143,11 +166,11 @@ public struct SitePlan: Sendable {
 
     /// The page's URL path below the site root, ending in `/` (`everyone/p/olive-oil/`); empty for the root.
     func url(_ page: Page) -> String {
-        let segment = store.segments[Int(page.segment)].id
+        let segment = segmentIDs[Int(page.segment)]
         switch page.kind {
         case .root, .notFound: return ""
         case .index: return segment + "/"
-        case .product: return segment + "/p/" + store.products[Int(page.item)].slug + "/"
+        case .product: return segment + "/p/" + slugs[Int(page.item)] + "/"
         case .category: return listingURL(segment: segment, node: Int(page.item), number: Int(page.number))
         }
     }
@@ -163,7 +186,7 @@ public struct SitePlan: Sendable {
     /// the site, and stay the same from run to run and machine to machine.
     public func shard(of page: Page, count: Int) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in store.segments[Int(page.segment)].id.utf8 {
+        for byte in segmentIDs[Int(page.segment)].utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
         hash = (hash ^ 0xFF) &* 0x100_0000_01b3
@@ -175,7 +198,11 @@ public struct SitePlan: Sendable {
 
     /// Everything the page shows, and the theme files it renders with: equal fingerprints, equal bytes.
     public func fingerprint(_ page: Page) -> Fingerprint {
-        let view = segments[Int(page.segment)]
+        // Passed on borrowed: a `let` copy of the segment's view would retain each of its fields.
+        fingerprint(page, view: segments[Int(page.segment)])
+    }
+
+    private func fingerprint(_ page: Page, view: SegmentView) -> Fingerprint {
         var fingerprint = view.base
         fingerprint.add(themeDigests[page.kind] ?? "")
         fingerprint.add(Int(page.kind.rawValue))
@@ -222,7 +249,7 @@ public struct SitePlan: Sendable {
         guard product < inputs.neighbours.count else { return [] }
         var shown: [Int32] = []
         for neighbour in inputs.neighbours[product]
-        where Int(neighbour) != product && store.products[Int(neighbour)].isInStock {
+        where Int(neighbour) != product && inStock[Int(neighbour)] {
             shown.append(neighbour)
             if shown.count == Self.alsoBoughtCount { break }
         }

@@ -42,4 +42,23 @@ struct MustacheMapTests {
         map["k40"] = 40
         #expect(map["k40"] == 40)
     }
+
+    @Test func longKeysSharingTheirFirstBytesAndLengthStayApart() throws {
+        // Same length and same first seven bytes: told apart by the hash of all their bytes (and the string).
+        let names = (0..<300).map { "category:" + String(String(100_000 + $0).dropFirst()) }
+        let small = MustacheMap(names.prefix(10).map { ($0, MustacheValue.string($0)) })
+        let large = MustacheMap(names.map { ($0, MustacheValue.string($0)) })
+        for name in names.prefix(10) { #expect(small[name] == .string(name)) }
+        for name in names { #expect(large[name] == .string(name)) }
+        #expect(large["category:00300"] == nil)
+        #expect(large.map(\.key) == names)
+        let template = try Template("{{t.category:00007}} {{t.category:00299}}")
+        #expect(try template.renderString(["t": .map(large)]) == "category:00007 category:00299")
+    }
+
+    @Test func pairsKeepTheFirstPlaceAndTheLastValueOfARepeatedKey() {
+        let map = MustacheMap([("a", 1), ("b", 2), ("a", 3)] as [(String, MustacheValue)])
+        #expect(map.map(\.key) == ["a", "b"])
+        #expect(map["a"] == 3)
+    }
 }

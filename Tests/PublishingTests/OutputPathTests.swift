@@ -18,6 +18,16 @@ import Testing
     @Test func orderIsByBytes() {
         #expect(OutputPath("a/b")! < OutputPath("a0")!)
         #expect(OutputPath("Z")! < OutputPath("a")!)
+        // A prefix comes first; a path is not before itself.
+        #expect(OutputPath("vip/p")! < OutputPath("vip/p/a")!)
+        #expect(!(OutputPath("vip/p/a")! < OutputPath("vip/p")!))
+        #expect(!(OutputPath("vip/p")! < OutputPath("vip/p")!))
+        // UTF-8 bytes, not Unicode order: "é" (C3 A9) before "ﬀ" (EF AC 80) before "𝒜" (F0 9D 92 9C); and an
+        // "e" with a combining acute (65 CC 81) before the composed "é" (C3 A9), which String's `<` calls equal.
+        #expect(OutputPath("x/é")! < OutputPath("x/ﬀ")!)
+        #expect(OutputPath("x/ﬀ")! < OutputPath("x/𝒜")!)
+        #expect(OutputPath("x/e\u{301}")! < OutputPath("x/\u{E9}")!)
+        #expect(!(OutputPath("x/\u{E9}")! < OutputPath("x/e\u{301}")!))
     }
 }
 
