@@ -52,7 +52,8 @@ public enum QuotedPrintable {
             var index = lineStart
             while index < contentEnd {
                 // Eight bytes at a time while they are all literal and fit on the line: most of an HTML body. Not
-                // at column 0 (the "." and "From " rule), and never the line's last byte (rule 3).
+                // at column 0 (the "." and "From " rule), and never the line's last byte, so a space in the word is
+                // not at the line's end and stays literal (rule 3).
                 while column > 0 && index + 8 < contentEnd && column + 8 <= lineLimit - 1 {
                     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                     guard allLiteral(word) else { break }
@@ -114,17 +115,18 @@ public enum QuotedPrintable {
         return at
     }
 
-    /// Whether all eight bytes of `word` stand for themselves (rule 2: `!` to `~` but `=`), by the classic
-    /// "has a byte less than n" bit tricks: no byte ≥ 0x80, none below 0x21, none equal to 0x7F or `=`.
+    /// Whether all eight bytes of `word` stand for themselves when none ends the line (rule 2: `!` to `~` but `=`;
+    /// rule 3: a space), by the classic "has a byte less than n" bit tricks: no byte ≥ 0x80, none below 0x20, none
+    /// equal to 0x7F or `=`. A tab is left to the byte-by-byte path (rare in a body, and a control below 0x20).
     @inline(__always)
     static func allLiteral(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        let below33 = (word &- ones &* 33) & ~word & highs
+        let below32 = (word &- ones &* 32) & ~word & highs
         let delete = word ^ (ones &* 0x7F)
         let equals = word ^ (ones &* 0x3D)
         let zeroByte = ((delete &- ones) & ~delete | (equals &- ones) & ~equals) & highs
-        return (word & highs) | below33 | zeroByte == 0
+        return (word & highs) | below32 | zeroByte == 0
     }
 
     @inline(__always)

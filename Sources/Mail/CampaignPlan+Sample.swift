@@ -34,6 +34,6 @@ extension CampaignPlan {
         else { return .null }
         let recipient = Audience.Recipient(customer: customer, segment: Int32(site.fallback))
         var cards = CardCache()
-        return plan.context(recipient, view: plan.view(of: recipient), links: links(recipient), cards: &cards)
+        return plan.context(recipient, parts: plan.parts(of: recipient), links: links(recipient), cards: &cards)
     }
 }

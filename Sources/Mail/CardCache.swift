@@ -5,13 +5,22 @@ import Mustache
 /// Each worker owns one (inside its `Newsletter`), so nothing is shared between threads.
 struct CardCache: Sendable {
     struct Key: Hashable, Sendable {
-        var segment: Int32
-        var locale: String
+        /// `ViewParts.number`.
+        var view: Int32
         var product: Int32
+    }
+
+    /// A card as every recipient of its view sees it, and the link each recipient's message decorates.
+    struct Card: Sendable {
+        var fields: MustacheMap
+        /// The product page, absolute and undecorated.
+        var url: String
+        /// The link's target (the click report names the product by it).
+        var slug: String
     }
 
     /// Cards kept before the cache starts over: bounds a worker's memory (a card is under 2 KiB).
     static let capacity = 20_000
 
-    var cards: [Key: MustacheMap] = [:]
+    var cards: [Key: Card] = [:]
 }
