@@ -6,7 +6,7 @@ import Store
 /// recipient beyond their first name; the text template gets the same values, unescaped.
 extension CampaignPlan {
     func context(
-        _ recipient: Audience.Recipient, parts: ViewParts, links: RecipientLinks, cards cache: inout CardCache
+        _ recipient: Audience.Recipient, parts: ViewParts, links: RecipientLinks
     ) -> MustacheValue {
         let view = parts.view
         let customer = store.customers[Int(recipient.customer)]
@@ -24,7 +24,7 @@ extension CampaignPlan {
         fields["pixel_url"] = links.pixel.map { .string($0) } ?? .null
         fields["offer"] = offer(recipient, parts: parts, links: links)
         // The HTML lays picks out two to a row (a table each row: what every mail client renders alike).
-        let cards = productCards(recipient, parts: parts, links: links, cache: &cache)
+        let cards = productCards(recipient, parts: parts, links: links)
         fields["picks"] = .list(cards)
         fields["has_picks"] = .bool(!cards.isEmpty)
         var rows: [MustacheValue] = []
@@ -33,7 +33,7 @@ extension CampaignPlan {
             rows.append(.map(MustacheMap([("cells", .list(Array(cards[start..<min(cards.count, start + 2)])))])))
         }
         fields["pick_rows"] = .list(rows)
-        let wished = wishlist(recipient, parts: parts, links: links, cache: &cache)
+        let wished = wishlist(recipient, parts: parts, links: links)
         fields["wishlist"] = .list(wished)
         fields["has_wishlist"] = .bool(!wished.isEmpty)
         let wishlistPage = personal.tokens[.wishlist(customer: recipient.customer)].map {
@@ -71,7 +71,7 @@ extension CampaignPlan {
     /// Up to `pickCount` recommended products in stock and not on the wish list, as product cards with absolute,
     /// decorated links.
     func productCards(
-        _ recipient: Audience.Recipient, parts: ViewParts, links: RecipientLinks, cache: inout CardCache
+        _ recipient: Audience.Recipient, parts: ViewParts, links: RecipientLinks
     ) -> [MustacheValue] {
         let entries = personal.entries[recipient.customer] ?? []
         var cards: [MustacheValue] = []
@@ -80,7 +80,7 @@ extension CampaignPlan {
         where product >= 0 && Int(product) < inStock.count && inStock[Int(product)]
             && !entries.contains(where: { store.wishlists[$0].product == product })
         {
-            cards.append(card(Int(product), parts: parts, links: links, cache: &cache))
+            cards.append(card(Int(product), parts: parts, links: links))
             if cards.count == Self.pickCount { break }
         }
         return cards
@@ -89,7 +89,7 @@ extension CampaignPlan {
     /// Up to `wishlistCount` wish-list items in stock, those that dropped in price first (the largest drop first),
     /// each with its drop and its "back in stock" mark.
     func wishlist(
-        _ recipient: Audience.Recipient, parts: ViewParts, links: RecipientLinks, cache: inout CardCache
+        _ recipient: Audience.Recipient, parts: ViewParts, links: RecipientLinks
     ) -> [MustacheValue] {
         let view = parts.view
         let currency = store.settings.currency
@@ -116,7 +116,7 @@ extension CampaignPlan {
             let back: MustacheValue =
                 personal.isBackInStock(entry) ? .string(view.text("wishlist_back_in_stock")) : .null
             let extra = MustacheValue.map(MustacheMap([("drop", label), ("back_in_stock", back)]))
-            let card = card(Int(entry.product), parts: parts, links: links, cache: &cache)
+            let card = card(Int(entry.product), parts: parts, links: links)
             items.append((drop, order, SitePlan.merge(card, extra)))
         }
         items.sort { $0.drop != $1.drop ? $0.drop > $1.drop : $0.order < $1.order }
@@ -125,19 +125,13 @@ extension CampaignPlan {
 
     /// The site's product card with an absolute, decorated link, an absolute image, and for a product without an
     /// image its initial on its category's tone (inline colours: mail clients drop style sheets). Everything but the
-    /// decorated link is the same for every recipient of a view, so it comes from the worker's cache.
-    func card(_ product: Int, parts: ViewParts, links: RecipientLinks, cache: inout CardCache) -> MustacheValue {
-        let key = CardCache.Key(view: parts.number, product: Int32(product))
-        let shared: CardCache.Card
-        if let cached = cache.cards[key] {
-            shared = cached
-        } else {
+    /// decorated link is the same for every recipient of a view, so it comes from the shared card table.
+    func card(_ product: Int, parts: ViewParts, links: RecipientLinks) -> MustacheValue {
+        let shared = cards.card(view: parts.number, product: Int32(product)) {
             let slug = store.products[product].slug
-            shared = CardCache.Card(
+            return CardTable.Card(
                 fields: sharedCard(product, view: parts.view, root: site.baseURL + "/"),
                 url: parts.productRoot + slug + "/", slug: slug)
-            if cache.cards.count >= CardCache.capacity { cache.cards.removeAll(keepingCapacity: true) }
-            cache.cards[key] = shared
         }
         var card = shared.fields
         card["url"] = .string(links.link(shared.url, shared.slug))

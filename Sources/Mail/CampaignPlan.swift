@@ -5,7 +5,8 @@ import Tokens
 
 /// One campaign made ready to compose: its audience's segments, the theme's `emails/<template>.html` and
 /// `emails/<template>.txt`, the site it links into, the personal pages (wish lists, coupons) it can point at, each
-/// recipient's picks and link decoration. Made once, then read from many threads: `compose` shares nothing mutable.
+/// recipient's picks and link decoration. Made once, then read from many threads: `compose` shares nothing mutable
+/// but the table of product cards, which guards itself.
 public struct CampaignPlan: Sendable {
     public let campaign: Campaign
     let site: SitePlan
@@ -30,6 +31,8 @@ public struct CampaignPlan: Sendable {
     let parts: [[String: ViewParts]]
     /// Per segment, its own view: for a recipient whose locale the store does not have.
     let fallbackParts: [ViewParts]
+    /// The views' product cards, made once for all workers (the one thing `compose` shares, behind a lock).
+    let cards = CardTable()
 
     /// How many picks a message shows, and how many wish-list items.
     public static let pickCount = 8
@@ -115,8 +118,8 @@ public struct CampaignPlan: Sendable {
     }
 
     /// The positions of `recipients` grouped by the view their messages are composed in (in order within a view):
-    /// composed in this order, a worker's cache of product cards serves a whole view before it moves on, instead of
-    /// starting over whenever it is full of cards from every view.
+    /// composed in this order, the workers share the product cards of the view in progress, and the card table keeps
+    /// only a few views.
     public func composingOrder(_ recipients: [Audience.Recipient]) -> [Int] {
         let numbers = recipients.map { parts(of: $0).number }
         var starts = [Int](repeating: 0, count: Int(numbers.max() ?? 0) + 2)
@@ -130,12 +133,12 @@ public struct CampaignPlan: Sendable {
         return order
     }
 
-    /// Composes the recipient's message into `message`, reusing its buffers and its cache of product cards.
+    /// Composes the recipient's message into `message`, reusing its buffers.
     public func compose(_ recipient: Audience.Recipient, into message: inout Newsletter) {
         let customer = store.customers[Int(recipient.customer)]
         let parts = parts(of: recipient)
         let decoration = links(recipient)
-        let context = context(recipient, parts: parts, links: decoration, cards: &message.cards)
+        let context = context(recipient, parts: parts, links: decoration)
         message.recipient = recipient
         message.toName =
             customer.lastName.isEmpty

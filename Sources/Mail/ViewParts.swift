@@ -8,7 +8,7 @@ import Tokens
 /// A message copies `context` and sets its own dozen fields: building the whole tree per message (strings filled,
 /// coupons formatted, maps keyed) cost a tenth of composing it.
 struct ViewParts: Sendable {
-    /// The view's number in the plan (`segment × (locales + 1) + locale`): the card cache's key, the sort key of
+    /// The view's number in the plan (`segment × (locales + 1) + locale`): the card table's key, the sort key of
     /// `CampaignPlan.composingOrder`.
     let number: Int32
     let view: SegmentView

@@ -196,7 +196,7 @@ public enum MailWorkflow {
             rows.deallocate()
         }
         let slots = DisjointSlots(rows)
-        // Composed view by view (each message still lands in its own row), so the workers' card caches hit.
+        // Composed view by view (each message still lands in its own row): the workers share the view's cards.
         let order = plan.composingOrder(recipients)
         let failure = BuildWorkflow.Failure()
         let counter = BuildWorkflow.Counter()
