@@ -127,11 +127,15 @@ extension CampaignPlan {
     /// image its initial on its category's tone (inline colours: mail clients drop style sheets). Everything but the
     /// decorated link is the same for every recipient of a view, so it comes from the shared card table.
     func card(_ product: Int, parts: ViewParts, links: RecipientLinks) -> MustacheValue {
-        let shared = cards.card(view: parts.number, product: Int32(product)) {
+        let shared: CardTable.Card
+        if let found = cards.card(view: parts.number, product: Int32(product)) {
+            shared = found
+        } else {
             let slug = store.products[product].slug
-            return CardTable.Card(
+            shared = CardTable.Card(
                 fields: sharedCard(product, view: parts.view, root: site.baseURL + "/"),
                 url: parts.productRoot + slug + "/", slug: slug)
+            cards.insert(shared, view: parts.number, product: Int32(product))
         }
         var card = shared.fields
         card["url"] = .string(links.link(shared.url, shared.slug))

@@ -32,7 +32,7 @@ public struct CampaignPlan: Sendable {
     /// Per segment, its own view: for a recipient whose locale the store does not have.
     let fallbackParts: [ViewParts]
     /// The views' product cards, made once for all workers (the one thing `compose` shares, behind a lock).
-    let cards = CardTable()
+    let cards: CardTable
 
     /// How many picks a message shows, and how many wish-list items.
     public static let pickCount = 8
@@ -81,6 +81,7 @@ public struct CampaignPlan: Sendable {
         let store = site.store
         self.store = store
         inStock = store.products.map(\.isInStock)
+        cards = CardTable(productCount: store.products.count)
         let locales = store.settings.locales
         let subjects = campaign.subject
         let defaultLocale = store.settings.defaultLocale

@@ -8,7 +8,8 @@ import Mustache
 ///
 /// Workers compose view by view (`CampaignPlan.composingOrder`), so a few views are in progress at once: the table
 /// keeps `viewsKept` of them and drops the lowest-numbered (finished) view when another starts, which bounds its
-/// memory to a few views' cards (under 2 KiB each).
+/// memory to a few views' cards (under 2 KiB each). Lookups and insertions are separate calls, so the caller makes a
+/// missing card outside the lock (and without a closure, which would copy the plan it captures on every lookup).
 final class CardTable: @unchecked Sendable {
     /// A card as every recipient of its view sees it, and the link each recipient's message decorates.
     struct Card: Sendable {
@@ -22,23 +23,33 @@ final class CardTable: @unchecked Sendable {
     static let viewsKept = 3
 
     private let lock = NSLock()
-    /// View number (`ViewParts.number`) → product index → card.
-    private var views: [Int32: [Int32: Card]] = [:]
+    private let productCount: Int
+    /// The views kept, each with a slot per product.
+    private var views: [(number: Int32, cards: [Card?])] = []
 
-    /// The card of `product` in `view`, made by `make` the first time (outside the lock: two workers may both make
-    /// it, and make the same card).
-    func card(view: Int32, product: Int32, make: () -> Card) -> Card {
-        lock.lock()
-        let found = views[view]?[product]
-        lock.unlock()
-        if let found { return found }
-        let made = make()
+    init(productCount: Int) { self.productCount = productCount }
+
+    /// The card of `product` (an index in `store.products`) in the view numbered `view`, if a worker made it.
+    func card(view: Int32, product: Int32) -> Card? {
         lock.lock()
         defer { lock.unlock() }
-        if views[view] == nil, views.count >= Self.viewsKept, let oldest = views.keys.min() {
-            views[oldest] = nil
+        for entry in views.indices where views[entry].number == view { return views[entry].cards[Int(product)] }
+        return nil
+    }
+
+    /// Keeps a card a worker made (two may make the same card; either is kept).
+    func insert(_ card: Card, view: Int32, product: Int32) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let entry = views.firstIndex(where: { $0.number == view }) {
+            views[entry].cards[Int(product)] = card
+            return
         }
-        views[view, default: [:]][product] = made
-        return made
+        if views.count >= Self.viewsKept, let oldest = views.indices.min(by: { views[$0].number < views[$1].number }) {
+            views.remove(at: oldest)
+        }
+        var cards = [Card?](repeating: nil, count: productCount)
+        cards[Int(product)] = card
+        views.append((view, cards))
     }
 }
