@@ -29,22 +29,49 @@ public struct LinkDecorator: Sendable {
     private let day: UInt16
     private let utm: String
 
+    /// What the links of every recipient of one campaign share: the store's identity, the campaign's tag (a
+    /// SHA-256) and its UTM parameters, computed once instead of once a message.
+    public struct Campaign: Sendable {
+        let base: String
+        let id: String
+        let tag: UInt16
+        let utm: String
+
+        public init(baseURL: String, campaign: String) {
+            base = TrackingKeyring.storeIdentity(baseURL: baseURL)
+            id = campaign
+            tag = TrackingTags.campaignTag(campaign)
+            utm = "utm_source=vitrine&utm_medium=email&utm_campaign=" + LinkDecorator.percentEncoded(campaign)
+        }
+    }
+
     /// Links of campaign `campaign` to `recipient` in `segment`, sent on `day` (days since 1970-01-01 UTC);
     /// `trackOpens` is store.json's `privacy.track_opens` (false: no pixel for anyone).
     public init(
         baseURL: String, keyring: TrackingKeyring, campaign: String, segment: String, recipient: Recipient,
         day: UInt16, trackOpens: Bool = true
     ) {
+        self.init(
+            campaign: Campaign(baseURL: baseURL, campaign: campaign), segmentTag: TrackingTags.segmentTag(segment),
+            keyring: keyring, recipient: recipient, day: day, trackOpens: trackOpens)
+    }
+
+    /// The same links from a campaign's shared part and the segment's tag (`TrackingTags.segmentTag`), both
+    /// computed once by a caller decorating many messages.
+    public init(
+        campaign: Campaign, segmentTag: UInt16, keyring: TrackingKeyring, recipient: Recipient, day: UInt16,
+        trackOpens: Bool = true
+    ) {
         self.trackOpens = trackOpens
-        base = TrackingKeyring.storeIdentity(baseURL: baseURL)
+        base = campaign.base
         self.keyring = keyring
-        self.campaign = campaign
-        campaignTag = TrackingTags.campaignTag(campaign)
-        segmentTag = TrackingTags.segmentTag(segment)
+        self.campaign = campaign.id
+        campaignTag = campaign.tag
+        self.segmentTag = segmentTag
         self.recipient = keyring.recipient(recipient.customerID)
         tracked = recipient.trackingConsent && !recipient.optedOut
         self.day = day
-        utm = "utm_source=vitrine&utm_medium=email&utm_campaign=" + Self.percentEncoded(campaign)
+        utm = campaign.utm
     }
 
     /// Whether links carry tokens and the message has an open pixel.

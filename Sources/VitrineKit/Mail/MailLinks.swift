@@ -16,6 +16,9 @@ struct MailLinks: Sendable {
     /// The tracking tag of every link target a message names (each product's slug, `home`, `wishlist`, `coupon`),
     /// computed once: a tag is a SHA-256, and a message has a dozen links.
     let targetTags: [String: UInt32]
+    /// What every recipient's decorator shares, and each segment's tag (index in `store.segments`).
+    let shared: LinkDecorator.Campaign
+    let segmentTags: [UInt16]
 
     init(store: LoadedStore, campaign: Campaign, keyring: TrackingKeyring, optedOut: Set<String>, day: UInt16) {
         self.store = store
@@ -28,13 +31,14 @@ struct MailLinks: Sendable {
             tags[target] = TrackingTags.targetTag(target)
         }
         targetTags = tags
+        shared = LinkDecorator.Campaign(baseURL: store.settings.baseURL, campaign: campaign.id)
+        segmentTags = store.segments.map { TrackingTags.segmentTag($0.id) }
     }
 
     func recipientLinks(_ recipient: Audience.Recipient) -> RecipientLinks {
         let customer = store.customers[Int(recipient.customer)]
         let decorator = LinkDecorator(
-            baseURL: store.settings.baseURL, keyring: keyring, campaign: campaign.id,
-            segment: store.segments[Int(recipient.segment)].id,
+            campaign: shared, segmentTag: segmentTags[Int(recipient.segment)], keyring: keyring,
             recipient: LinkDecorator.Recipient(
                 customerID: customer.id, trackingConsent: customer.consentTracking,
                 optedOut: optedOut.contains(customer.id)),
