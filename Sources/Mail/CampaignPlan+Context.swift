@@ -60,7 +60,8 @@ extension CampaignPlan {
             let customerID = store.customers[Int(recipient.customer)].id
             fields["code"] = .string(
                 tokens.couponCode(prefix: offer.coupon.codePrefix ?? "", coupon: offer.coupon.id, customer: customerID))
-            if let index = offer.index, let token = personal.tokens[.coupon(coupon: index, customer: recipient.customer)]
+            if let index = offer.index,
+                let token = personal.tokens[.coupon(coupon: index, customer: recipient.customer)]
             {
                 fields["url"] = .string(links.link(site.baseURL + "/k/" + token + "/", "coupon"))
             }

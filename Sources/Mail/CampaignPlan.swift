@@ -85,7 +85,7 @@ public struct CampaignPlan: Sendable {
         let locales = store.settings.locales
         let subjects = campaign.subject
         let defaultLocale = store.settings.defaultLocale
-        let made = CampaignPlanParts(
+        let made = ViewParts.Inputs(
             store: store, baseURL: site.baseURL, campaign: campaign, coupon: coupon, personal: personal,
             subject: { Self.subject(subjects, locale: $0, defaultLocale: defaultLocale) })
         let perSegment = Int32(locales.count + 1)

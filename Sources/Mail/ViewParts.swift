@@ -35,9 +35,7 @@ struct ViewParts: Sendable {
         let segmentPage: String?
     }
 
-    init(
-        number: Int32, view: SegmentView, table: MustacheMap, plan: CampaignPlanParts
-    ) {
+    init(number: Int32, view: SegmentView, table: MustacheMap, plan: Inputs) {
         let store = plan.store
         let base = plan.baseURL
         self.number = number
@@ -46,7 +44,8 @@ struct ViewParts: Sendable {
         productRoot = base + "/" + view.definition.id + "/p/"
         subject = plan.subject(view.locale)
         let rightToLeft = view.direction == "rtl"
-        let preheader = plan.campaign.preheader[view.locale] ?? plan.campaign.preheader[store.settings.defaultLocale] ?? ""
+        let preheader =
+            plan.campaign.preheader[view.locale] ?? plan.campaign.preheader[store.settings.defaultLocale] ?? ""
         self.store = MustacheMap([
             ("name", .string(store.settings.name)), ("url", .null), ("address", .string(store.settings.postalAddress)),
         ])
@@ -72,7 +71,7 @@ struct ViewParts: Sendable {
 
     /// The campaign's coupon, else the segment's, when valid on the send day: a unique coupon shows the customer's
     /// own code and links to its page; a segment coupon shows the shared code (nil without one: no offer).
-    private static func offer(view: SegmentView, plan: CampaignPlanParts) -> Offer? {
+    private static func offer(view: SegmentView, plan: Inputs) -> Offer? {
         let store = plan.store
         let segmentCoupon = view.definition.coupon.flatMap { id in store.coupons.first { $0.id == id } }
         guard let found = plan.coupon ?? segmentCoupon, plan.personal.validity(found) == .valid else { return nil }
@@ -95,14 +94,14 @@ struct ViewParts: Sendable {
             coupon: found, index: store.coupons.firstIndex(of: found).map { Int32($0) }, fields: fields,
             segmentPage: segmentPage)
     }
-}
 
-/// What `ViewParts` reads of the plan being made (the plan itself is not complete yet).
-struct CampaignPlanParts {
-    let store: LoadedStore
-    let baseURL: String
-    let campaign: Campaign
-    let coupon: Coupon?
-    let personal: PersonalPlan
-    let subject: (String) -> String
+    /// What the parts read of the plan being made (the plan itself is not complete yet).
+    struct Inputs {
+        let store: LoadedStore
+        let baseURL: String
+        let campaign: Campaign
+        let coupon: Coupon?
+        let personal: PersonalPlan
+        let subject: (String) -> String
+    }
 }

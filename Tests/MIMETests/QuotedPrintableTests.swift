@@ -153,7 +153,9 @@ struct QuotedPrintableTests {
     @Test("seeded random lines against the byte-by-byte reference", arguments: 0..<60)
     func randomLinesMatchReference(seed: UInt64) {
         var random = SplitMix64(seed: 0x5152_0000 + seed)
-        let pieces = ["é", "Ωραία", "پیراهن", "👍", "=", " ", "\t", ".", "From ", "ab", "<p style=\"margin:0\">", "\u{7F}"]
+        let pieces = [
+            "é", "Ωραία", "پیراهن", "👍", "=", " ", "\t", ".", "From ", "ab", "<p style=\"margin:0\">", "\u{7F}",
+        ]
         var text = ""
         for _ in 0..<random.int(in: 1...120) {
             text += random.chance(0.5) ? String(repeating: "x", count: random.int(in: 1...20)) : random.pick(pieces)
