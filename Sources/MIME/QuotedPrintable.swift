@@ -54,12 +54,13 @@ public enum QuotedPrintable {
                 // Eight bytes at a time while they are all literal and fit on the line: most of an HTML body. Not
                 // at column 0 (the "." and "From " rule), and never the line's last byte, so a space in the word is
                 // not at the line's end and stays literal (rule 3).
-                while column > 0 && index + 8 < contentEnd && column + 8 <= lineLimit - 1 {
+                while column > 0 && index + 8 < contentEnd && column < lineLimit - 1 {
                     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    // All eight are written; the literal ones before the first that is not are kept (the buffer
-                    // holds the worst case, so the extra bytes are overwritten, never out of bounds).
+                    // All eight are written; the literal ones before the first that is not, and that fit before
+                    // column 75 (rule 5), are kept. The buffer holds the worst case, so the extra bytes are
+                    // overwritten later, never out of bounds.
                     UnsafeMutableRawPointer(target + at).storeBytes(of: word, as: UInt64.self)
-                    let literal = literalPrefix(word)
+                    let literal = min(literalPrefix(word), lineLimit - 1 - column)
                     at += literal
                     column += literal
                     index += literal
