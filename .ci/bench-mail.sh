@@ -7,10 +7,12 @@
 #   3. the disk's limit for the same files: `cp -r` of the folder vitrine wrote, then `sync` (vitrine's own time
 #      includes its syncfs before the atomic switch);
 #   4. SMTP into Postfix's `smtp-sink` on 127.0.0.1 (and aiosmtpd's counting sink when it is installed): Python's
-#      smtplib (smtp_bench.py, 4 processes) and `vitrine send --connections 4` on the same SEND_COUNT messages.
+#      smtplib (smtp_bench.py, 1 and 4 processes) and `vitrine send --connections 4` on the same SEND_COUNT
+#      messages, with the CPU seconds the server itself spent on each client (its ceiling on 2 cores).
 # Every case is timed whole-process with /usr/bin/time (wall, user+sys CPU, peak RSS). Everything started here is
 # stopped by its process id.
 # usage: .ci/bench-mail.sh      env: WORK=/tmp/vitrine-mail-bench PY_COUNT=5000 SEND_COUNT=10000 PORT=2525
+#                                     POSTFIX=1 (also a real Postfix on 127.0.0.1:25; as root)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 HARNESS="${HARNESS:-$ROOT/../shared/bench/email}"
@@ -83,26 +85,57 @@ rm -rf "$SEND_OUT"
 "$VITRINE" mail --store "$WORK/w1" --output "$SEND_OUT" --quiet --limit "$SEND_COUNT" "$CAMPAIGN"
 EML="$SEND_OUT/mail/$CAMPAIGN/"
 
-# send_pair PEER: Python's smtplib, then vitrine, into the sink listening on $2.
+# The CPU seconds (user + sys) a process has used so far; "postfix": every Postfix process's, with its master's
+# waited-for children's.
+cpu_seconds() {
+    local stats=("/proc/$1/stat")
+    [ "$1" = postfix ] && stats=($(grep -lE '^[0-9]+ \((master|smtpd|cleanup|qmgr|pickup|discard|trivial-rewri|postlogd|anvil|tlsmgr|proxymap)\)' /proc/[0-9]*/stat 2>/dev/null))
+    awk -v hz="$(getconf CLK_TCK)" '{ s += $14 + $15 + ($4 == 1 ? $16 + $17 : 0) } END { printf "%.2f", s / hz }' \
+        "${stats[@]}"
+}
+
+# sink_timed NAME SINK_PID CMD…: `timed`, plus the CPU seconds the server spent on this client in $RES/NAME.sink.
+sink_timed() {
+    local name=$1 sink=$2 before
+    shift 2
+    before=$(cpu_seconds "$sink")
+    timed "$name" "$SEND_COUNT" "$@"
+    awk -v a="$before" -v b="$(cpu_seconds "$sink")" 'BEGIN { printf "%.2f\n", b - a }' >"$RES/$name.sink"
+}
+
+# send_pair PEER PORT PID: Python's smtplib (1 and 4 connections), then vitrine, into the server listening on PORT.
 send_pair() {
-    local peer=$1 port=$2
-    timed "python-send-$peer" "$SEND_COUNT" python3 "$HARNESS/smtp_bench.py" --port "$port" --eml-dir "$EML" \
-        --count "$SEND_COUNT" --conns 4
+    local peer=$1 port=$2 sink=$3
+    for conns in 1 4; do
+        sink_timed "python-send-$peer-$conns" "$sink" python3 "$HARNESS/smtp_bench.py" --port "$port" \
+            --eml-dir "$EML" --count "$SEND_COUNT" --conns "$conns"
+    done
     rm -f "$WORK/state.sqlite"*
-    timed "vitrine-send-$peer" "$SEND_COUNT" "$VITRINE" send --store "$WORK/w1" --output "$SEND_OUT" \
+    sink_timed "vitrine-send-$peer" "$sink" "$VITRINE" send --store "$WORK/w1" --output "$SEND_OUT" \
         --state "$WORK/state.sqlite" --smtp "127.0.0.1:$port" --connections 4 --force --json "$CAMPAIGN"
 }
 
 /usr/sbin/smtp-sink -u nobody "127.0.0.1:$PORT" 256 &
 PIDS+=($!)
 sleep 0.5
-send_pair smtp-sink "$PORT"
+send_pair smtp-sink "$PORT" "${PIDS[-1]}"
 
 if python3 -c 'import aiosmtpd' 2>/dev/null; then
     python3 "$HARNESS/smtp_sink.py" --host 127.0.0.1 --port "$AIO_PORT" --stats "$WORK/aiosmtpd.json" &
     PIDS+=($!)
     sleep 1
-    send_pair aiosmtpd "$AIO_PORT"
+    send_pair aiosmtpd "$AIO_PORT" "${PIDS[-1]}"
+fi
+# POSTFIX=1: a real Postfix on 127.0.0.1:25 (the harness's discard-only, never-relaying setup, as root), which
+# fsyncs each queue file: a multi-process server whose own limit is the disk. The W1 addresses (example.com) are made
+# local there, so every message is taken and discarded.
+if [ -n "${POSTFIX:-}" ]; then
+    DELIVERY=discard bash "$HARNESS/postfix_setup.sh" start
+    postconf -e 'mydestination = vitrine.test, localhost, example.com'
+    postfix reload
+    sleep 1
+    send_pair postfix 25 postfix
+    postfix stop
 fi
 cleanup
 PIDS=()
@@ -129,34 +162,52 @@ rows = [
     ("vitrine-mail-nochange", "vitrine mail W1, nothing changed"),
     ("cp", "cp -r of vitrine's folder"),
     ("cp-sync", "sync after that cp"),
-    ("python-send-smtp-sink", "Python smtplib, 4 conns → smtp-sink"),
+    ("python-send-smtp-sink-1", "Python smtplib, 1 conn → smtp-sink"),
+    ("python-send-smtp-sink-4", "Python smtplib, 4 conns → smtp-sink"),
     ("vitrine-send-smtp-sink", "vitrine send --connections 4 → smtp-sink"),
-    ("python-send-aiosmtpd", "Python smtplib, 4 conns → aiosmtpd"),
+    ("python-send-aiosmtpd-1", "Python smtplib, 1 conn → aiosmtpd"),
+    ("python-send-aiosmtpd-4", "Python smtplib, 4 conns → aiosmtpd"),
     ("vitrine-send-aiosmtpd", "vitrine send --connections 4 → aiosmtpd"),
+    ("python-send-postfix-1", "Python smtplib, 1 conn → Postfix (discard)"),
+    ("python-send-postfix-4", "Python smtplib, 4 conns → Postfix (discard)"),
+    ("vitrine-send-postfix", "vitrine send --connections 4 → Postfix (discard)"),
 ]
+def sink_cpu(name):
+    path = os.path.join(res, name + ".sink")
+    return float(open(path).read()) if os.path.exists(path) else None
 found = {name: figures(name) for name, _ in rows}
-print("| case | messages | wall s | msgs/s | CPU s (user+sys) | peak RSS MiB |")
-print("|---|---:|---:|---:|---:|---:|")
+print("| case | messages | wall s | msgs/s | CPU s (user+sys) | peak RSS MiB | server's CPU s |")
+print("|---|---:|---:|---:|---:|---:|---:|")
 for name, label in rows:
     f = found[name]
     if f is None:
         continue
     wall, cpu, rss, count = f
     rate = f"{count / wall:,.0f}" if count and wall > 0 else "–"
-    print(f"| {label} | {count:,} | {wall:.2f} | {rate} | {cpu:.1f} | {rss:.0f} |")
+    server = sink_cpu(name)
+    server = f"{server:.2f}" if server is not None else ""
+    print(f"| {label} | {count:,} | {wall:.2f} | {rate} | {cpu:.1f} | {rss:.0f} | {server} |")
 print()
-for name in ("python-send-smtp-sink", "python-send-aiosmtpd"):
-    path = os.path.join(res, name + ".out")
-    if os.path.exists(path):
-        print(f"{name} (its own timer, SMTP exchange only): {open(path).read().strip()}")
+for peer in ("smtp-sink", "aiosmtpd", "postfix"):
+    for conns in (1, 4):
+        path = os.path.join(res, f"python-send-{peer}-{conns}.out")
+        if os.path.exists(path):
+            print(f"python-send-{peer}-{conns} (its own timer, SMTP exchange only): {open(path).read().strip()}")
 mail, python = found["vitrine-mail"], found["python-mail"]
 if mail and python:
     print(f"mail: {mail[3] / mail[0] / (python[3] / python[0]):.1f}× the Python baseline's msgs/s (target ≥ 20×)")
 if mail and found["cp"]:
     disk = found["cp"][0] + (found["cp-sync"][0] if found["cp-sync"] else 0)
     print(f"mail: {mail[0] / disk:.2f}× the time of cp -r + sync (target ≤ 1.5×)")
-for peer in ("smtp-sink", "aiosmtpd"):
-    ours, theirs = found[f"vitrine-send-{peer}"], found[f"python-send-{peer}"]
-    if ours and theirs:
-        print(f"send into {peer}: {theirs[0] / ours[0]:.2f}× Python smtplib's msgs/s, whole process (target ≥ 3×)")
+for peer in ("smtp-sink", "aiosmtpd", "postfix"):
+    ours = found.get(f"vitrine-send-{peer}")
+    for conns in (1, 4):
+        theirs = found.get(f"python-send-{peer}-{conns}")
+        if ours and theirs:
+            print(f"send into {peer}: {theirs[0] / ours[0]:.2f}× the msgs/s of Python smtplib over {conns} "
+                  f"connection(s), whole process (target ≥ 3×)")
+    server = sink_cpu(f"vitrine-send-{peer}")
+    if ours and server:
+        print(f"  {peer} spent {server / ours[3] * 1e6:.0f} µs of CPU per message of vitrine's: on one core it "
+              f"cannot take more than {ours[3] / server:,.0f} msgs/s from any client")
 PY

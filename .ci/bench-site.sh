@@ -54,18 +54,26 @@ bench vitrine-plain "$RUNS" "rm -rf $OUT_PLAIN && sync" \
     "$VITRINE build $WORK/w1 --output $OUT_PLAIN --quiet --gzip off $AS_OF"
 find "$OUT_PLAIN/site/" -type f -name '*.html' -printf '%s\n' | awk '{s+=$1} END {print NR, s}' >"$RES/vitrine-plain.out"
 bench vitrine-nochange "$RUNS" "sync" "$VITRINE build $WORK/w1 --output $OUT --quiet $AS_OF"
-# One product's price: the first product line's price column, nudged by a cent and back on alternate runs.
+# One product's price: the first product line's price column, nudged by a cent and back on alternate runs. The first
+# such build (untimed) is the second build of this output, which has no standby generation yet and links every file;
+# the timed ones take over the standby and touch what differs.
 cp "$WORK/w1/products.csv" "$WORK/products.original.csv"
-python3 - "$WORK/w1/products.csv" <<'PY'
+cat >"$WORK/toggle-price.py" <<'PY'
 import csv, sys
-path = sys.argv[1]
+path, original = sys.argv[1], sys.argv[2]
 rows = list(csv.reader(open(path, newline="", encoding="utf-8")))
+base = list(csv.reader(open(original, newline="", encoding="utf-8")))
 price = rows[0].index("price")
-cents = round(float(rows[1][price]) * 100) + 1
-rows[1][price] = f"{cents // 100}.{cents % 100:02d}"
+if rows[1][price] == base[1][price]:
+    cents = round(float(rows[1][price]) * 100) + 1
+    rows[1][price] = f"{cents // 100}.{cents % 100:02d}"
+else:
+    rows[1][price] = base[1][price]
 csv.writer(open(path, "w", newline="", encoding="utf-8"), lineterminator="\n").writerows(rows)
 PY
-bench vitrine-oneprice 1 "sync" "$VITRINE build $WORK/w1 --output $OUT --json $AS_OF"
+TOGGLE="python3 $WORK/toggle-price.py $WORK/w1/products.csv $WORK/products.original.csv"
+$TOGGLE && "$VITRINE" build "$WORK/w1" --output "$OUT" --quiet $AS_OF
+bench vitrine-oneprice "$RUNS" "$TOGGLE && sync" "$VITRINE build $WORK/w1 --output $OUT --quiet $AS_OF"
 cp "$WORK/products.original.csv" "$WORK/w1/products.csv"
 "$VITRINE" build "$WORK/w1" --output "$OUT" --quiet $AS_OF
 

@@ -105,14 +105,6 @@ public final class Sender: @unchecked Sendable {
         if let stopped { throw stopped }
     }
 
-    private func next() -> JournalEntry? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard stopped == nil, nextIndex < queue.count else { return nil }
-        nextIndex += 1
-        return queue[nextIndex - 1]
-    }
-
     private func journaled<T>(_ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
@@ -136,23 +128,36 @@ public final class Sender: @unchecked Sendable {
         if slot > now { Thread.sleep(forTimeInterval: slot - now) }
     }
 
+    /// A message taken from the queue, to go to `recipient`.
+    private struct Taken {
+        var entry: JournalEntry
+        var recipient: String
+        var file: String
+    }
+
+    /// The next message to hand; those suppressed since the batch was written, or no longer mailable, are journaled
+    /// as such and skipped. Call with `lock` held (inside `journaled`).
+    private func takeLocked(_ byCustomer: [String: Outgoing]) throws -> Taken? {
+        while stopped == nil, nextIndex < queue.count {
+            let entry = queue[nextIndex]
+            nextIndex += 1
+            guard let message = byCustomer[entry.customer] else { continue }
+            if let recipient = message.recipient, try !journal.isSuppressed(customer: entry.customer) {
+                return Taken(entry: entry, recipient: recipient, file: message.file)
+            }
+            try journal.markSuppressed(campaign: campaign, customer: entry.customer, at: Int64(clock()))
+            summary.suppressed += 1
+        }
+        return nil
+    }
+
     private func connectionLoop(_ byCustomer: [String: Outgoing]) {
         var connection: SMTPConnection?
         var failedConnects = 0
         defer { connection?.quit() }
-        while let entry = next() {
-            guard let message = byCustomer[entry.customer] else { continue }
-            do {
-                // Suppressed since the batch was written, or no longer mailable: journaled, not sent.
-                let suppressed = try journaled { try journal.isSuppressed(customer: entry.customer) }
-                guard !suppressed, let recipient = message.recipient else {
-                    try journaled {
-                        try journal.markSuppressed(campaign: campaign, customer: entry.customer, at: Int64(clock()))
-                        summary.suppressed += 1
-                    }
-                    continue
-                }
-                let bytes = try readMessage(message.file)
+        do {
+            while let taken = try journaled({ try takeLocked(byCustomer) }) {
+                let bytes = try readMessage(taken.file)
                 if connection == nil {
                     do {
                         connection = try SMTPConnection(
@@ -167,77 +172,169 @@ public final class Sender: @unchecked Sendable {
                         continue
                     }
                 }
-                awaitTurn()
-                try journaled {
-                    try journal.markHanding(campaign: campaign, customer: entry.customer, at: Int64(clock()))
-                    summary.attempts += 1
-                }
-                let delivery: SMTPDelivery
-                do throws(SMTPError) {
-                    delivery = try connection!.send(from: settings.envelopeFrom, to: [recipient], message: bytes)
-                } catch {
-                    // The session is unusable (or the relay refused MAIL): try this message again later, on a new
-                    // connection. If the relay had taken the final `.`, that try is the one possible duplicate.
-                    connection?.quit()
+                let session = connection!
+                let usable =
+                    session.capabilities.pipelining
+                    ? try stream(session, first: taken, bytes: bytes, byCustomer)
+                    : try sendOne(taken, bytes: bytes, over: session)
+                if !usable {
+                    session.quit()
                     connection = nil
-                    let permanent: (Int, String?)? =
-                        switch error.reason {
-                        case .messageTooLarge: (552, "5.3.4")
-                        case .rejected(let reply) where reply.isPermanent: (reply.code, reply.enhanced)
-                        default: nil
-                        }
-                    try journaled {
-                        summary.connectionProblem = error.description
-                        if let (code, enhanced) = permanent {
-                            try journal.markBounced(
-                                campaign: campaign, customer: entry.customer, code: code, enhancedCode: enhanced,
-                                at: Int64(clock()))
-                            summary.bounced += 1
-                        } else {
-                            try journal.markDeferred(
-                                campaign: campaign, customer: entry.customer, code: 421,
-                                nextAttempt: Int64(clock() + settings.delay(after: entry.attempts + 1).seconds),
-                                at: Int64(clock()))
+                }
+            }
+        } catch {
+            stop(Stopped(description: "\(error)"))
+        }
+    }
+
+    /// Hands one message in its own transaction (a server without PIPELINING); false when the session is unusable.
+    private func sendOne(_ taken: Taken, bytes: [UInt8], over connection: SMTPConnection) throws -> Bool {
+        awaitTurn()
+        try journaled {
+            try journal.markHanding(campaign: campaign, customer: taken.entry.customer, at: Int64(clock()))
+            summary.attempts += 1
+        }
+        let delivery: SMTPDelivery
+        do throws(SMTPError) {
+            delivery = try connection.send(from: settings.envelopeFrom, to: [taken.recipient], message: bytes)
+        } catch {
+            // The session is unusable (or the relay refused MAIL): try this message again later, on a new
+            // connection. If the relay had taken the final `.`, that try is the one possible duplicate.
+            try journaled { try recordFailure(error, entry: taken.entry) }
+            return false
+        }
+        try journaled { try record(delivery, entry: taken.entry) }
+        return true
+    }
+
+    /// Streams messages over a session that offers PIPELINING (SMTPConnection+Stream): each message's body goes
+    /// out with the next one's MAIL, RCPT and DATA, and each round trip ends in one journal transaction that
+    /// records the message just answered, marks the next one `handing` (before its body is written), and takes the
+    /// one after. Returns when the queue is empty (true) or the session broke (false).
+    private func stream(
+        _ connection: SMTPConnection, first: Taken, bytes: [UInt8], _ byCustomer: [String: Outgoing]
+    ) throws -> Bool {
+        var opening = try openTransaction(first, bytes: bytes, on: connection, byCustomer)
+        var inFlight: JournalEntry?
+        while opening != nil || inFlight != nil {
+            let exchange: SMTPConnection.Exchange
+            do throws(SMTPError) {
+                exchange = try connection.exchange()
+            } catch {
+                // The message in flight may have arrived (the one possible duplicate); the queued transaction
+                // never carried its message, so its entry stays as it was.
+                try journaled {
+                    summary.connectionProblem = error.description
+                    if let inFlight { try recordFailure(error, entry: inFlight, permanent: false) }
+                }
+                return false
+            }
+            var sendNow = false
+            let next = try journaled { () throws -> Taken? in
+                try journal.batch {
+                    if let inFlight, let finished = exchange.finished { try record(finished, entry: inFlight) }
+                    if let entry = opening?.entry, let opened = exchange.opened {
+                        try journal.markHanding(campaign: campaign, customer: entry.customer, at: Int64(clock()))
+                        summary.attempts += 1
+                        switch opened {
+                        case .ready: sendNow = true
+                        case .senderRefused(let reply): try recordFailure(SMTPError(.rejected(reply)), entry: entry)
+                        case .refused(let delivery): try record(delivery, entry: entry)
                         }
                     }
-                    continue
+                    return try takeLocked(byCustomer)
                 }
-                try record(delivery, entry: entry)
+            }
+            inFlight = nil
+            if sendNow, let entry = opening?.entry {
+                connection.queueMessage()
+                inFlight = entry
+            }
+            opening = nil
+            if let next {
+                opening = try openTransaction(next, bytes: try readMessage(next.file), on: connection, byCustomer)
+            }
+        }
+        return true
+    }
+
+    /// Queues `taken`'s transaction; a message this session cannot carry (too large, 8-bit without 8BITMIME) is
+    /// journaled as refused and the following ones are tried, so the result is the entry queued, if any.
+    private func openTransaction(
+        _ taken: Taken, bytes: [UInt8], on connection: SMTPConnection, _ byCustomer: [String: Outgoing]
+    ) throws -> Taken? {
+        var candidate = taken
+        var message = bytes
+        while true {
+            awaitTurn()
+            do throws(SMTPError) {
+                try connection.queueTransaction(
+                    from: settings.envelopeFrom, to: [candidate.recipient], message: message)
+                return candidate
             } catch {
-                stop(Stopped(description: "\(error)"))
-                return
+                let following = try journaled { () throws -> Taken? in
+                    try journal.batch {
+                        try journal.markHanding(
+                            campaign: campaign, customer: candidate.entry.customer, at: Int64(clock()))
+                        summary.attempts += 1
+                        try recordFailure(error, entry: candidate.entry)
+                        return try takeLocked(byCustomer)
+                    }
+                }
+                guard let following else { return nil }
+                candidate = following
+                message = try readMessage(following.file)
             }
         }
     }
 
-    /// Journals the relay's answer for one recipient.
+    /// Journals a message whose handing failed with `error` (call with `lock` held, the message `handing`): a
+    /// permanent refusal is a bounce, anything else a deferral.
+    private func recordFailure(_ error: SMTPError, entry: JournalEntry, permanent: Bool = true) throws {
+        summary.connectionProblem = error.description
+        let refusal: (Int, String?)? =
+            switch error.reason {
+            case .messageTooLarge: (552, "5.3.4")
+            case .rejected(let reply) where reply.isPermanent: (reply.code, reply.enhanced)
+            default: nil
+            }
+        if permanent, let (code, enhanced) = refusal {
+            try journal.markBounced(
+                campaign: campaign, customer: entry.customer, code: code, enhancedCode: enhanced, at: Int64(clock()))
+            summary.bounced += 1
+        } else {
+            try journal.markDeferred(
+                campaign: campaign, customer: entry.customer, code: 421,
+                nextAttempt: Int64(clock() + settings.delay(after: entry.attempts + 1).seconds), at: Int64(clock()))
+        }
+    }
+
+    /// Journals the relay's answer for one recipient (call with `lock` held).
     private func record(_ delivery: SMTPDelivery, entry: JournalEntry) throws {
         let now = Int64(clock())
-        try journaled {
-            if delivery.isDelivered, let reply = delivery.dataReply {
-                try journal.markSent(
-                    campaign: campaign, customer: entry.customer, code: reply.code, enhancedCode: reply.enhanced,
-                    at: now)
-                summary.sent += 1
-            } else if let refusal = delivery.rejected.first?.reply
-                ?? delivery.dataReply.flatMap({ $0.isPermanent ? $0 : nil })
-            {
-                try journal.markBounced(
-                    campaign: campaign, customer: entry.customer, code: refusal.code, enhancedCode: refusal.enhanced,
-                    at: now)
-                // RFC 3463: a 5.1.x refusal of the recipient means the address is bad: never mail it again.
-                if !delivery.rejected.isEmpty {
-                    try journal.suppress(customer: entry.customer, reason: .bounced, at: now, source: campaign)
-                }
-                summary.bounced += 1
-            } else {
-                let reply = delivery.deferred.first?.reply ?? delivery.dataReply
-                try journal.markDeferred(
-                    campaign: campaign, customer: entry.customer, code: reply?.code ?? 421,
-                    enhancedCode: reply?.enhanced,
-                    nextAttempt: now + Int64(settings.delay(after: entry.attempts + 1).seconds.rounded(.up)),
-                    at: now)
+        if delivery.isDelivered, let reply = delivery.dataReply {
+            try journal.markSent(
+                campaign: campaign, customer: entry.customer, code: reply.code, enhancedCode: reply.enhanced,
+                at: now)
+            summary.sent += 1
+        } else if let refusal = delivery.rejected.first?.reply
+            ?? delivery.dataReply.flatMap({ $0.isPermanent ? $0 : nil })
+        {
+            try journal.markBounced(
+                campaign: campaign, customer: entry.customer, code: refusal.code, enhancedCode: refusal.enhanced,
+                at: now)
+            // RFC 3463: a 5.1.x refusal of the recipient means the address is bad: never mail it again.
+            if !delivery.rejected.isEmpty {
+                try journal.suppress(customer: entry.customer, reason: .bounced, at: now, source: campaign)
             }
+            summary.bounced += 1
+        } else {
+            let reply = delivery.deferred.first?.reply ?? delivery.dataReply
+            try journal.markDeferred(
+                campaign: campaign, customer: entry.customer, code: reply?.code ?? 421,
+                enhancedCode: reply?.enhanced,
+                nextAttempt: now + Int64(settings.delay(after: entry.attempts + 1).seconds.rounded(.up)),
+                at: now)
         }
     }
 

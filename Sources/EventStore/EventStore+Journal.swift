@@ -21,6 +21,11 @@ extension EventStore {
         }
     }
 
+    /// Runs `body`'s journal changes as one transaction: one commit (one write of the WAL) for several of them.
+    public func batch<T>(_ body: () throws -> T) throws(EventStoreError) -> T {
+        try run { try database.transaction { try body() } }
+    }
+
     /// Runs one UPDATE of a journal row (`values`, then campaign and customer as its last two parameters), allowed
     /// only from the states `from`; fails without changing anything when the row is missing or in another state.
     private func transition(

@@ -18,11 +18,15 @@ import Gzip
 /// OUTPUT/.vitrine/<tree>/generations/<n>.manifest  path → fingerprint, content hash, size
 /// ```
 /// A build writes a new generation `<n+1>`: changed files are written, unchanged ones are hard links to generation
-/// `<n>`'s files (no file of a generation is ever modified, so sharing inodes is safe). `commit` flushes the new
-/// generation and its manifest, points a fresh link at it and renames that link over `OUTPUT/<tree>`
-/// (rename(2) is atomic), then deletes generation `<n>`. A build killed at any moment leaves the link on a complete
-/// generation; the next build deletes whatever generations the link does not point at. A build in which nothing
-/// changed creates no generation and writes nothing.
+/// `<n>`'s files (no file is ever modified in place, only replaced, so sharing inodes is safe). `commit` flushes the
+/// new generation and its manifest, points a fresh link at it and renames that link over `OUTPUT/<tree>`
+/// (rename(2) is atomic). Generation `<n>` is then kept as the *standby*: the next build that changes something
+/// takes it over as its own (its manifest deleted first, then the folder renamed to `<n+2>`), and brings it up to
+/// date by replacing only the files that differ, linking what it lacks and unlinking what is no longer produced.
+/// So a build that changes one page costs what differs across the last two builds, not a link per file. A build
+/// killed at any moment leaves the link on a complete generation; the next build deletes whatever is neither that
+/// generation nor a standby with its manifest (a taken-over standby has none). A build in which nothing changed
+/// creates no generation and writes nothing.
 ///
 /// With `gzipLevel` set, every compressible file (html, css, js, svg, xml, txt, json) gets a `<path>.gz` sibling for
 /// nginx's `gzip_static`, when compressing makes it smaller: compressed only when the file is written, kept (hard
@@ -58,6 +62,12 @@ public final class Publisher: @unchecked Sendable {
 
     private let previous: [Manifest.Entry]
     private let previousIndex: [OutputPath: Int]
+    /// The standby generation (see above): its number, what each of its files holds, and its folders.
+    private let standbyGeneration: Int?
+    private let standby: [OutputPath: Manifest.Entry]
+    private let standbyFolders: Set<Substring>
+    /// True once the new generation is the standby taken over (its files are `standby`'s until replaced).
+    private var tookOverStandby = false
 
     private let lock = NSLock()
     private var newFD: Int32 = -1
@@ -103,7 +113,7 @@ public final class Publisher: @unchecked Sendable {
             close(generationsFD)
             throw .system(.lock, "\(statePath)/lock")
         }
-        var state = (previousFD: Int32(-1), previousGeneration: Int?.none)
+        var state = (previousFD: Int32(-1), previousGeneration: Int?.none, standby: Int?.none)
         do throws(PublishError) {
             if flock(lockFD, LOCK_EX | LOCK_NB) != 0 {
                 throw errno == EWOULDBLOCK
@@ -113,12 +123,18 @@ public final class Publisher: @unchecked Sendable {
             // Whatever the link does not point at is left from a killed build (or an old one being deleted).
             let names = FileSystem.names(in: generationsPath)
             var highest = state.previousGeneration ?? 0
+            // The standby: the newest other generation that still has its manifest.
+            state.standby = names.compactMap { name -> Int? in
+                guard let number = Int(name), number != state.previousGeneration,
+                    names.contains("\(number).manifest")
+                else { return nil }
+                return number
+            }.max()
             for name in names {
                 let number = Int(name.prefix { $0 != "." }) ?? 0
                 highest = max(highest, number)
-                if let current = state.previousGeneration, name == "\(current)" || name == "\(current).manifest" {
-                    continue
-                }
+                let kept = [state.previousGeneration, state.standby].compactMap { $0 }
+                if kept.contains(where: { name == "\($0)" || name == "\($0).manifest" }) { continue }
                 FileSystem.removeTree("\(generationsPath)/\(name)")
             }
             unlink("\(statePath)/swap")
@@ -142,6 +158,30 @@ public final class Publisher: @unchecked Sendable {
         {
             entries = manifest.entries
         }
+        var standbyEntries: [OutputPath: Manifest.Entry] = [:]
+        var folders = Set<Substring>()
+        if let number = state.standby {
+            if let bytes = FileSystem.readFile("\(number).manifest", in: generationsFD),
+                let manifest = bytes.withUnsafeBytes({ Manifest.parse($0) })
+            {
+                standbyEntries.reserveCapacity(manifest.entries.count)
+                for entry in manifest.entries {
+                    standbyEntries[entry.path] = entry
+                    var folder = entry.path.parent
+                    while let current = folder, folders.insert(current).inserted {
+                        folder = current.utf8.lastIndex(of: UInt8(ascii: "/")).map { current[..<$0] }
+                    }
+                }
+            } else {
+                // An unreadable manifest: the folder is not a standby after all.
+                FileSystem.removeTree("\(generationsPath)/\(number)")
+                unlinkat(generationsFD, "\(number).manifest", 0)
+                state.standby = nil
+            }
+        }
+        standbyGeneration = state.standby
+        standby = standbyEntries
+        standbyFolders = folders
         var index: [OutputPath: Int] = [:]
         index.reserveCapacity(entries.count)
         for (position, entry) in entries.enumerated() { index[entry.path] = position }
@@ -236,52 +276,111 @@ public final class Publisher: @unchecked Sendable {
         let entry = Manifest.Entry(
             path: path, fingerprint: fingerprint.digest, content: content, size: Int64(bytes.count))
         let sibling = gzipSibling(of: path)
-        let generation: Int32
-        do {
-            lock.lock()
-            defer { lock.unlock() }
-            guard !committed else { throw PublishError(.write, path: path.string, .alreadyCommitted) }
-            if let position = previousIndex[path] {
-                guard status[position] == .untouched else {
-                    throw PublishError(.write, path: path.string, .duplicatePath)
+        guard let generation = try register(entry, sibling: sibling) else { return }
+        // The standby may already hold these bytes (a change undone, a page alternating between two states).
+        if !holds(path, content: content, size: entry.size) {
+            try clearStandby(at: path, in: generation)
+            try createParent(of: path, in: generation)
+            try FileSystem.createFile(
+                path.string, in: generation, bytes: bytes, sync: false, display: display(path))
+        }
+        guard let sibling, let level = gzipLevel else { return }
+        var siblingFingerprint = Fingerprint()
+        siblingFingerprint.add(fingerprint)
+        siblingFingerprint.add(level)
+        if let held = standbyEntry(sibling, from: siblingFingerprint) {
+            // Compressed from the same input by an earlier build: the standby's file is these bytes.
+            try publishHeld(sibling, held, fingerprint: siblingFingerprint)
+        } else if let compressed = try? Gzip.compress(bytes, level: level), compressed.count < bytes.count {
+            try publish(sibling, bytes: compressed, fingerprint: siblingFingerprint)
+        } else {
+            return
+        }
+        lock.lock()
+        siblingsWritten += 1
+        lock.unlock()
+    }
+
+    /// Records this build's `entry` against the previous build's file at its path; returns the new generation's
+    /// folder when the file must be placed there, nil when the published bytes (and their sibling) stay.
+    private func register(_ entry: Manifest.Entry, sibling: OutputPath?) throws(PublishError) -> Int32? {
+        let path = entry.path
+        lock.lock()
+        defer { lock.unlock() }
+        guard !committed else { throw PublishError(.write, path: path.string, .alreadyCommitted) }
+        if let position = previousIndex[path] {
+            guard status[position] == .untouched else {
+                throw PublishError(.write, path: path.string, .duplicatePath)
+            }
+            let old = previous[position]
+            if old.content == entry.content && old.size == entry.size {
+                // The same bytes: their sibling, when there is one, is the same too.
+                if let sibling, let siblingPosition = previousIndex[sibling],
+                    status[siblingPosition] == .untouched
+                {
+                    status[position] = .same(entry.fingerprint.0, entry.fingerprint.1)
+                    status[siblingPosition] = .reused
+                    return nil
                 }
-                let old = previous[position]
-                if old.content == content && old.size == entry.size {
-                    // The same bytes: their sibling, when there is one, is the same too.
-                    if let sibling, let siblingPosition = previousIndex[sibling],
-                        status[siblingPosition] == .untouched
-                    {
-                        status[position] = .same(entry.fingerprint.0, entry.fingerprint.1)
-                        status[siblingPosition] = .reused
-                        return
-                    }
-                    if sibling == nil {
-                        status[position] = .same(entry.fingerprint.0, entry.fingerprint.1)
-                        return
-                    }
-                }
-                status[position] = .replaced
-            } else {
-                guard freshPaths.insert(path).inserted else {
-                    throw PublishError(.write, path: path.string, .duplicatePath)
+                if sibling == nil {
+                    status[position] = .same(entry.fingerprint.0, entry.fingerprint.1)
+                    return nil
                 }
             }
-            fresh.append(entry)
-            generation = try newGenerationDirectory()
+            status[position] = .replaced
+        } else {
+            guard freshPaths.insert(path).inserted else {
+                throw PublishError(.write, path: path.string, .duplicatePath)
+            }
         }
-        try createParent(of: path, in: generation)
-        try FileSystem.createFile(
-            path.string, in: generation, bytes: bytes, sync: false, display: display(path))
-        if let sibling, let level = gzipLevel, let compressed = try? Gzip.compress(bytes, level: level),
-            compressed.count < bytes.count
-        {
-            var siblingFingerprint = Fingerprint()
-            siblingFingerprint.add(fingerprint)
-            siblingFingerprint.add(level)
-            try publish(sibling, bytes: compressed, fingerprint: siblingFingerprint)
-            lock.lock()
-            siblingsWritten += 1
-            lock.unlock()
+        fresh.append(entry)
+        return try newGenerationDirectory()
+    }
+
+    /// Whether the taken-over standby holds exactly these bytes at `path` (then nothing needs writing).
+    private func holds(_ path: OutputPath, content: (UInt64, UInt64), size: Int64) -> Bool {
+        guard tookOverStandby, let held = standby[path] else { return false }
+        return held.content == content && held.size == size
+    }
+
+    /// The standby's entry for `path` when it was made from the same fingerprint, and the standby will be taken over.
+    private func standbyEntry(_ path: OutputPath, from fingerprint: Fingerprint) -> Manifest.Entry? {
+        guard standbyGeneration != nil, let held = standby[path], held.fingerprint == fingerprint.digest else {
+            return nil
+        }
+        return held
+    }
+
+    /// Publishes the standby's file at `path` as this build's (it is already in place once the standby is taken
+    /// over), counted like a file written, as the published tree changes there.
+    private func publishHeld(_ path: OutputPath, _ held: Manifest.Entry, fingerprint: Fingerprint)
+        throws(PublishError)
+    {
+        let entry = Manifest.Entry(
+            path: path, fingerprint: fingerprint.digest, content: held.content, size: held.size)
+        _ = try register(entry, sibling: nil)
+    }
+
+    /// Clears what the taken-over standby has where `path` goes: an older file there, a folder of that name, or a
+    /// file where one of its folders goes. Nothing to do in a generation started empty.
+    private func clearStandby(at path: OutputPath, in generation: Int32) throws(PublishError) {
+        guard tookOverStandby else { return }
+        if standby[path] != nil {
+            if unlinkat(generation, path.string, 0) != 0 && errno != ENOENT { throw .system(.write, display(path)) }
+        } else if standbyFolders.contains(Substring(path.string)) {
+            guard FileSystem.removeTree("\(generationsPath)/\(newGeneration)/\(path.string)") else {
+                throw .system(.write, display(path))
+            }
+        }
+        var folder = path.parent
+        while let current = folder {
+            // The standby's file where a folder goes; EISDIR: the folder is there already (made for another path).
+            if let file = OutputPath(String(current)), standby[file] != nil,
+                unlinkat(generation, file.string, 0) != 0, errno != ENOENT, errno != EISDIR
+            {
+                throw .system(.write, display(file))
+            }
+            folder = current.utf8.lastIndex(of: UInt8(ascii: "/")).map { current[..<$0] }
         }
     }
 
@@ -295,11 +394,20 @@ public final class Publisher: @unchecked Sendable {
         if let failure { throw failure }
     }
 
-    /// The new generation's folder, created on first need. Call with `lock` held.
+    /// The new generation's folder, made on first need: the standby taken over (its manifest deleted, flushed when
+    /// durable, before anything in it changes; then renamed), else a new folder. Call with `lock` held.
     private func newGenerationDirectory() throws(PublishError) -> Int32 {
         if newFD >= 0 { return newFD }
         let name = "\(newGeneration)"
-        try FileSystem.createDirectory(name, in: generationsFD, display: "\(generationsPath)/\(name)")
+        if let number = standbyGeneration {
+            guard unlinkat(generationsFD, "\(number).manifest", 0) == 0 || errno == ENOENT,
+                !durable || fsync(generationsFD) == 0,
+                renameat(generationsFD, "\(number)", generationsFD, name) == 0
+            else { throw .system(.createDirectory, "\(generationsPath)/\(name)") }
+            tookOverStandby = true
+        } else {
+            try FileSystem.createDirectory(name, in: generationsFD, display: "\(generationsPath)/\(name)")
+        }
         newFD = FileSystem.openDirectory(name, relativeTo: generationsFD)
         guard newFD >= 0 else { throw .system(.createDirectory, "\(generationsPath)/\(name)") }
         return newFD
@@ -383,6 +491,10 @@ public final class Publisher: @unchecked Sendable {
         lock.unlock()
         let generation = try created.get()
         for entry in kept {
+            if tookOverStandby {
+                if let held = standby[entry.path], held.content == entry.content, held.size == entry.size { continue }
+                try clearStandby(at: entry.path, in: generation)
+            }
             try createParent(of: entry.path, in: generation)
             if linkat(previousFD, entry.path.string, generation, entry.path.string, 0) != 0 {
                 let code = errno
@@ -391,6 +503,22 @@ public final class Publisher: @unchecked Sendable {
                     throw PublishError(.link, path: display(entry.path), .previousFileMissing)
                 }
                 throw .system(.link, display(entry.path), errno: code)
+            }
+        }
+        if tookOverStandby {
+            // What the standby holds and this build does not produce, with the folders that empties.
+            var produced = Set<OutputPath>(minimumCapacity: kept.count + fresh.count)
+            for entry in kept { produced.insert(entry.path) }
+            for entry in fresh { produced.insert(entry.path) }
+            for path in standby.keys where !produced.contains(path) {
+                // Gone already, or a folder now (EISDIR) or under a file (ENOTDIR) that this build made.
+                if unlinkat(generation, path.string, 0) != 0 && ![ENOENT, ENOTDIR, EISDIR].contains(errno) {
+                    throw .system(.clean, display(path))
+                }
+                var folder = path.parent
+                while let current = folder, unlinkat(generation, String(current), AT_REMOVEDIR) == 0 {
+                    folder = current.utf8.lastIndex(of: UInt8(ascii: "/")).map { current[..<$0] }
+                }
             }
         }
         if durable {
@@ -409,12 +537,7 @@ public final class Publisher: @unchecked Sendable {
         guard rename(swap, "\(output)/\(tree)") == 0 else { throw .system(.swap, "\(output)/\(tree)") }
         if durable && fsync(outputFD) != 0 { throw .system(.sync, output) }
 
-        if let old = previousGeneration {
-            guard FileSystem.removeTree("\(generationsPath)/\(old)") else {
-                throw .system(.clean, "\(generationsPath)/\(old)")
-            }
-            unlinkat(generationsFD, "\(old).manifest", 0)
-        }
+        // The generation just replaced stays: it is the next build's standby.
         return summary
     }
 

@@ -6,11 +6,18 @@ public final class SMTPConnection {
     /// The 220 greeting.
     public let greeting: SMTPReply
 
-    private let socket: Socket
-    private let timeouts: SMTPTimeouts
+    let socket: Socket
+    let timeouts: SMTPTimeouts
     /// Commands of one transaction, and then the message, built in buffers kept across messages.
-    private var commands: [UInt8] = []
-    private var body: [UInt8] = []
+    var commands: [UInt8] = []
+    var body: [UInt8] = []
+    /// The stream (SMTPConnection+Stream): bytes queued for the next write, the transaction whose message is in
+    /// them or on the wire, the recipients of the transaction whose replies are awaited, and the one that is ready.
+    var output: [UInt8] = []
+    var messageInFlight: SMTPDelivery?
+    var opening: [String]?
+    var ready: SMTPDelivery?
+    var readyBody: [UInt8] = []
 
     /// Connects, reads the greeting and says EHLO (HELO when the server refuses EHLO with 5xx).
     public init(endpoint: SMTPEndpoint, clientName: String, timeouts: SMTPTimeouts = .init()) throws(SMTPError) {
@@ -48,6 +55,56 @@ public final class SMTPConnection {
     /// RCPT fails, no message is sent (RSET instead). Throws when the server refuses MAIL (after RSET), and on
     /// anything that leaves the session unusable (timeouts, a closed connection, a malformed reply).
     public func send(from sender: String, to recipients: [String], message: [UInt8]) throws(SMTPError) -> SMTPDelivery {
+        if capabilities.pipelining {
+            // RFC 2920 §3.1: MAIL, every RCPT and DATA go in one group; the replies come back in order.
+            try queueTransaction(from: sender, to: recipients, message: message)
+            switch try exchange().opened {
+            case .senderRefused(let reply)?: throw SMTPError(.rejected(reply))
+            case .refused(let delivery)?: return delivery
+            case .ready?, nil:
+                queueMessage()
+                let delivery = try exchange().finished ?? SMTPDelivery()
+                if !delivery.isDelivered { try reset() }
+                return delivery
+            }
+        }
+        try prepare(from: sender, to: recipients, message: message)
+        var delivery = SMTPDelivery()
+        try socket.write(commands, timeout: timeouts.command, step: "MAIL")
+        let mail = try socket.readReply(timeout: timeouts.command, step: "MAIL")
+        guard mail.isPositive else {
+            try abandon(afterData: nil)
+            throw SMTPError(.rejected(mail))
+        }
+        for (index, recipient) in recipients.enumerated() {
+            commands.removeAll(keepingCapacity: true)
+            append("RCPT TO:<", recipient, ">\r\n")
+            try socket.write(commands, timeout: timeouts.command, step: "RCPT \(index + 1)")
+            let reply = try socket.readReply(timeout: timeouts.command, step: "RCPT \(index + 1)")
+            record(reply, for: recipient, in: &delivery)
+        }
+        if delivery.accepted.isEmpty {
+            try abandon(afterData: nil)
+            return delivery
+        }
+        try socket.write(Array("DATA\r\n".utf8), timeout: timeouts.command, step: "DATA")
+        let data = try socket.readReply(timeout: timeouts.dataInitiation, step: "DATA")
+        guard data.code == 354 else {
+            delivery.dataReply = data
+            try abandon(afterData: data)
+            return delivery
+        }
+        // The whole message and its terminator in one write.
+        try socket.write(body, timeout: timeouts.dataBlock, step: "message body")
+        let final = try socket.readReply(timeout: timeouts.dataTermination, step: "end of data")
+        delivery.dataReply = final
+        if !final.isPositive { try reset() }
+        return delivery
+    }
+
+    /// Checks the addresses, encodes the message into `body` and puts `MAIL FROM` (with its parameters) into
+    /// `commands`; throws what makes the message unsendable on this session (before anything is written).
+    func prepare(from sender: String, to recipients: [String], message: [UInt8]) throws(SMTPError) {
         try Self.checkAddress(sender, what: "the sender address", allowEmpty: true)
         for (index, recipient) in recipients.enumerated() {
             try Self.checkAddress(recipient, what: "recipient \(index + 1)", allowEmpty: false)
@@ -63,7 +120,6 @@ public final class SMTPConnection {
         if unicodeAddresses && !capabilities.smtpUTF8 {
             throw SMTPError(.protocolViolation("an address is not ASCII and the server does not offer SMTPUTF8"))
         }
-
         // §4.1.1.2 MAIL FROM:<reverse-path> [SP Mail-parameters]; RFC 1870 SIZE=, RFC 6152 BODY=, RFC 6531 SMTPUTF8.
         commands.removeAll(keepingCapacity: true)
         append("MAIL FROM:<", sender, ">")
@@ -71,64 +127,6 @@ public final class SMTPConnection {
         if scan.hasEightBit { append(" BODY=8BITMIME") }
         if unicodeAddresses { append(" SMTPUTF8") }
         append("\r\n")
-
-        var delivery = SMTPDelivery()
-        if capabilities.pipelining {
-            // RFC 2920 §3.1: MAIL, every RCPT and DATA go in one group; the replies come back in order.
-            for recipient in recipients { append("RCPT TO:<", recipient, ">\r\n") }
-            append("DATA\r\n")
-            try socket.write(commands, timeout: timeouts.command, step: "MAIL")
-            let mail = try socket.readReply(timeout: timeouts.command, step: "MAIL")
-            for (index, recipient) in recipients.enumerated() {
-                let reply = try socket.readReply(timeout: timeouts.command, step: "RCPT \(index + 1)")
-                record(reply, for: recipient, in: &delivery)
-            }
-            let data = try socket.readReply(timeout: timeouts.dataInitiation, step: "DATA")
-            guard mail.isPositive else {
-                try abandon(afterData: data)
-                throw SMTPError(.rejected(mail))
-            }
-            if delivery.accepted.isEmpty {
-                try abandon(afterData: data)
-                return delivery
-            }
-            guard data.code == 354 else {
-                delivery.dataReply = data
-                try abandon(afterData: data)
-                return delivery
-            }
-        } else {
-            try socket.write(commands, timeout: timeouts.command, step: "MAIL")
-            let mail = try socket.readReply(timeout: timeouts.command, step: "MAIL")
-            guard mail.isPositive else {
-                try abandon(afterData: nil)
-                throw SMTPError(.rejected(mail))
-            }
-            for (index, recipient) in recipients.enumerated() {
-                commands.removeAll(keepingCapacity: true)
-                append("RCPT TO:<", recipient, ">\r\n")
-                try socket.write(commands, timeout: timeouts.command, step: "RCPT \(index + 1)")
-                let reply = try socket.readReply(timeout: timeouts.command, step: "RCPT \(index + 1)")
-                record(reply, for: recipient, in: &delivery)
-            }
-            if delivery.accepted.isEmpty {
-                try abandon(afterData: nil)
-                return delivery
-            }
-            try socket.write(Array("DATA\r\n".utf8), timeout: timeouts.command, step: "DATA")
-            let data = try socket.readReply(timeout: timeouts.dataInitiation, step: "DATA")
-            guard data.code == 354 else {
-                delivery.dataReply = data
-                try abandon(afterData: data)
-                return delivery
-            }
-        }
-        // The whole message and its terminator in one write.
-        try socket.write(body, timeout: timeouts.dataBlock, step: "message body")
-        let final = try socket.readReply(timeout: timeouts.dataTermination, step: "end of data")
-        delivery.dataReply = final
-        if !final.isPositive { try reset() }
-        return delivery
     }
 
     /// RSET (§4.1.1.5): abandons the current transaction.
@@ -153,7 +151,7 @@ public final class SMTPConnection {
 
     /// Ends a transaction that will not carry the message: a 354 (RFC 2920 §3.1, when DATA was accepted with
     /// no valid recipient) gets an empty message, whose reply is read and dropped, then RSET.
-    private func abandon(afterData data: SMTPReply?) throws(SMTPError) {
+    func abandon(afterData data: SMTPReply?) throws(SMTPError) {
         if data?.code == 354 {
             try socket.write(Array(".\r\n".utf8), timeout: timeouts.dataBlock, step: "end of data")
             _ = try socket.readReply(timeout: timeouts.dataTermination, step: "end of data")
@@ -161,7 +159,7 @@ public final class SMTPConnection {
         try reset()
     }
 
-    private func record(_ reply: SMTPReply, for recipient: String, in delivery: inout SMTPDelivery) {
+    func record(_ reply: SMTPReply, for recipient: String, in delivery: inout SMTPDelivery) {
         if reply.isPositive {
             delivery.accepted.append(recipient)
         } else if reply.isTransient {
@@ -171,7 +169,7 @@ public final class SMTPConnection {
         }
     }
 
-    private func append(_ parts: String...) {
+    func append(_ parts: String...) {
         for part in parts { commands.append(contentsOf: part.utf8) }
     }
 

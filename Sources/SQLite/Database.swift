@@ -77,8 +77,10 @@ public final class Database {
     /// How many statements are in the cache (for tests of reuse).
     public var cachedStatementCount: Int { cache.count }
 
-    /// Runs `body` inside a transaction: COMMIT when it returns, ROLLBACK when it (or the COMMIT) throws.
+    /// Runs `body` inside a transaction: COMMIT when it returns, ROLLBACK when it (or the COMMIT) throws. Inside a
+    /// transaction already open on this connection, `body` joins it (one commit for both; a throw rolls back all).
     public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
+        if isInTransaction { return try body() }
         switch kind {
         case .deferred: try execute("BEGIN DEFERRED")
         case .immediate: try execute("BEGIN IMMEDIATE")

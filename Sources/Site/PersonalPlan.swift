@@ -83,8 +83,17 @@ public struct PersonalPlan: Sendable {
             items.append(.wishlist(customer: customer))
             items.append(.gift(customer: customer))
         }
+        // A unique coupon is held by the members of each segment that offers it, and by every customer of each
+        // segment a campaign offering it is sent to: the campaign's e-mail links each recipient to their page.
+        var campaignSegments: [String: Set<String>] = [:]
+        for campaign in store.campaigns {
+            if let coupon = campaign.coupon { campaignSegments[coupon, default: []].formUnion(campaign.segments) }
+        }
         for (couponIndex, coupon) in store.coupons.enumerated() {
-            let holders = store.segments.indices.map { selected[$0] && store.segments[$0].coupon == coupon.id }
+            let offeredTo = coupon.kind == .unique ? campaignSegments[coupon.id] ?? [] : []
+            let holders = store.segments.indices.map {
+                selected[$0] && (store.segments[$0].coupon == coupon.id || offeredTo.contains(store.segments[$0].id))
+            }
             switch coupon.kind {
             case .unique:
                 for customer in inputs.segmentOfCustomer.indices {

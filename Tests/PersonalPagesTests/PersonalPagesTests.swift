@@ -2,6 +2,7 @@ import BarcodeDecoding
 import Foundation
 import Site
 import Testing
+import TextFormats
 import VitrineKit
 
 @Suite("personal pages: wish lists, gift views, coupons")
@@ -209,5 +210,53 @@ struct PersonalSecretTests {
         #expect(!files.keys.contains { $0.hasPrefix("w/") || $0.hasPrefix("k/") })
         #expect(files["everyone/coupon/index.html"]?.contains("NOW5") == true)
         #expect(!FileManager.default.fileExists(atPath: store.output + "/coupons"))
+    }
+}
+
+@Suite("personal pages: a campaign's unique coupon")
+struct CampaignCouponTests {
+    /// The spring campaign offers GIFT (unique) to the business segment (Bob), whose own coupon is OLD.
+    static func store() throws -> PersonalStore {
+        let gift = """
+            {"id": "GIFT", "kind": "unique", "code_prefix": "GIFT-", "discount": {"percent": "10"},
+             "valid_from": "2026-11-01", "valid_until": "2027-02-28"},
+            """
+        let store = try PersonalStore(coupons: "[" + gift + "\n" + PersonalStore.coupons.dropFirst())
+        try store.write(
+            "campaigns.json",
+            """
+            [{"id": "spring", "segments": ["business"], "template": "newsletter", "coupon": "GIFT",
+              "subject": {"en": "Spring"}, "send_date": "2026-12-01"}]
+            """)
+        return store
+    }
+
+    @Test func everyCustomerOfTheCampaignsSegmentsHoldsACouponPageTheEMailLinksTo() throws {
+        let store = try Self.store()
+        let result = store.build()
+        #expect(result.summary != nil, "\(result.diagnostics.diagnostics.map(\.description))")
+        let files = store.files()
+        let pages = files.filter { $0.key.hasPrefix("k/") && $0.value.contains("GIFT-") }
+        // Bob alone: the campaign goes to the business segment only.
+        #expect(pages.count == 1)
+        let (path, page) = try #require(pages.first)
+        let code = String(
+            try #require(page.firstMatch(of: /id="coupon-code" dir="ltr">(GIFT-[2-9A-HJKMNP-Z]{10,})</)).1)
+        #expect(store.files(tree: "coupons").keys.contains("GIFT.shopify.csv"))
+
+        let mail = MailWorkflow.run(
+            MailWorkflow.Options(
+                store: store.directory, output: store.output, campaign: "spring", state: store.output + "/none.sqlite",
+                asOf: try ISO8601.parse("2026-12-01").get(), durable: false,
+                environment: ["VITRINE_SECRET": PersonalStore.secret]))
+        #expect(!mail.diagnostics.hasErrors, "\(mail.diagnostics.diagnostics.map(\.description))")
+        let messages = store.files(tree: "mail/spring").filter { $0.key.hasSuffix(".eml") }
+        #expect(messages.keys.sorted() == ["c-2.eml"])
+        // The message shows Bob's code and links to the page that holds it (quoted-printable undone first).
+        let text = try #require(messages["c-2.eml"]).replacingOccurrences(of: "=\r\n", with: "")
+            .replacingOccurrences(of: "=3D", with: "=")
+        #expect(text.contains(code))
+        let token = path.dropFirst(2).prefix { $0 != "/" }
+        #expect(text.contains("https://shop.test/k/\(token)/"))
     }
 }

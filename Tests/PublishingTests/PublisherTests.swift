@@ -41,10 +41,11 @@ import Testing
         let summary = try output.build(changed)
         #expect(summary == PublishSummary(written: 1, unchanged: 4, removed: 0, bytesWritten: 13))
         #expect(try output.site() == changed)
-        #expect(try output.generations() == ["2", "2.manifest"])
-        // The unchanged files are the first build's inodes.
+        // The first build stays as the standby of the next one.
+        #expect(try output.generations() == ["1", "1.manifest", "2", "2.manifest"])
+        // The unchanged files are the first build's inodes, linked from both generations.
         let attributes = try FileManager.default.attributesOfItem(atPath: "\(output.path)/site/vip/index.html")
-        #expect((attributes[.referenceCount] as? Int) == 1)  // the old generation is gone: one link left
+        #expect((attributes[.referenceCount] as? Int) == 2)
     }
 
     @Test func filesNoLongerProducedAreRemovedAndForeignFilesAreUntouched() throws {
@@ -131,7 +132,7 @@ import Testing
         var changed = Self.site
         changed["index.html"] = "<h1>new</h1>"
         #expect(try output.build(changed).written == 1)
-        #expect(try output.generations() == ["3", "3.manifest"])
+        #expect(try output.generations() == ["1", "1.manifest", "3", "3.manifest"])
         #expect(try output.site() == changed)
     }
 
@@ -157,5 +158,68 @@ import Testing
         let site = try output.site()
         #expect(site.count == 2000)
         #expect(site["s2/p/1999/index.html"] == nil && site["s1/p/1000/index.html"] == "page 1000")
+    }
+
+    @Test func aThirdBuildTakesOverTheStandbyAndChangesOnlyWhatDiffers() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        try output.build(Self.site)
+        let original = try output.inode("vip/p/greek-tea/index.html")
+        var changed = Self.site
+        changed["vip/p/greek-tea/index.html"] = "tea 11,50 €"
+        try output.build(changed)
+        #expect(try output.inode("vip/p/greek-tea/index.html") != original)
+        // Back to the first price: the standby (build 1) already holds those bytes, so nothing is rewritten.
+        let summary = try output.build(Self.site)
+        #expect(summary == PublishSummary(written: 1, unchanged: 4, removed: 0, bytesWritten: 13))
+        #expect(try output.site() == Self.site)
+        #expect(try output.inode("vip/p/greek-tea/index.html") == original)
+        #expect(try output.generations() == ["2", "2.manifest", "3", "3.manifest"])
+        // And once more the other way: build 2's file comes back from the standby (now build 2).
+        try output.build(changed)
+        #expect(try output.site() == changed)
+        #expect(try output.generations() == ["3", "3.manifest", "4", "4.manifest"])
+    }
+
+    @Test func theStandbysFilesThatAreNoLongerProducedGoWithTheirEmptyFolders() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        try output.build(["p/a/index.html": "a", "p/b/index.html": "b", "q/index.html": "q"])
+        try output.build(["p/a/index.html": "a", "q/index.html": "q2"])
+        // The standby (build 1) still has p/b: the taken-over generation must lose it and its folder.
+        let summary = try output.build(["p/a/index.html": "a", "q/index.html": "q3", "r.html": "r"])
+        #expect(summary == PublishSummary(written: 2, unchanged: 1, removed: 0, bytesWritten: 3))
+        #expect(try output.site() == ["p/a/index.html": "a", "q/index.html": "q3", "r.html": "r"])
+        #expect(output.folders() == ["p", "p/a", "q"])
+    }
+
+    @Test func aFileAndAFolderOfTheSameNameSwapPlacesThroughTheStandby() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        try output.build(["x": "file x", "y/index.html": "folder y"])
+        try output.build(["z.html": "between"])
+        // The standby (build 1) has a file x and a folder y: this build wants a folder x and a file y.
+        try output.build(["x/index.html": "folder x", "y": "file y", "x/deep/more.html": "more"])
+        #expect(try output.site() == ["x/index.html": "folder x", "y": "file y", "x/deep/more.html": "more"])
+        try output.build(["z.html": "again"])
+        // And back: the standby (build 3) has the folder x and the file y.
+        try output.build(["x": "file x", "y/index.html": "folder y"])
+        #expect(try output.site() == ["x": "file x", "y/index.html": "folder y"])
+        #expect(output.folders() == ["y"])
+    }
+
+    @Test func aSiblingTheStandbyHoldsIsNotCompressedAgain() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        let page = String(repeating: "<p>a page that compresses well</p>\n", count: 40)
+        try output.build(["index.html": page], gzipLevel: 9)
+        let sibling = try output.inode("index.html.gz")
+        let first = try Data(contentsOf: URL(fileURLWithPath: "\(output.path)/site/index.html.gz"))
+        try output.build(["index.html": page + "<p>changed</p>"], gzipLevel: 9)
+        #expect(try output.inode("index.html.gz") != sibling)
+        let summary = try output.build(["index.html": page], gzipLevel: 9)
+        #expect(summary.written == 2 && summary.compressed == 1)
+        #expect(try output.inode("index.html.gz") == sibling)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(output.path)/site/index.html.gz")) == first)
     }
 }

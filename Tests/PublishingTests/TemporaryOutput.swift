@@ -38,9 +38,11 @@ struct TemporaryOutput {
     /// previous build had the same fingerprint.
     @discardableResult
     func build(
-        _ files: [String: String], tree: String = "site", removalScope: (@Sendable (OutputPath) -> Bool)? = nil
+        _ files: [String: String], tree: String = "site", removalScope: (@Sendable (OutputPath) -> Bool)? = nil,
+        gzipLevel: Int? = nil
     ) throws -> PublishSummary {
-        let publisher = try Publisher(output: path, tree: tree, removalScope: removalScope, durable: false)
+        let publisher = try Publisher(
+            output: path, tree: tree, removalScope: removalScope, durable: false, gzipLevel: gzipLevel)
         for (relative, text) in files.sorted(by: { $0.key < $1.key }) {
             let outputPath = OutputPath(relative)!
             var fingerprint = Fingerprint()
@@ -49,5 +51,27 @@ struct TemporaryOutput {
             try publisher.publish(outputPath, bytes: Array(text.utf8), fingerprint: fingerprint)
         }
         return try publisher.commit()
+    }
+
+    /// The folders under OUTPUT/site (through its link), by relative path.
+    func folders(_ tree: String = "site") -> Set<String> {
+        let root = URL(fileURLWithPath: "\(path)/\(tree)").resolvingSymlinksInPath().path
+        var folders = Set<String>()
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: "\(root)/\(relative)", isDirectory: &isDirectory),
+                isDirectory.boolValue
+            {
+                folders.insert(relative)
+            }
+        }
+        return folders
+    }
+
+    /// The inode of a published file: the same number means the same file, not rewritten.
+    func inode(_ relative: String, tree: String = "site") throws -> UInt64 {
+        let attributes = try FileManager.default.attributesOfItem(atPath: "\(path)/\(tree)/\(relative)")
+        return (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
     }
 }

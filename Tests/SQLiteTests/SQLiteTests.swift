@@ -124,6 +124,33 @@ struct SQLiteTests {
         #expect(try database.prepare("SELECT count(*) FROM t").firstRow { $0.int(0) } == 1)
     }
 
+    @Test func aTransactionInsideAnotherJoinsIt() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let database = try Database(path: folder.path + "/t.sqlite")
+        try database.execute("CREATE TABLE t(id INTEGER PRIMARY KEY)")
+        try database.transaction {
+            try database.transaction { try database.execute("INSERT INTO t VALUES (1)") }
+            // Still the outer transaction: the inner one did not commit.
+            #expect(database.isInTransaction)
+            try database.execute("INSERT INTO t VALUES (2)")
+        }
+        #expect(!database.isInTransaction)
+        #expect(try database.prepare("SELECT count(*) FROM t").firstRow { $0.int(0) } == 2)
+        // A throw inside the inner one rolls back everything the outer one did.
+        #expect(throws: Abort.self) {
+            try database.transaction {
+                try database.execute("INSERT INTO t VALUES (3)")
+                try database.transaction {
+                    try database.execute("INSERT INTO t VALUES (4)")
+                    throw Abort()
+                }
+            }
+        }
+        #expect(!database.isInTransaction)
+        #expect(try database.prepare("SELECT count(*) FROM t").firstRow { $0.int(0) } == 2)
+    }
+
     @Test func aConstraintViolationIsNamedButShowsNoValue() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

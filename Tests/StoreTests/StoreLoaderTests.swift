@@ -64,6 +64,20 @@ struct StoreLoaderTests {
         #expect(loaded.campaigns.first?.subject["fa"] == "چای‌های زمستانی")
     }
 
+    @Test("without the purchase history, orders and wish lists are neither read nor checked")
+    func withoutHistory() throws {
+        // A broken orders.csv: reported by a full load, not read at all without the history.
+        let directory = try FixtureStore.make(files: ["orders.csv": "order_id,customer_id\n\"unterminated\n"])
+        let full = StoreLoader.load(directory: directory)
+        #expect(full.diagnostics.hasErrors)
+        let (store, diagnostics) = StoreLoader.load(directory: directory, options: .init(readsHistory: false))
+        #expect(FixtureStore.lines(diagnostics, relativeTo: directory) == [])
+        let loaded = try #require(store)
+        #expect(loaded.orders.isEmpty && loaded.orderCount == 0 && loaded.wishlists.isEmpty)
+        #expect(loaded.customers.map(\.id) == full.store?.customers.map(\.id))
+        #expect(loaded.campaigns.map(\.id) == full.store?.campaigns.map(\.id))
+    }
+
     @Test("a rule's bytes map back to their line and column in segments.json, escapes included")
     func ruleLocations() throws {
         let directory = try FixtureStore.make()

@@ -23,7 +23,13 @@ public enum StoreLoader {
     public struct Options: Sendable {
         /// Forces the format of `products.csv` instead of detecting it from the header row.
         public var productFormat: ProductFileFormat?
-        public init(productFormat: ProductFileFormat? = nil) { self.productFormat = productFormat }
+        /// False: `orders.csv` and `wishlists.csv` are neither read nor checked (the store has no orders or wish
+        /// lists), for a command that needs no purchase history, such as `send`.
+        public var readsHistory: Bool
+        public init(productFormat: ProductFileFormat? = nil, readsHistory: Bool = true) {
+            self.productFormat = productFormat
+            self.readsHistory = readsHistory
+        }
     }
 
     /// The loaded store (nil when `store.json` or `products.csv` is unusable) and every finding.
@@ -89,10 +95,15 @@ public enum StoreLoader {
             references.products.insert(product.id, value: Int32(index))
             if let sku = product.sku { references.productsBySKU.insert(sku, value: Int32(index)) }
         }
-        let (orders, orderCount) =
-            source(.orders).map { OrdersLoader.load($0, references: references, diagnostics: &diagnostics) } ?? ([], 0)
-        let wishlists =
-            source(.wishlists).map { WishlistsLoader.load($0, references: references, diagnostics: &diagnostics) } ?? []
+        var (orders, orderCount, wishlists): ([OrderLine], Int, [WishlistEntry]) = ([], 0, [])
+        if options.readsHistory {
+            (orders, orderCount) =
+                source(.orders).map { OrdersLoader.load($0, references: references, diagnostics: &diagnostics) }
+                ?? ([], 0)
+            wishlists =
+                source(.wishlists).map { WishlistsLoader.load($0, references: references, diagnostics: &diagnostics) }
+                ?? []
+        }
         var coupons: [Coupon] = []
         var rejectedCoupons = Rejected()
         if let text = source(.coupons) {

@@ -63,7 +63,9 @@ public enum SendWorkflow {
             diagnostics.error("invalid --smtp \"\(options.smtp)\": expected HOST:PORT, e.g. 127.0.0.1:25", at: nil)
             return Result(diagnostics: diagnostics)
         }
-        let (loaded, storeDiagnostics) = StoreLoader.load(directory: options.store)
+        // Consent and addresses are what a send checks: the purchase history is not read.
+        let (loaded, storeDiagnostics) = StoreLoader.load(
+            directory: options.store, options: .init(readsHistory: false))
         diagnostics = storeDiagnostics
         guard let store = loaded, !diagnostics.hasErrors else { return Result(diagnostics: diagnostics) }
         guard store.campaigns.contains(where: { $0.id == options.campaign }) else {
