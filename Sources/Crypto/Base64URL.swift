@@ -14,39 +14,46 @@ public enum Base64URL {
     /// The unpadded base64url text of `bytes`: 4 characters per 3 bytes, 2 or 3 for a final 1 or 2.
     public static func encode<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
         let input = Array(bytes)
-        let length = input.count / 3 * 4 + [0, 2, 3][input.count % 3]
-        return String(unsafeUninitializedCapacity: length) { out in
-            alphabet.withUnsafeBufferPointer { table in
-                input.withUnsafeBufferPointer { source in
-                    var read = 0
-                    var written = 0
-                    while read + 3 <= source.count {
-                        let group =
-                            UInt32(source[read]) << 16 | UInt32(source[read + 1]) << 8 | UInt32(source[read + 2])
-                        out[written] = table[Int(group >> 18)]
-                        out[written + 1] = table[Int(group >> 12 & 63)]
-                        out[written + 2] = table[Int(group >> 6 & 63)]
-                        out[written + 3] = table[Int(group & 63)]
-                        read += 3
-                        written += 4
-                    }
-                    switch source.count - read {
-                    case 1:
-                        let group = UInt32(source[read]) << 16
-                        out[written] = table[Int(group >> 18)]
-                        out[written + 1] = table[Int(group >> 12 & 63)]
-                        written += 2
-                    case 2:
-                        let group = UInt32(source[read]) << 16 | UInt32(source[read + 1]) << 8
-                        out[written] = table[Int(group >> 18)]
-                        out[written + 1] = table[Int(group >> 12 & 63)]
-                        out[written + 2] = table[Int(group >> 6 & 63)]
-                        written += 3
-                    default: break
-                    }
-                    return written
-                }
+        guard !input.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: encodedLength(input.count)) { out in
+            input.withUnsafeBytes { encode($0, into: out.baseAddress!) }
+        }
+    }
+
+    /// The length of the unpadded text of `count` bytes.
+    public static func encodedLength(_ count: Int) -> Int { count / 3 * 4 + [0, 2, 3][count % 3] }
+
+    /// Writes the unpadded base64url text of `bytes` at `out` (which holds `encodedLength(bytes.count)` bytes) and
+    /// returns its length: for callers that build a larger text around it without allocating.
+    @discardableResult
+    public static func encode(_ bytes: UnsafeRawBufferPointer, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        alphabet.withUnsafeBufferPointer { table in
+            var read = 0
+            var written = 0
+            while read + 3 <= bytes.count {
+                let group = UInt32(bytes[read]) << 16 | UInt32(bytes[read + 1]) << 8 | UInt32(bytes[read + 2])
+                out[written] = table[Int(group >> 18)]
+                out[written + 1] = table[Int(group >> 12 & 63)]
+                out[written + 2] = table[Int(group >> 6 & 63)]
+                out[written + 3] = table[Int(group & 63)]
+                read += 3
+                written += 4
             }
+            switch bytes.count - read {
+            case 1:
+                let group = UInt32(bytes[read]) << 16
+                out[written] = table[Int(group >> 18)]
+                out[written + 1] = table[Int(group >> 12 & 63)]
+                written += 2
+            case 2:
+                let group = UInt32(bytes[read]) << 16 | UInt32(bytes[read + 1]) << 8
+                out[written] = table[Int(group >> 18)]
+                out[written + 1] = table[Int(group >> 12 & 63)]
+                out[written + 2] = table[Int(group >> 6 & 63)]
+                written += 3
+            default: break
+            }
+            return written
         }
     }
 

@@ -52,14 +52,37 @@ public enum QuotedPrintable {
             var index = lineStart
             while index < contentEnd {
                 // Eight bytes at a time while they are all literal and fit on the line: most of an HTML body. Not
-                // at column 0 (the "." and "From " rule), and never the line's last byte (rule 3).
-                while column > 0 && index + 8 < contentEnd && column + 8 <= lineLimit - 1 {
+                // at column 0 (the "." and "From " rule), and never the line's last byte, so a space in the word is
+                // not at the line's end and stays literal (rule 3).
+                while column > 0 && index + 8 < contentEnd && column < lineLimit - 1 {
                     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    guard allLiteral(word) else { break }
+                    // All eight are written; the literal ones before the first that is not, and that fit before
+                    // column 75 (rule 5), are kept. The buffer holds the worst case, so the extra bytes are
+                    // overwritten later, never out of bounds.
                     UnsafeMutableRawPointer(target + at).storeBytes(of: word, as: UInt64.self)
-                    at += 8
-                    column += 8
-                    index += 8
+                    let literal = min(literalPrefix(word), lineLimit - 1 - column)
+                    at += literal
+                    column += literal
+                    index += literal
+                    guard literal == 8 else { break }
+                }
+                // A run of 8-bit bytes (a word in Greek or Persian): each is =XX, with only the line length to check
+                // while the run does not reach the line's last byte.
+                while index < last && input[index] >= 0x80 {
+                    if column + 3 > lineLimit - 1 {
+                        out[at] = UInt8(ascii: "=")
+                        out[at + 1] = 0x0D
+                        out[at + 2] = 0x0A
+                        at += 3
+                        column = 0
+                    }
+                    let byte = input[index]
+                    out[at] = UInt8(ascii: "=")
+                    out[at + 1] = upperHex(byte >> 4)
+                    out[at + 2] = upperHex(byte & 0x0F)
+                    at += 3
+                    column += 3
+                    index += 1
                 }
                 let byte = input[index]
                 var literal: Bool
@@ -114,17 +137,21 @@ public enum QuotedPrintable {
         return at
     }
 
-    /// Whether all eight bytes of `word` stand for themselves (rule 2: `!` to `~` but `=`), by the classic
-    /// "has a byte less than n" bit tricks: no byte ≥ 0x80, none below 0x21, none equal to 0x7F or `=`.
+    /// How many of the bytes of `word`, in memory order, stand for themselves before the first that does not, when
+    /// none ends the line (rule 2: `!` to `~` but `=`; rule 3: a space): 8 when all do. By the classic "has a byte
+    /// less than n" and "has a zero byte" bit tricks: a byte ≥ 0x80, below 0x20, 0x7F or `=` sets its high bit. A
+    /// borrow can only flag bytes above a flagged one, so the lowest flag is exact. A tab is left to the
+    /// byte-by-byte path (rare in a body, and a control below 0x20).
     @inline(__always)
-    static func allLiteral(_ word: UInt64) -> Bool {
+    static func literalPrefix(_ word: UInt64) -> Int {
+        let word = UInt64(littleEndian: word)
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        let below33 = (word &- ones &* 33) & ~word & highs
+        let below32 = (word &- ones &* 32) & ~word & highs
         let delete = word ^ (ones &* 0x7F)
         let equals = word ^ (ones &* 0x3D)
         let zeroByte = ((delete &- ones) & ~delete | (equals &- ones) & ~equals) & highs
-        return (word & highs) | below33 | zeroByte == 0
+        return ((word & highs) | below32 | zeroByte).trailingZeroBitCount >> 3
     }
 
     @inline(__always)

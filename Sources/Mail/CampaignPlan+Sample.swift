@@ -33,7 +33,6 @@ extension CampaignPlan {
                 campaign: campaign, personal: personal, tokens: tokens, picks: picks, links: links)
         else { return .null }
         let recipient = Audience.Recipient(customer: customer, segment: Int32(site.fallback))
-        var cards = CardCache()
-        return plan.context(recipient, view: plan.view(of: recipient), links: links(recipient), cards: &cards)
+        return plan.context(recipient, parts: plan.parts(of: recipient), links: links(recipient))
     }
 }

@@ -5,7 +5,8 @@ import Tokens
 
 /// One campaign made ready to compose: its audience's segments, the theme's `emails/<template>.html` and
 /// `emails/<template>.txt`, the site it links into, the personal pages (wish lists, coupons) it can point at, each
-/// recipient's picks and link decoration. Made once, then read from many threads: `compose` shares nothing mutable.
+/// recipient's picks and link decoration. Made once, then read from many threads: `compose` shares nothing mutable
+/// but the table of product cards, which guards itself.
 public struct CampaignPlan: Sendable {
     public let campaign: Campaign
     let site: SitePlan
@@ -20,12 +21,18 @@ public struct CampaignPlan: Sendable {
     let coupon: Coupon?
     /// The domain of `base_url`: the right-hand side of every Message-ID and the List-Id.
     public let domain: String
-    /// Per segment, its view in each of the store's locales: a message is in its recipient's own language (their
-    /// `locale` in customers.csv, when the store has it), with their segment's prices and offers.
-    let views: [[String: SegmentView]]
-    /// Each view's string table as templates see it (`t.…`), built once: sorting and indexing a table of a few
-    /// hundred strings per message cost a tenth of composing it.
-    let tables: [[String: MustacheMap]]
+    /// The store (`site.store` is computed: a copy of every array's reference at each use).
+    let store: LoadedStore
+    /// Per product, whether it is in stock (reading the flag from `store.products` copies the whole product).
+    let inStock: [Bool]
+    /// Per segment, its view in each of the store's locales with what its messages share: a message is in its
+    /// recipient's own language (their `locale` in customers.csv, when the store has it), with their segment's
+    /// prices and offers.
+    let parts: [[String: ViewParts]]
+    /// Per segment, its own view: for a recipient whose locale the store does not have.
+    let fallbackParts: [ViewParts]
+    /// The views' product cards, made once for all workers (the one thing `compose` shares, behind a lock).
+    let cards: CardTable
 
     /// How many picks a message shows, and how many wish-list items.
     public static let pickCount = 8
@@ -71,40 +78,79 @@ public struct CampaignPlan: Sendable {
         textTemplate = text
         self.coupon = coupon
         domain = Self.host(of: site.baseURL)
-        let locales = site.store.settings.locales
-        let views = site.store.segments.indices.map { segment in
-            Dictionary(uniqueKeysWithValues: locales.map { ($0, site.view(segment: segment, locale: $0)) })
-        }
-        self.views = views
-        tables = views.indices.map { segment in
-            var tables = views[segment].mapValues(Self.table)
+        let store = site.store
+        self.store = store
+        inStock = store.products.map(\.isInStock)
+        cards = CardTable(productCount: store.products.count)
+        let locales = store.settings.locales
+        let subjects = campaign.subject
+        let defaultLocale = store.settings.defaultLocale
+        let made = ViewParts.Inputs(
+            store: store, baseURL: site.baseURL, campaign: campaign, coupon: coupon, personal: personal,
+            subject: { Self.subject(subjects, locale: $0, defaultLocale: defaultLocale) })
+        let perSegment = Int32(locales.count + 1)
+        var parts: [[String: ViewParts]] = []
+        var fallbackParts: [ViewParts] = []
+        for segment in store.segments.indices {
+            var tables: [String: MustacheMap] = [:]
+            var segmentParts: [String: ViewParts] = [:]
+            for (number, locale) in locales.enumerated() {
+                let view = site.view(segment: segment, locale: locale)
+                let table = Self.table(view)
+                tables[locale] = table
+                segmentParts[locale] = ViewParts(
+                    number: Int32(segment) * perSegment + Int32(number), view: view, table: table, plan: made)
+            }
             let fallback = site.segments[segment]
-            if tables[fallback.locale] == nil { tables[fallback.locale] = Self.table(fallback) }
-            return tables
+            fallbackParts.append(
+                ViewParts(
+                    number: Int32(segment) * perSegment + perSegment - 1, view: fallback,
+                    table: tables[fallback.locale] ?? Self.table(fallback), plan: made))
+            parts.append(segmentParts)
         }
+        self.parts = parts
+        self.fallbackParts = fallbackParts
     }
 
     /// The view a recipient's message is composed in: their segment in their own locale, else the segment's.
-    func view(of recipient: Audience.Recipient) -> SegmentView {
-        let locale = site.store.customers[Int(recipient.customer)].locale
-        return views[Int(recipient.segment)][locale] ?? site.segments[Int(recipient.segment)]
+    func parts(of recipient: Audience.Recipient) -> ViewParts {
+        let locale = store.customers[Int(recipient.customer)].locale
+        return parts[Int(recipient.segment)][locale] ?? fallbackParts[Int(recipient.segment)]
     }
 
-    /// Composes the recipient's message into `message`, reusing its buffers and its cache of product cards.
+    /// The positions of `recipients` grouped by the view their messages are composed in (in order within a view):
+    /// composed in this order, the workers share the product cards of the view in progress, and the card table keeps
+    /// only a few views.
+    public func composingOrder(_ recipients: [Audience.Recipient]) -> [Int] {
+        let numbers = recipients.map { parts(of: $0).number }
+        var starts = [Int](repeating: 0, count: Int(numbers.max() ?? 0) + 2)
+        for number in numbers { starts[Int(number) + 1] += 1 }
+        for index in starts.indices.dropFirst() { starts[index] += starts[index - 1] }
+        var order = [Int](repeating: 0, count: recipients.count)
+        for (position, number) in numbers.enumerated() {
+            order[starts[Int(number)]] = position
+            starts[Int(number)] += 1
+        }
+        return order
+    }
+
+    /// Composes the recipient's message into `message`, reusing its buffers.
     public func compose(_ recipient: Audience.Recipient, into message: inout Newsletter) {
-        let store = site.store
         let customer = store.customers[Int(recipient.customer)]
-        let view = view(of: recipient)
+        let parts = parts(of: recipient)
         let decoration = links(recipient)
-        let context = context(recipient, view: view, links: decoration, cards: &message.cards)
+        let context = context(recipient, parts: parts, links: decoration)
         message.recipient = recipient
-        message.toName = [customer.firstName, customer.lastName].filter { !$0.isEmpty }.joined(separator: " ")
+        message.toName =
+            customer.lastName.isEmpty
+            ? customer.firstName
+            : customer.firstName.isEmpty ? customer.lastName : customer.firstName + " " + customer.lastName
         message.toAddress = customer.email ?? ""
-        message.subject = subject(locale: view.locale)
+        message.subject = parts.subject
         message.messageID =
             campaign.id + "." + tokens.messageIdentifier(campaign: campaign.id, customer: customer.id) + "@" + domain
         message.unsubscribeURL = decoration.unsubscribe
-        message.segmentID = view.definition.id
+        message.segmentID = parts.view.definition.id
         message.html.removeAll(keepingCapacity: true)
         message.text.removeAll(keepingCapacity: true)
         htmlTemplate.render(context, library: site.theme.library, options: .lenient, into: &message.html)
@@ -112,9 +158,8 @@ public struct CampaignPlan: Sendable {
     }
 
     /// The campaign's subject in `locale`, else the store's default locale, else any.
-    func subject(locale: String) -> String {
-        campaign.subject[locale] ?? campaign.subject[site.store.settings.defaultLocale]
-            ?? campaign.subject.sorted { $0.key < $1.key }.first?.value ?? ""
+    static func subject(_ subjects: [String: String], locale: String, defaultLocale: String) -> String {
+        subjects[locale] ?? subjects[defaultLocale] ?? subjects.sorted { $0.key < $1.key }.first?.value ?? ""
     }
 
     /// `https://shop.example.com:8443/path` → `shop.example.com`.

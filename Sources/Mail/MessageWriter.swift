@@ -14,6 +14,9 @@ public struct MessageWriter: Sendable {
     let mailto: String
     let feedbackPrefix: String
     let feedbackSuffix: String
+    /// The Feedback-ID of each of the campaign's segments, laid out once (a header field is checked and folded when
+    /// made).
+    let feedback: [String: HeaderField]
 
     /// `date`: the campaign's send date (its Date header, so a rerun writes the same bytes).
     public init(settings: StoreSettings, campaign: Campaign, date: Timestamp) throws(MIMEError) {
@@ -32,6 +35,18 @@ public struct MessageWriter: Sendable {
         // Gmail's Feedback-ID: campaign:customer-kind:mail-type:sender, here campaign:segment:template:domain.
         feedbackPrefix = Self.atom(campaign.id) + ":"
         feedbackSuffix = ":" + Self.atom(campaign.template) + ":" + domain
+        var feedback: [String: HeaderField] = [:]
+        for segment in campaign.segments {
+            feedback[segment] = try? HeaderField(
+                name: "Feedback-ID", raw: feedbackPrefix + Self.atom(segment) + feedbackSuffix)
+        }
+        self.feedback = feedback
+    }
+
+    /// The Feedback-ID of a segment's messages: made once per campaign segment, else now.
+    func feedbackHeader(segment: String) throws(MIMEError) -> HeaderField {
+        if let made = feedback[segment] { return made }
+        return try HeaderField(name: "Feedback-ID", raw: feedbackPrefix + Self.atom(segment) + feedbackSuffix)
     }
 
     /// Whether `text` is an address a message can be sent to (RFC 5321/5322 dot-atom syntax, ASCII).
@@ -47,7 +62,7 @@ public struct MessageWriter: Sendable {
         let headers = [
             try HeaderField(name: "List-Unsubscribe", raw: "<" + message.unsubscribeURL + ">, <" + mailto + ">"),
             oneClick, listID,
-            try HeaderField(name: "Feedback-ID", raw: feedbackPrefix + Self.atom(message.segmentID) + feedbackSuffix),
+            try feedbackHeader(segment: message.segmentID),
         ]
         let mail = MailMessage(
             from: from, to: to, replyTo: replyTo, subject: message.subject, date: date, messageID: id,

@@ -14,8 +14,6 @@ public struct Newsletter: Sendable {
     /// UTF-8 bodies, LF line ends.
     public var text: [UInt8] = []
     public var html: [UInt8] = []
-    /// The composing worker's product cards, kept from one message to the next.
-    var cards = CardCache()
 
     public init() {}
 }

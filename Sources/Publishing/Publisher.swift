@@ -255,7 +255,24 @@ public final class Publisher: @unchecked Sendable {
     public func publish(_ path: OutputPath, bytes: UnsafeRawBufferPointer, fingerprint: Fingerprint)
         throws(PublishError)
     {
+        try publish(path, bytes: bytes, fingerprint: fingerprint, content: ContentHash.digest(bytes))
+    }
+
+    /// Publishes bytes that are their own fingerprint (a file made from inputs no cheaper to fingerprint than its
+    /// bytes, such as a mail message): the bytes are hashed once, not once for a fingerprint and again for the
+    /// content hash. Bytes equal to the previous build's file are kept and counted unchanged, as `reuse` would.
+    public func publish(_ path: OutputPath, content bytes: UnsafeRawBufferPointer) throws(PublishError) {
         let content = ContentHash.digest(bytes)
+        var fingerprint = Fingerprint()
+        fingerprint.add(Int(truncatingIfNeeded: content.0))
+        fingerprint.add(Int(truncatingIfNeeded: content.1))
+        try publish(path, bytes: bytes, fingerprint: fingerprint, content: content)
+    }
+
+    /// `publish(_:bytes:fingerprint:)` with the bytes' content hash already computed.
+    private func publish(
+        _ path: OutputPath, bytes: UnsafeRawBufferPointer, fingerprint: Fingerprint, content: (UInt64, UInt64)
+    ) throws(PublishError) {
         let entry = Manifest.Entry(
             path: path, fingerprint: fingerprint.digest, content: content, size: Int64(bytes.count))
         let sibling = gzipSibling(of: path)

@@ -88,20 +88,32 @@ public struct TrackingToken: Sendable, Hashable {
 
     /// The token's text, signed by the keyring's current key.
     public func text(keyring: TrackingKeyring) -> String {
-        var bytes = [UInt8](repeating: 0, count: Self.byteCount)
-        bytes[0] = Self.version << 4 | keyring.currentKeyID
-        bytes[1] = kind.rawValue
-        bytes[2] = UInt8(truncatingIfNeeded: campaign >> 8)
-        bytes[3] = UInt8(truncatingIfNeeded: campaign)
-        bytes[4] = UInt8(truncatingIfNeeded: segment >> 8)
-        bytes[5] = UInt8(truncatingIfNeeded: segment)
-        for index in 0..<5 { bytes[6 + index] = UInt8(truncatingIfNeeded: recipient >> (32 - 8 * UInt64(index))) }
-        for index in 0..<4 { bytes[11 + index] = UInt8(truncatingIfNeeded: target >> (24 - 8 * UInt32(index))) }
-        bytes[15] = UInt8(truncatingIfNeeded: day >> 8)
-        bytes[16] = UInt8(truncatingIfNeeded: day)
-        let mac = bytes.withUnsafeBytes { keyring.current.mac(UnsafeRawBufferPointer(rebasing: $0[0..<17])) }
-        for index in 0..<8 { bytes[17 + index] = UInt8(truncatingIfNeeded: mac >> (56 - 8 * UInt64(index))) }
-        return Base64URL.encode(bytes)
+        String(unsafeUninitializedCapacity: Self.textLength) { out in
+            write(keyring: keyring, into: out.baseAddress!)
+            return Self.textLength
+        }
+    }
+
+    /// Writes the token's `textLength` characters at `out`, allocating nothing: the bytes are laid out in a stack
+    /// tuple, signed, and encoded straight into the caller's text (a link has one in every message, ten a message).
+    func write(keyring: TrackingKeyring, into out: UnsafeMutablePointer<UInt8>) {
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &words) { bytes in
+            bytes[0] = Self.version << 4 | keyring.currentKeyID
+            bytes[1] = kind.rawValue
+            bytes[2] = UInt8(truncatingIfNeeded: campaign >> 8)
+            bytes[3] = UInt8(truncatingIfNeeded: campaign)
+            bytes[4] = UInt8(truncatingIfNeeded: segment >> 8)
+            bytes[5] = UInt8(truncatingIfNeeded: segment)
+            for index in 0..<5 { bytes[6 + index] = UInt8(truncatingIfNeeded: recipient >> (32 - 8 * UInt64(index))) }
+            for index in 0..<4 { bytes[11 + index] = UInt8(truncatingIfNeeded: target >> (24 - 8 * UInt32(index))) }
+            bytes[15] = UInt8(truncatingIfNeeded: day >> 8)
+            bytes[16] = UInt8(truncatingIfNeeded: day)
+            let signed = UnsafeRawBufferPointer(rebasing: bytes[0..<Self.payloadByteCount])
+            let mac = keyring.current.mac(signed)
+            for index in 0..<8 { bytes[17 + index] = UInt8(truncatingIfNeeded: mac >> (56 - 8 * UInt64(index))) }
+            Base64URL.encode(UnsafeRawBufferPointer(rebasing: bytes[0..<Self.byteCount]), into: out)
+        }
     }
 
     /// Checks a token's text (the bytes after `vt=`), allocating nothing: the bytes decode into a stack tuple

@@ -147,6 +147,25 @@ struct QuotedPrintableTests {
         }
     }
 
+    /// Lines mixing literal runs (copied eight bytes at a time, up to the first byte that is not literal), runs of
+    /// 8-bit bytes (encoded in a loop of their own) and white space, at every length around the soft breaks, must
+    /// come out exactly as the rules written byte by byte say.
+    @Test("seeded random lines against the byte-by-byte reference", arguments: 0..<60)
+    func randomLinesMatchReference(seed: UInt64) {
+        var random = SplitMix64(seed: 0x5152_0000 + seed)
+        let pieces = [
+            "é", "Ωραία", "پیراهن", "👍", "=", " ", "\t", ".", "From ", "ab", "<p style=\"margin:0\">", "\u{7F}",
+        ]
+        var text = ""
+        for _ in 0..<random.int(in: 1...120) {
+            text += random.chance(0.5) ? String(repeating: "x", count: random.int(in: 1...20)) : random.pick(pieces)
+        }
+        let input = Array(text.utf8)
+        var output: [UInt8] = []
+        QuotedPrintable.encode(input, into: &output)
+        #expect(output == Self.reference(input), "\(text)")
+    }
+
     /// RFC 2045 §6.7 for a text without line breaks, one byte at a time, with the "." and "From " rule.
     static func reference(_ input: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []

@@ -64,12 +64,43 @@ import Tracking
         ("https://s.example/a?", "https://s.example/a?U"),
         ("https://s.example/a?x=1&", "https://s.example/a?x=1&U"),
         ("https://s.example/a#frag?not-a-query", "https://s.example/a?U#frag?not-a-query"),
+        // Not ASCII: the String path, same rules.
+        ("https://s.example/é?x=1", "https://s.example/é?x=1&U"),
+        ("https://s.example/ά#β", "https://s.example/ά?U#β"),
+        ("https://s.example/ά?", "https://s.example/ά?U"),
     ])
     func existingQueryAndFragment(url: String, expected: String) {
         let utm = "utm_source=vitrine&utm_medium=email&utm_campaign=spring-sale"
         #expect(Self.decorator(consent: false).link(to: url) == expected.replacingOccurrences(of: "U", with: utm))
         let tracked = Self.decorator(consent: true).link(to: url)
         #expect(tracked.hasPrefix(String(expected.prefix { $0 != "U" }) + "vt="), "\(tracked)")
+    }
+
+    /// The shared part of a campaign and a precomputed target tag give exactly the links of the one-off path.
+    @Test(arguments: [true, false])
+    func sharedCampaignAndTargetTagsGiveTheSameLinks(consent: Bool) {
+        let campaign = LinkDecorator.Campaign(baseURL: "https://shop.example.com/", campaign: "spring-sale")
+        for customer in ["C001", "C002", "C-ά"] {
+            let recipient = LinkDecorator.Recipient(customerID: customer, trackingConsent: consent)
+            let oneOff = LinkDecorator(
+                baseURL: "https://shop.example.com/", keyring: Self.keyring, campaign: "spring-sale", segment: "vip",
+                recipient: recipient, day: 19800)
+            let shared = LinkDecorator(
+                campaign: campaign, segmentTag: TrackingTags.segmentTag("vip"), keyring: Self.keyring,
+                recipient: recipient, day: 19800)
+            #expect(shared.pixelURL == oneOff.pixelURL)
+            #expect(shared.unsubscribeURL == oneOff.unsubscribeURL)
+            #expect(shared.privacyURL == oneOff.privacyURL)
+            for target in ["p-0012", "home", "linen-shirt"] {
+                let url = "https://shop.example.com/vip/p/\(target)/"
+                let expected = oneOff.link(to: url, target: target)
+                #expect(shared.link(to: url, target: target) == expected)
+                #expect(shared.link(to: url, targetTag: TrackingTags.targetTag(target)) == expected)
+            }
+            #expect(
+                shared.link(to: "https://shop.example.com/", targetTag: 0)
+                    == oneOff.link(to: "https://shop.example.com/"))
+        }
     }
 
     @Test func storeWithoutOpenTracking() {

@@ -13,18 +13,40 @@ struct MailLinks: Sendable {
     let optedOut: Set<String>
     /// The send day, days since 1970-01-01 UTC (in every token).
     let day: UInt16
+    /// The tracking tag of every link target a message names (each product's slug, `home`, `wishlist`, `coupon`),
+    /// computed once: a tag is a SHA-256, and a message has a dozen links.
+    let targetTags: [String: UInt32]
+    /// What every recipient's decorator shares, and each segment's tag (index in `store.segments`).
+    let shared: LinkDecorator.Campaign
+    let segmentTags: [UInt16]
+
+    init(store: LoadedStore, campaign: Campaign, keyring: TrackingKeyring, optedOut: Set<String>, day: UInt16) {
+        self.store = store
+        self.campaign = campaign
+        self.keyring = keyring
+        self.optedOut = optedOut
+        self.day = day
+        var tags: [String: UInt32] = [:]
+        for target in store.products.map(\.slug) + IngestWorkflow.linkTargets {
+            tags[target] = TrackingTags.targetTag(target)
+        }
+        targetTags = tags
+        shared = LinkDecorator.Campaign(baseURL: store.settings.baseURL, campaign: campaign.id)
+        segmentTags = store.segments.map { TrackingTags.segmentTag($0.id) }
+    }
 
     func recipientLinks(_ recipient: Audience.Recipient) -> RecipientLinks {
         let customer = store.customers[Int(recipient.customer)]
         let decorator = LinkDecorator(
-            baseURL: store.settings.baseURL, keyring: keyring, campaign: campaign.id,
-            segment: store.segments[Int(recipient.segment)].id,
+            campaign: shared, segmentTag: segmentTags[Int(recipient.segment)], keyring: keyring,
             recipient: LinkDecorator.Recipient(
                 customerID: customer.id, trackingConsent: customer.consentTracking,
                 optedOut: optedOut.contains(customer.id)),
             day: day)
         return RecipientLinks(
-            link: { url, target in decorator.link(to: url, target: target) },
+            link: { [targetTags] url, target in
+                decorator.link(to: url, targetTag: targetTags[target] ?? TrackingTags.targetTag(target))
+            },
             pixel: store.settings.privacy.trackOpens ? decorator.pixelURL : nil,
             unsubscribe: decorator.unsubscribeURL, privacy: decorator.privacyURL)
     }

@@ -181,8 +181,8 @@ public enum MailWorkflow {
         var description: String
     }
 
-    /// Composes and writes every message on every core, in chunks of 64, each worker with its own buffers; then
-    /// the manifest, then one atomic switch.
+    /// Composes and writes every message on every core, in chunks of 64 (grouped by view), each worker with its own
+    /// buffers; then the manifest, then one atomic switch.
     static func write(
         _ recipients: [Audience.Recipient], plan: CampaignPlan, writer: MessageWriter, store: LoadedStore,
         options: Options, progress: (@Sendable (Int, Int) -> Void)?
@@ -196,6 +196,8 @@ public enum MailWorkflow {
             rows.deallocate()
         }
         let slots = DisjointSlots(rows)
+        // Composed view by view (each message still lands in its own row): the workers share the view's cards.
+        let order = plan.composingOrder(recipients)
         let failure = BuildWorkflow.Failure()
         let counter = BuildWorkflow.Counter()
         DispatchQueue.concurrentPerform(iterations: Parallel.cores) { _ in
@@ -203,7 +205,8 @@ public enum MailWorkflow {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(64 << 10)
             while failure.message == nil, let range = counter.next(64, total: recipients.count) {
-                for index in range {
+                for position in range {
+                    let index = order[position]
                     let recipient = recipients[index]
                     plan.compose(recipient, into: &message)
                     bytes.removeAll(keepingCapacity: true)
@@ -218,14 +221,15 @@ public enum MailWorkflow {
                         failure.record("customer id \(customerID) cannot be a file name")
                         return
                     }
-                    var fingerprint = Fingerprint()
-                    fingerprint.add(bytes)
-                    do throws(PublishError) {
-                        if !publisher.reuse(path, fingerprint: fingerprint) {
-                            try publisher.publish(path, bytes: bytes, fingerprint: fingerprint)
-                        }
-                    } catch {
-                        failure.record("cannot write \(file): \(error.reason)")
+                    // A message is its own fingerprint: hashed once, and kept when it equals the previous file.
+                    let published = bytes.withUnsafeBytes { buffer -> PublishError? in
+                        do throws(PublishError) {
+                            try publisher.publish(path, content: buffer)
+                            return nil
+                        } catch { return error }
+                    }
+                    if let published {
+                        failure.record("cannot write \(file): \(published.reason)")
                         return
                     }
                     slots.write(
