@@ -88,6 +88,13 @@ enum Hex {
         }
     }
 
+    /// Appends h1 then h2, each as 16 digits, most significant first.
+    static func append(_ value: (UInt64, UInt64), to bytes: inout [UInt8]) {
+        for word in [value.0, value.1] {
+            for nibble in 0..<16 { bytes.append(digits[Int((word >> (60 - 4 * UInt64(nibble))) & 0xF)]) }
+        }
+    }
+
     /// Parses 16 hexadecimal digits at `offset`; nil on any other byte.
     @inline(__always)
     static func word(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> UInt64? {

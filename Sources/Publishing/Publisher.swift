@@ -481,7 +481,7 @@ public final class Publisher: @unchecked Sendable {
         guard summary.written > 0 || summary.removed > 0 || previousGeneration == nil else {
             // Nothing to publish: the tree stays as it is; only new fingerprints of the same bytes are recorded.
             if fingerprintsChanged, let current = previousGeneration {
-                try writeManifest(Manifest(entries: kept), generation: current)
+                try writeManifest(kept, generation: current)
             }
             return summary
         }
@@ -526,7 +526,8 @@ public final class Publisher: @unchecked Sendable {
                 throw .system(.sync, "\(generationsPath)/\(newGeneration)")
             }
         }
-        try writeManifest(Manifest(entries: kept + fresh), generation: newGeneration)
+        fresh.sort { $0.path < $1.path }
+        try writeManifest(kept, fresh, generation: newGeneration)
 
         // The switch: a new link under a temporary name, renamed over the old one.
         let swap = "\(statePath)/swap"
@@ -541,22 +542,27 @@ public final class Publisher: @unchecked Sendable {
         return summary
     }
 
-    /// Writes `<generation>.manifest` beside the generation: a temporary file renamed into place.
-    private func writeManifest(_ manifest: Manifest, generation: Int) throws(PublishError) {
+    /// Writes `<generation>.manifest` beside the generation: `entries` and `more` (each sorted by path) merged, streamed
+    /// into a temporary file that is renamed into place.
+    private func writeManifest(_ entries: [Manifest.Entry], _ more: [Manifest.Entry] = [], generation: Int)
+        throws(PublishError)
+    {
         let name = "\(generation).manifest"
         let temporary = "\(name).tmp"
+        let display = "\(generationsPath)/\(name)"
         unlinkat(generationsFD, temporary, 0)
-        let bytes = manifest.serialized()
-        var failure: PublishError?
-        bytes.withUnsafeBytes { buffer in
-            do throws(PublishError) {
-                try FileSystem.createFile(
-                    temporary, in: generationsFD, bytes: buffer, sync: durable, display: "\(generationsPath)/\(name)")
-            } catch { failure = error }
+        let fd = openat(generationsFD, temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .system(.writeManifest, display) }
+        var written = true
+        Manifest.serialize(entries, more) { piece in
+            if written { written = FileSystem.writeAll(fd, piece) }
         }
-        if let failure { throw failure }
+        let synced = written && (!durable || fsync(fd) == 0)
+        let code = errno
+        close(fd)
+        guard synced else { throw .system(.writeManifest, display, errno: code) }
         guard renameat(generationsFD, temporary, generationsFD, name) == 0 else {
-            throw .system(.writeManifest, "\(generationsPath)/\(name)")
+            throw .system(.writeManifest, display)
         }
         if durable && fsync(generationsFD) != 0 { throw .system(.sync, generationsPath) }
     }

@@ -222,4 +222,27 @@ import Testing
         #expect(try output.inode("index.html.gz") == sibling)
         #expect(try Data(contentsOf: URL(fileURLWithPath: "\(output.path)/site/index.html.gz")) == first)
     }
+
+    @Test func aManifestOfManyMegabytesIsWrittenWholeAndSorted() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        // 12,000 files: a manifest of about 1.3 MB, streamed in pieces of 1 MiB, fresh entries published out of order.
+        let site = Dictionary(
+            uniqueKeysWithValues: (0..<15_000).map { ("p/\(($0 * 7919) % 15_000)/index.html", "\($0)") })
+        try output.build(site)
+        let manifest = try String(
+            contentsOfFile: "\(output.path)/.vitrine/site/generations/1.manifest", encoding: .utf8)
+        let paths = manifest.split(separator: "\n").dropFirst().map { $0.split(separator: " ")[3] }
+        #expect(manifest.utf8.count > 1 << 20)
+        #expect(paths.count == 15_000)
+        #expect(
+            paths.map { Array($0.utf8) }.elementsEqual(
+                paths.map { Array($0.utf8) }.sorted(by: { $0.lexicographicallyPrecedes($1) })))
+        // Read back whole: the same site again reuses every file.
+        #expect(try output.build(site) == PublishSummary(written: 0, unchanged: 15_000, removed: 0, bytesWritten: 0))
+        var changed = site
+        changed["p/5/index.html"] = "new"
+        #expect(try output.build(changed).written == 1)
+        #expect(try output.site() == changed)
+    }
 }
