@@ -158,6 +158,9 @@ public final class Publisher: @unchecked Sendable {
         {
             entries = manifest.entries
         }
+        var index: [OutputPath: Int] = [:]
+        index.reserveCapacity(entries.count)
+        for (position, entry) in entries.enumerated() { index[entry.path] = position }
         var standbyEntries: [OutputPath: Manifest.Entry] = [:]
         var folders = Set<Substring>()
         if let number = state.standby {
@@ -165,7 +168,9 @@ public final class Publisher: @unchecked Sendable {
                 let manifest = bytes.withUnsafeBytes({ Manifest.parse($0) })
             {
                 standbyEntries.reserveCapacity(manifest.entries.count)
-                for entry in manifest.entries {
+                for var entry in manifest.entries {
+                    // Most paths are the published generation's too: share its string rather than hold two.
+                    if let position = index[entry.path] { entry.path = entries[position].path }
                     standbyEntries[entry.path] = entry
                     var folder = entry.path.parent
                     while let current = folder, folders.insert(current).inserted {
@@ -182,9 +187,6 @@ public final class Publisher: @unchecked Sendable {
         standbyGeneration = state.standby
         standby = standbyEntries
         standbyFolders = folders
-        var index: [OutputPath: Int] = [:]
-        index.reserveCapacity(entries.count)
-        for (position, entry) in entries.enumerated() { index[entry.path] = position }
         previous = entries
         previousIndex = index
         status = Array(repeating: .untouched, count: entries.count)
@@ -452,6 +454,8 @@ public final class Publisher: @unchecked Sendable {
         for entry in fresh { summary.bytesWritten += entry.size }
         var kept: [Manifest.Entry] = []
         kept.reserveCapacity(previous.count)
+        // Which of the previous build's files this build keeps, by position (a file replaced is in `fresh`).
+        var keeps = [Bool](repeating: true, count: previous.count)
         var fingerprintsChanged = false
         for (position, entry) in previous.enumerated() {
             switch status[position] {
@@ -461,6 +465,7 @@ public final class Publisher: @unchecked Sendable {
                     entry.path.string.hasSuffix(".gz") ? OutputPath(String(entry.path.string.dropLast(3))) : nil
                 if removalScope?(owner.flatMap { previousIndex[$0] != nil ? $0 : nil } ?? entry.path) ?? true {
                     summary.removed += 1
+                    keeps[position] = false
                 } else {
                     kept.append(entry)
                 }
@@ -507,10 +512,9 @@ public final class Publisher: @unchecked Sendable {
         }
         if tookOverStandby {
             // What the standby holds and this build does not produce, with the folders that empties.
-            var produced = Set<OutputPath>(minimumCapacity: kept.count + fresh.count)
-            for entry in kept { produced.insert(entry.path) }
-            for entry in fresh { produced.insert(entry.path) }
-            for path in standby.keys where !produced.contains(path) {
+            for path in standby.keys {
+                let produced = previousIndex[path].map { keeps[$0] } ?? freshPaths.contains(path)
+                if produced { continue }
                 // Gone already, or a folder now (EISDIR) or under a file (ENOTDIR) that this build made.
                 if unlinkat(generation, path.string, 0) != 0 && ![ENOENT, ENOTDIR, EISDIR].contains(errno) {
                     throw .system(.clean, display(path))
