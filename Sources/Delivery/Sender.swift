@@ -153,38 +153,66 @@ public final class Sender: @unchecked Sendable {
 
     private func connectionLoop(_ byCustomer: [String: Outgoing]) {
         var connection: SMTPConnection?
-        var failedConnects = 0
+        // Sessions in a row that could not be opened or broke before handing anything: three end this connection.
+        var failures = 0
+        // A message taken but not handed when its session failed: the next session starts with it.
+        var pending: Taken?
         defer { connection?.quit() }
+        func failed(_ error: SMTPError) throws -> Bool {
+            failures += 1
+            try journaled { summary.connectionProblem = error.description }
+            if failures >= 3 { return false }
+            Thread.sleep(forTimeInterval: min(5, 0.2 * Double(failures)))
+            return true
+        }
         do {
-            while let taken = try journaled({ try takeLocked(byCustomer) }) {
+            while let taken = try pending ?? journaled({ try takeLocked(byCustomer) }) {
+                pending = nil
                 let bytes = try readMessage(taken.file)
                 if connection == nil {
                     do {
                         connection = try SMTPConnection(
                             endpoint: settings.endpoint, clientName: settings.clientName, timeouts: settings.timeouts)
-                        failedConnects = 0
                     } catch {
-                        // Not handed: the message stays as it was (queued or deferred) for the next round or run.
-                        failedConnects += 1
-                        try journaled { summary.connectionProblem = error.description }
-                        if failedConnects >= 3 { return }
-                        Thread.sleep(forTimeInterval: min(5, 0.2 * Double(failedConnects)))
+                        // Not handed: the message stays as it was (queued or deferred) for this run's next session.
+                        pending = taken
+                        guard try failed(error) else { return }
                         continue
                     }
                 }
                 let session = connection!
-                let usable =
-                    session.capabilities.pipelining
-                    ? try stream(session, first: taken, bytes: bytes, byCustomer)
-                    : try sendOne(taken, bytes: bytes, over: session)
-                if !usable {
+                guard session.capabilities.pipelining else {
+                    if try !sendOne(taken, bytes: bytes, over: session) {
+                        session.quit()
+                        connection = nil
+                    }
+                    continue
+                }
+                if case .broken(let error, let retry, let handed) = try stream(
+                    session, first: taken, bytes: bytes, byCustomer)
+                {
                     session.quit()
                     connection = nil
+                    pending = retry
+                    if handed {
+                        failures = 0
+                    } else {
+                        guard try failed(error) else { return }
+                    }
                 }
             }
         } catch {
             stop(Stopped(description: "\(error)"))
         }
+    }
+
+    /// How a streamed session ended.
+    private enum StreamEnd {
+        /// The queue is empty.
+        case drained
+        /// The session broke: `retry` was taken but not handed (the next session starts with it); `handed`: some
+        /// message of this session got the relay's answer.
+        case broken(SMTPError, retry: Taken?, handed: Bool)
     }
 
     /// Hands one message in its own transaction (a server without PIPELINING); false when the session is unusable.
@@ -210,12 +238,13 @@ public final class Sender: @unchecked Sendable {
     /// Streams messages over a session that offers PIPELINING (SMTPConnection+Stream): each message's body goes
     /// out with the next one's MAIL, RCPT and DATA, and each round trip ends in one journal transaction that
     /// records the message just answered, marks the next one `handing` (before its body is written), and takes the
-    /// one after. Returns when the queue is empty (true) or the session broke (false).
+    /// one after. Returns when the queue is empty or the session broke.
     private func stream(
         _ connection: SMTPConnection, first: Taken, bytes: [UInt8], _ byCustomer: [String: Outgoing]
-    ) throws -> Bool {
+    ) throws -> StreamEnd {
         var opening = try openTransaction(first, bytes: bytes, on: connection, byCustomer)
         var inFlight: JournalEntry?
+        var handed = false
         while opening != nil || inFlight != nil {
             let exchange: SMTPConnection.Exchange
             do throws(SMTPError) {
@@ -227,24 +256,37 @@ public final class Sender: @unchecked Sendable {
                     summary.connectionProblem = error.description
                     if let inFlight { try recordFailure(error, entry: inFlight, permanent: false) }
                 }
-                return false
+                return .broken(error, retry: opening, handed: handed)
             }
             var sendNow = false
+            var broken: SMTPError?
             let next = try journaled { () throws -> Taken? in
                 try journal.batch {
-                    if let inFlight, let finished = exchange.finished { try record(finished, entry: inFlight) }
-                    if let entry = opening?.entry, let opened = exchange.opened {
-                        try journal.markHanding(campaign: campaign, customer: entry.customer, at: Int64(clock()))
-                        summary.attempts += 1
-                        switch opened {
-                        case .ready: sendNow = true
-                        case .senderRefused(let reply): try recordFailure(SMTPError(.rejected(reply)), entry: entry)
-                        case .refused(let delivery): try record(delivery, entry: entry)
-                        }
+                    if let inFlight, let finished = exchange.finished {
+                        try record(finished, entry: inFlight)
+                        handed = true
+                    }
+                    guard let entry = opening?.entry, let opened = exchange.opened else {
+                        return try takeLocked(byCustomer)
+                    }
+                    if case .broken(let error) = opened {
+                        // The answer before it is recorded; this one was never handed.
+                        summary.connectionProblem = error.description
+                        broken = error
+                        return nil
+                    }
+                    try journal.markHanding(campaign: campaign, customer: entry.customer, at: Int64(clock()))
+                    summary.attempts += 1
+                    switch opened {
+                    case .ready: sendNow = true
+                    case .senderRefused(let reply): try recordFailure(SMTPError(.rejected(reply)), entry: entry)
+                    case .refused(let delivery): try record(delivery, entry: entry)
+                    case .broken: break
                     }
                     return try takeLocked(byCustomer)
                 }
             }
+            if let broken { return .broken(broken, retry: opening, handed: handed) }
             inFlight = nil
             if sendNow, let entry = opening?.entry {
                 connection.queueMessage()
@@ -255,7 +297,7 @@ public final class Sender: @unchecked Sendable {
                 opening = try openTransaction(next, bytes: try readMessage(next.file), on: connection, byCustomer)
             }
         }
-        return true
+        return .drained
     }
 
     /// Queues `taken`'s transaction; a message this session cannot carry (too large, 8-bit without 8BITMIME) is

@@ -16,6 +16,10 @@ extension SMTPConnection {
         /// No recipient was accepted, or DATA was refused: the message is not sent (the delivery says why); the
         /// transaction was reset.
         case refused(SMTPDelivery)
+        /// The session broke while the replies were read (a timeout, a closed connection): the transaction never
+        /// carried its message, and the session is unusable. Reported here rather than thrown, so that the reply to
+        /// the message before it, read in the same exchange, is not lost.
+        case broken(SMTPError)
     }
 
     /// What one `exchange` learnt.
@@ -53,8 +57,8 @@ extension SMTPConnection {
     }
 
     /// Writes what is queued, then reads the reply to the message in flight (if any) and the replies of the queued
-    /// transaction (if any). Throws on anything that leaves the session unusable; the caller then treats the
-    /// message in flight as possibly delivered and the queued transaction as not sent.
+    /// transaction (if any). Throws when the write or the message's reply fails (the caller then treats the message
+    /// in flight as possibly delivered); a failure after that reply is the queued transaction's `.broken`.
     public func exchange() throws(SMTPError) -> Exchange {
         if !output.isEmpty {
             let carriesMessage = messageInFlight != nil
@@ -71,7 +75,11 @@ extension SMTPConnection {
         }
         if let recipients = opening {
             opening = nil
-            result.opened = try readOpening(recipients)
+            do throws(SMTPError) {
+                result.opened = try readOpening(recipients)
+            } catch {
+                result.opened = .broken(error)
+            }
         }
         return result
     }

@@ -60,6 +60,7 @@ public final class SMTPConnection {
             try queueTransaction(from: sender, to: recipients, message: message)
             switch try exchange().opened {
             case .senderRefused(let reply)?: throw SMTPError(.rejected(reply))
+            case .broken(let error)?: throw error
             case .refused(let delivery)?: return delivery
             case .ready?, nil:
                 queueMessage()

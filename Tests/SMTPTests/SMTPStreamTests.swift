@@ -31,6 +31,7 @@ struct SMTPStreamTests {
                     inFlight = index
                 case .senderRefused: break
                 case .refused(let delivery): deliveries[index] = delivery
+                case .broken(let error): throw error
                 }
             }
             let next = (opening ?? messages.count) + 1
@@ -133,5 +134,30 @@ struct SMTPStreamTests {
         connection.queueMessage()
         #expect(try connection.exchange().finished?.isDelivered == true)
         connection.quit()
+    }
+
+    @Test func aSessionThatBreaksAfterAnAnswerKeepsThatAnswer() throws {
+        let peer = try SMTPPeer(["--close-after-each"], saving: true)
+        let connection = try SMTPConnectionTests.connect(peer)
+        try connection.queueTransaction(
+            from: "shop@example.test", to: ["a@example.test"], message: SMTPConnectionTests.message(1))
+        guard case .ready = try connection.exchange().opened else {
+            Issue.record("the first transaction should be ready")
+            return
+        }
+        connection.queueMessage()
+        try connection.queueTransaction(
+            from: "shop@example.test", to: ["b@example.test"], message: SMTPConnectionTests.message(2))
+        // The server answers the first message, then closes at the second one's MAIL: the answer is kept and the
+        // second transaction reported broken, not thrown away together.
+        let exchange = try connection.exchange()
+        #expect(exchange.finished?.isDelivered == true)
+        #expect(exchange.finished?.dataReply?.lines == ["2.0.0 OK queued as 1"])
+        guard case .broken = exchange.opened else {
+            Issue.record("expected the second transaction broken, got \(String(describing: exchange.opened))")
+            return
+        }
+        connection.quit()
+        #expect(try peer.saved().map(\.to) == [["a@example.test"]])
     }
 }

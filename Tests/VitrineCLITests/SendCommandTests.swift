@@ -131,6 +131,20 @@ import Testing
         #expect(!(try Self.receivedIDs(peer)).contains(batch.rows[0].messageID))
     }
 
+    @Test func aRelayThatClosesEachSessionAfterOneMessageGetsEachMessageOnce() throws {
+        let batch = try Self.batch(limit: 8)
+        // Each session: one message answered 250, then the connection closed at the next (pipelined) MAIL.
+        let peer = try SMTPPeer(["--close-after-each"], saving: true)
+        let result = try Self.send(batch, port: peer.port, ["--connections", "1", "--retry-delay", "1", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"sent\": 8"), "\(result.stdout)")
+        let ids = try Self.receivedIDs(peer)
+        #expect(ids.count == 8, "no message is sent twice")
+        #expect(Set(ids) == Set(batch.rows.map(\.messageID)))
+        let journal = try EventStore(path: batch.state)
+        #expect(try journal.journalCounts(campaign: "winter-2026") == [.sent: 8])
+    }
+
     @Test func aSenderKilledAtTwentyRandomPointsDeliversEveryMessageWithAtMostOneDuplicatePerKill() throws {
         let batch = try Self.batch(limit: 60)
         let peer = try SMTPPeer([], saving: true)

@@ -14,6 +14,7 @@ Binds port 0 and prints "PORT <n>" on stdout once it listens; runs until SIGTERM
     --size N              offer SIZE N (and enforce it); 0 offers no SIZE
     --stall               never answer the final "." of DATA
     --close-in-data       close the connection after the message, before the final reply
+    --close-after-each    answer each message's final ".", then close the session at its next MAIL, unanswered
     --no-ehlo             answer 502 to EHLO (clients fall back to HELO)
     --greeting-554        a raw server that greets "554 5.3.2 no service here" and then answers QUIT
 """
@@ -66,6 +67,8 @@ class Handler:
             server.transport.close()
             return "421 4.3.0 closing"  # never reaches the client: the transport is closed
         self.count += 1
+        if self.args.close_after_each:
+            session.close_at_mail = True
         if self.args.save_dir:
             head = json.dumps({"from": envelope.mail_from, "to": envelope.rcpt_tos,
                                "mail_options": envelope.mail_options})
@@ -106,6 +109,7 @@ def main():
     ap.add_argument("--size", type=int, default=64 * 1024 * 1024)
     ap.add_argument("--stall", action="store_true")
     ap.add_argument("--close-in-data", action="store_true")
+    ap.add_argument("--close-after-each", action="store_true")
     ap.add_argument("--no-ehlo", action="store_true")
     ap.add_argument("--greeting-554", action="store_true")
     args = ap.parse_args()
@@ -117,6 +121,12 @@ def main():
                 await self.push("502 5.5.1 EHLO not implemented")
                 return
             await super().smtp_EHLO(hostname)
+
+        async def smtp_MAIL(self, arg):
+            if getattr(self.session, "close_at_mail", False):
+                self.transport.close()
+                return
+            await super().smtp_MAIL(arg)
 
     async def run():
         loop = asyncio.get_running_loop()
