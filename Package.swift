@@ -164,6 +164,7 @@ let package = Package(
             name: "SiteTests",
             dependencies: [
                 "Site", "Store", "Diagnostics", "TextFormats", "Mustache", "Publishing", "VitrineKit", "Gzip",
+                "TestSupport",
             ]),
         .testTarget(
             name: "PersonalPagesTests",

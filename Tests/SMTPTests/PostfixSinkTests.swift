@@ -12,28 +12,11 @@ import Testing
 struct PostfixSinkTests {
     static let program = "/usr/sbin/smtp-sink"
 
-    /// A port that was free a moment ago.
-    static func freePort() -> UInt16 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = in_addr_t(0x7F00_0001).bigEndian
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                _ = bind(fd, $0, length)
-                _ = getsockname(fd, $0, &length)
-            }
-        }
-        return UInt16(bigEndian: address.sin_port)
-    }
-
     /// Starts smtp-sink with `options` on a free port and waits until it accepts connections.
     static func start(_ options: [String]) throws -> (Process, UInt16) {
         try #require(
             FileManager.default.isExecutableFile(atPath: program), "smtp-sink is missing: apt-get install postfix")
-        let port = freePort()
+        let port = UInt16(try #require(LoopbackSocket.freePort(), "cannot bind 127.0.0.1:0"))
         var arguments = options
         if getuid() == 0 { arguments += ["-u", "nobody"] }
         arguments += ["127.0.0.1:\(port)", "16"]

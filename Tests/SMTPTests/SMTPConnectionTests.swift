@@ -247,19 +247,7 @@ struct SMTPConnectionTests {
 
     @Test func aServerThatIsNotListeningCannotBeReached() throws {
         // A port that was free a moment ago: bound, then closed.
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = in_addr_t(0x7F00_0001).bigEndian
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                _ = bind(fd, $0, length)
-                _ = getsockname(fd, $0, &length)
-            }
-        }
-        let port = UInt16(bigEndian: address.sin_port)
-        close(fd)
+        let port = UInt16(try #require(LoopbackSocket.freePort(), "cannot bind 127.0.0.1:0"))
         #expect(throws: SMTPError(.cannotConnect(errno: ECONNREFUSED))) {
             try SMTPConnection(
                 endpoint: SMTPEndpoint(parsing: "127.0.0.1:\(port)"), clientName: "c.test", timeouts: Self.timeouts)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VitrineKit
 
@@ -88,7 +89,7 @@ import VitrineKit
             toFile: served + "/w/token/index.html", atomically: true, encoding: .utf8)
 
         // The config as written, on 127.0.0.1 and a free port, rooted at the copy, logging to the temporary folder.
-        let port = try Self.freePort()
+        let port = try #require(LoopbackSocket.freePort(), "cannot bind 127.0.0.1:0")
         let original = try String(contentsOfFile: store.output + "/nginx.conf", encoding: .utf8)
         let siteRoot = URL(fileURLWithPath: store.output).standardizedFileURL.path + "/site"
         var lines: [String] = []
@@ -195,23 +196,6 @@ import VitrineKit
                 of:
                     /127\.0\.0\.1 - - \[[^\]]+\] "POST \/unsubscribe\/\?vt=abc HTTP\/1\.1" 200 [0-9]+ "-" "vitrine-test" [0-9]+\.[0-9]{3}/
             ) != nil, "\(post)")
-    }
-
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        try #require(bound)
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     static func waitForPort(_ port: Int, process: Process, errorLog: String) throws {

@@ -123,23 +123,6 @@ import Testing
 
     // MARK: - Real nginx
 
-    /// A free TCP port on 127.0.0.1 (bound to port 0, read back, released).
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = in_addr_t(0x7F00_0001).bigEndian
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        try #require(bound, "cannot bind 127.0.0.1:0")
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     /// Debian's nginx on 127.0.0.1:`port` with the generated `OUTPUT/nginx.conf`, its listen lines and access log
     /// rewritten, inside a minimal `http {}` of its own (prefix, pid, error log and temp paths in `directory`).
     struct Nginx {
@@ -150,7 +133,7 @@ import Testing
 
         init(output: String, directory: String) throws {
             self.directory = directory
-            port = try IngestLoopTests.freePort()
+            port = try #require(LoopbackSocket.freePort(), "cannot bind 127.0.0.1:0")
             let prefix = directory + "/nginx"
             try FileManager.default.createDirectory(atPath: prefix + "/logs", withIntermediateDirectories: true)
             let generated = try String(contentsOfFile: output + "/nginx.conf", encoding: .utf8)
