@@ -70,17 +70,11 @@ public enum QuotedPrintable {
                 // while the run does not reach the line's last byte.
                 while index < last && input[index] >= 0x80 {
                     if column + 3 > lineLimit - 1 {
-                        out[at] = UInt8(ascii: "=")
-                        out[at + 1] = 0x0D
-                        out[at + 2] = 0x0A
-                        at += 3
+                        softBreak(into: out, at: &at)
                         column = 0
                     }
                     let byte = input[index]
-                    out[at] = UInt8(ascii: "=")
-                    out[at + 1] = upperHex(byte >> 4)
-                    out[at + 2] = upperHex(byte & 0x0F)
-                    at += 3
+                    escape(byte, into: out, at: &at)
                     column += 3
                     index += 1
                 }
@@ -96,10 +90,7 @@ public enum QuotedPrintable {
                 // Rule 5: at most 76 characters a line; a soft break `=` takes one, so 75 before it, or 76 for the
                 // last piece of a line, which needs no soft break.
                 if column + width > lineLimit - 1 && !(index == last && column + width <= lineLimit) {
-                    out[at] = UInt8(ascii: "=")
-                    out[at + 1] = 0x0D
-                    out[at + 2] = 0x0A
-                    at += 3
+                    softBreak(into: out, at: &at)
                     column = 0
                 }
                 if column == 0 && literal {
@@ -118,10 +109,7 @@ public enum QuotedPrintable {
                     at += 1
                     column += 1
                 } else {
-                    out[at] = UInt8(ascii: "=")
-                    out[at + 1] = upperHex(byte >> 4)
-                    out[at + 2] = upperHex(byte & 0x0F)
-                    at += 3
+                    escape(byte, into: out, at: &at)
                     column += 3
                 }
                 index += 1
@@ -152,6 +140,24 @@ public enum QuotedPrintable {
         let equals = word ^ (ones &* 0x3D)
         let zeroByte = ((delete &- ones) & ~delete | (equals &- ones) & ~equals) & highs
         return ((word & highs) | below32 | zeroByte).trailingZeroBitCount >> 3
+    }
+
+    /// A soft line break (`=` CRLF, rule 5) at `at`.
+    @inline(__always)
+    private static func softBreak(into out: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
+        out[at] = UInt8(ascii: "=")
+        out[at + 1] = 0x0D
+        out[at + 2] = 0x0A
+        at += 3
+    }
+
+    /// `=XY`, the byte in upper-case hexadecimal (rule 1), at `at`.
+    @inline(__always)
+    private static func escape(_ byte: UInt8, into out: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
+        out[at] = UInt8(ascii: "=")
+        out[at + 1] = upperHex(byte >> 4)
+        out[at + 2] = upperHex(byte & 0x0F)
+        at += 3
     }
 
     @inline(__always)
