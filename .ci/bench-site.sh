@@ -119,4 +119,17 @@ print("| case | wall median s (min–max) | CPU s, user+sys (user) | pages/s | p
 print("|---|---:|---:|---:|---:|")
 for row in rows:
     print("| " + " | ".join(row) + " |")
+
+# The issue's ratios, per page (vitrine writes more pages than Hugo): pages per second at the medians and at the
+# best runs (the harness's least-disturbed figure), CPU per page with and without system time, and the share of
+# Hugo's CPU the C writer alone spends writing Hugo's files (the floor of any writer of those files on this disk).
+hugo, plain, write8 = case("hugo8"), case("vitrine-plain"), case("write8")
+if hugo and plain and vitrine_pages:
+    print()
+    print(f"pages/s, vitrine --gzip off / Hugo: {vitrine_pages / plain[0] / (hugo_pages / hugo[0]):.2f}x at the medians, "
+          f"{vitrine_pages / plain[1] / (hugo_pages / hugo[1]):.2f}x best against best")
+    print(f"CPU per page, vitrine / Hugo: {plain[3][0] / vitrine_pages / (hugo[3][0] / hugo_pages):.0%} user+sys, "
+          f"{plain[3][1] / vitrine_pages / (hugo[3][1] / hugo_pages):.0%} user")
+    if write8:
+        print(f"the C writer's CPU on Hugo's files / Hugo's CPU: {write8[3][0] / hugo[3][0]:.0%}")
 PY
