@@ -30,42 +30,70 @@ extension Code128 {
         let width = moduleCount + 2 * quietZone
         let height = options.humanReadable ? barHeight + fontSize + 4 : barHeight
 
-        // One buffer: about 20 bytes a bar plus the frame.
-        var svg = ""
+        // Bytes, not String interpolation: a coupon page has one of these, and a store has many coupon pages.
+        var svg: [UInt8] = []
         svg.reserveCapacity(symbols.count * 3 * 20 + 400)
-        svg += #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 "#
-        svg += "\(width) \(height)\" role=\"img\" aria-label=\""
+        svg += #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 "#.utf8
+        Self.appendDecimal(width, to: &svg)
+        svg.append(UInt8(ascii: " "))
+        Self.appendDecimal(height, to: &svg)
+        svg += #"" role="img" aria-label=""#.utf8
         Self.appendEscaped(options.label ?? text, to: &svg)
-        svg += #"" shape-rendering="crispEdges"><rect width=""#
-        svg += "\(width)\" height=\"\(height)\" fill=\"#fff\"/><path fill=\"#000\" d=\""
+        svg += #"" shape-rendering="crispEdges"><rect width=""#.utf8
+        Self.appendDecimal(width, to: &svg)
+        svg += #"" height=""#.utf8
+        Self.appendDecimal(height, to: &svg)
+        svg += ##"" fill="#fff"/><path fill="#000" d=""##.utf8
         var x = quietZone
         for (index, element) in elementWidths.enumerated() {
-            if index % 2 == 0 { svg += "M\(x) 0h\(element)v\(barHeight)h-\(element)z" }
+            if index % 2 == 0 {
+                // M x 0 h w v height h -w z: a bar of `element` modules.
+                svg.append(UInt8(ascii: "M"))
+                Self.appendDecimal(x, to: &svg)
+                svg += " 0h".utf8
+                svg.append(UInt8(ascii: "0") + element)
+                svg.append(UInt8(ascii: "v"))
+                Self.appendDecimal(barHeight, to: &svg)
+                svg += "h-".utf8
+                svg.append(UInt8(ascii: "0") + element)
+                svg.append(UInt8(ascii: "z"))
+            }
             x += Int(element)
         }
-        svg += "\"/>"
+        svg += #""/>"#.utf8
         if options.humanReadable {
-            svg += "<text x=\"\(width / 2)\" y=\"\(barHeight + fontSize + 2)\" font-family=\"monospace\" font-size=\""
-            svg += "\(fontSize)\" text-anchor=\"middle\" aria-hidden=\"true\">"
+            svg += #"<text x=""#.utf8
+            Self.appendDecimal(width / 2, to: &svg)
+            svg += #"" y=""#.utf8
+            Self.appendDecimal(barHeight + fontSize + 2, to: &svg)
+            svg += #"" font-family="monospace" font-size=""#.utf8
+            Self.appendDecimal(fontSize, to: &svg)
+            svg += #"" text-anchor="middle" aria-hidden="true">"#.utf8
             Self.appendEscaped(text, to: &svg)
-            svg += "</text>"
+            svg += "</text>".utf8
         }
-        svg += "</svg>"
-        return svg
+        svg += "</svg>".utf8
+        return String(decoding: svg, as: UTF8.self)
+    }
+
+    /// A non-negative integer in decimal.
+    static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
+        if value >= 10 { appendDecimal(value / 10, to: &output) }
+        output.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// XML character data and attribute values: `&`, `<`, `>`, `"` and `'` as references (set B has all five).
-    static func appendEscaped(_ text: String, to output: inout String) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
+    static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): output += "&amp;".utf8
+            case UInt8(ascii: "<"): output += "&lt;".utf8
+            case UInt8(ascii: ">"): output += "&gt;".utf8
+            case UInt8(ascii: "\""): output += "&quot;".utf8
+            case UInt8(ascii: "'"): output += "&#39;".utf8
             // DEL is a control character, an HTML parse error even as a reference: shown as its Unicode picture.
-            case "\u{7F}": output += "\u{2421}"
-            default: output.unicodeScalars.append(scalar)
+            case 0x7F: output += "\u{2421}".utf8
+            default: output.append(byte)
             }
         }
     }

@@ -17,7 +17,7 @@ extension PersonalPlan {
             fields = fields.filter { $0.0 != "segment" && $0.0 != "nav" }
             fields += giftFields(customer, view: view, root: root)
         case .coupon(let coupon, _), .segmentCoupon(_, let coupon):
-            fields += couponFields(item, coupon: store.coupons[Int(coupon)], view: view)
+            fields += couponFields(item, coupon: coupon, view: view)
         }
         return .map(MustacheMap(fields))
     }
@@ -129,47 +129,20 @@ extension PersonalPlan {
             })
     }
 
-    private func couponFields(_ item: Item, coupon: Coupon, view: SegmentView) -> [(String, MustacheValue)] {
-        let currency = store.settings.currency
-        let validity = validity(coupon)
-        let discount = view.discount(coupon, currency: currency)
-        let minimum = coupon.minimumSpend.map { view.format.money($0, currency: currency) }
-        let offer = view.offer(coupon, currency: currency)
-        let offered = validity == .valid ? code(item) : nil
+    private func couponFields(_ item: Item, coupon: Int32, view: SegmentView) -> [(String, MustacheValue)] {
+        let terms = couponTerms[Int(coupon) * site.segments.count + Int(segment(of: item))]
+        let offered = terms.validity == .valid ? code(item) : nil
         var barcode = MustacheValue.null
         if let offered, let symbol = try? Code128(offered) {
             barcode = .string(
                 symbol.svg(.init(label: view.text("coupon_barcode_label", [("code", offered)]))))
         }
-        var status = MustacheValue.null
-        switch validity {
-        case .valid: break
-        case .expired:
-            status = .string(
-                view.text("coupon_expired", [("date", coupon.validUntil.map { view.format.date($0) } ?? "")]))
-        case .notYet:
-            status = .string(
-                view.text("coupon_not_yet", [("date", coupon.validFrom.map { view.format.date($0) } ?? "")]))
-        }
-        let fields: [(String, MustacheValue)] = [
-            ("discount", .string(discount)), ("offer", .string(offer)),
-            ("minimum", minimum.map { .string(view.text("coupon_minimum", [("minimum", $0)])) } ?? .null),
-            (
-                "valid_from",
-                coupon.validFrom.map { .string(view.text("coupon_from", [("date", view.format.date($0))])) } ?? .null
-            ),
-            (
-                "valid_until",
-                coupon.validUntil.map { .string(view.text("coupon_until", [("date", view.format.date($0))])) }
-                    ?? .null
-            ),
-            ("code", offered.map { .string($0) } ?? .null), ("barcode", barcode), ("status", status),
-            ("valid", .bool(validity == .valid)), ("personal", .bool(item.isPersonal)),
-        ]
-        return [
-            ("title", .string(view.text("coupon_page_title") + " · " + store.settings.name)),
-            ("coupon_page", .map(MustacheMap(fields))),
-        ]
+        let fields =
+            terms.fields + [
+                ("code", offered.map { .string($0) } ?? .null), ("barcode", barcode),
+                ("personal", .bool(item.isPersonal)),
+            ]
+        return [("title", terms.title), ("coupon_page", .map(MustacheMap(fields)))]
     }
 }
 
@@ -195,5 +168,45 @@ extension PersonalPlan {
         }
         for item in samples { merged = SitePlan.merge(merged, plan.context(item)) }
         return merged
+    }
+}
+
+/// What a coupon's page shows whatever its code, in one segment's language and currency, on the build date.
+struct CouponTerms: Sendable {
+    let validity: PersonalPlan.Validity
+    let title: MustacheValue
+    /// Everything of `coupon_page` but the code, its barcode and whether the page is personal.
+    let fields: [(String, MustacheValue)]
+
+    init(_ coupon: Coupon, view: SegmentView, site: SitePlan) {
+        let currency = site.store.settings.currency
+        validity = PersonalPlan.validity(coupon, on: site.inputs.buildDate)
+        title = .string(view.text("coupon_page_title") + " · " + site.store.settings.name)
+        let minimum = coupon.minimumSpend.map { view.format.money($0, currency: currency) }
+        var status = MustacheValue.null
+        switch validity {
+        case .valid: break
+        case .expired:
+            status = .string(
+                view.text("coupon_expired", [("date", coupon.validUntil.map { view.format.date($0) } ?? "")]))
+        case .notYet:
+            status = .string(
+                view.text("coupon_not_yet", [("date", coupon.validFrom.map { view.format.date($0) } ?? "")]))
+        }
+        fields = [
+            ("discount", .string(view.discount(coupon, currency: currency))),
+            ("offer", .string(view.offer(coupon, currency: currency))),
+            ("minimum", minimum.map { .string(view.text("coupon_minimum", [("minimum", $0)])) } ?? .null),
+            (
+                "valid_from",
+                coupon.validFrom.map { .string(view.text("coupon_from", [("date", view.format.date($0))])) } ?? .null
+            ),
+            (
+                "valid_until",
+                coupon.validUntil.map { .string(view.text("coupon_until", [("date", view.format.date($0))])) }
+                    ?? .null
+            ),
+            ("status", status), ("valid", .bool(validity == .valid)),
+        ]
     }
 }

@@ -46,6 +46,9 @@ public struct PersonalPlan: Sendable {
     let codes: [Item: String]
     /// Per page template, the fingerprint of the theme files it renders with.
     let themeDigests: [String: String]
+    /// What a coupon's page shows whatever its code, per coupon and segment (`coupon * segments + segment`): made
+    /// once, not on each of a unique coupon's many pages.
+    let couponTerms: [CouponTerms]
 
     /// Changes whenever what a personal page shows for the same inputs changes.
     static let formatVersion = "personal-1"
@@ -169,6 +172,9 @@ public struct PersonalPlan: Sendable {
         var themeDigests: [String: String] = [:]
         for name in Self.templates { themeDigests[name] = site.theme.digest(of: name) }
         self.themeDigests = themeDigests
+        self.couponTerms = store.coupons.flatMap { coupon in
+            site.segments.map { CouponTerms(coupon, view: $0, site: site) }
+        }
     }
 
     // MARK: - Paths
@@ -206,8 +212,10 @@ public struct PersonalPlan: Sendable {
     // MARK: - Coupons
 
     /// Offered on the build date (days inclusive)?
-    package func validity(_ coupon: Coupon) -> Validity {
-        let day = site.inputs.buildDate.day
+    package func validity(_ coupon: Coupon) -> Validity { Self.validity(coupon, on: site.inputs.buildDate) }
+
+    static func validity(_ coupon: Coupon, on date: Timestamp) -> Validity {
+        let day = date.day
         if let from = coupon.validFrom, day < from.day { return .notYet }
         if let until = coupon.validUntil, day > until.day { return .expired }
         return .valid
