@@ -60,7 +60,8 @@ struct InputsFingerprint {
         for source in [settings.secret] + settings.secret.retired {
             fingerprint.add(source.keyID)
             if let key = try? SecretResolver.resolve(source, storeFolder: store, environment: environment) {
-                fingerprint.add(CapabilityTokens(secret: key, settings: settings).token(for: .wishlist(customer: "inputs")))
+                fingerprint.add(
+                    CapabilityTokens(secret: key, settings: settings).token(for: .wishlist(customer: "inputs")))
             } else {
                 fingerprint.add("no secret")
             }
