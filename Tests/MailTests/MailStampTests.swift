@@ -2,6 +2,7 @@ import EventStore
 import Foundation
 import Synchronization
 import Testing
+import TextFormats
 import VitrineKit
 
 /// The whole-run shortcut of `vitrine mail`: a rerun whose inputs hash the same composes nothing and touches nothing;
@@ -106,6 +107,22 @@ import VitrineKit
         #expect(stateAfter[.modificationDate] as? Date == state[.modificationDate] as? Date)
         #expect(stateAfter[.size] as? Int == state[.size] as? Int)
         #expect(!FileManager.default.fileExists(atPath: fixture.state + "-wal"))
+    }
+
+    @Test func aCampaignWithoutASendDateIsComposedOnEveryRun() throws {
+        let fixture = try Fixture()
+        defer { try? FileManager.default.removeItem(atPath: fixture.root) }
+        try Fixture.edit(fixture.store + "/campaigns.json") {
+            $0.replacingOccurrences(of: ",\n    \"send_date\": \"2026-11-20\"", with: "")
+        }
+        // Its Date header is the current second: no stamp can say that the folder is what a run would write.
+        _ = try Self.run(fixture.options())
+        #expect(try Self.run(fixture.options()).progress > 0)
+        // With --as-of, the date is an input like another.
+        var options = fixture.options()
+        options.asOf = Timestamp(secondsSince1970: 1_763_596_800)
+        #expect(try Self.run(options).progress > 0)
+        #expect(try Self.run(options).progress == 0)
     }
 
     enum Change: String, CaseIterable, CustomTestStringConvertible {

@@ -69,9 +69,8 @@ public enum MailWorkflow {
     public static func run(_ options: Options, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
         let start = DispatchTime.now()
         let mailOutput = options.output + "/mail"
-        if let stamp = Publisher.stamp(output: mailOutput, tree: options.campaign),
-            stamp.inputs == inputsFingerprint(options).hex
-        {
+        let stampedInputs = inputsFingerprint(options)
+        if let stamp = Publisher.stamp(output: mailOutput, tree: options.campaign), stamp.inputs == stampedInputs.hex {
             var summary = summary(of: stamp, campaign: options.campaign)
             summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return Result(diagnostics: DiagnosticEngine(), summary: summary)
@@ -183,12 +182,12 @@ public enum MailWorkflow {
             diagnostics.error("\(error)", at: nil)
             return Result(diagnostics: diagnostics, writeFailed: true)
         }
-        // The stamp, of the inputs as they stand now, so that the next run with no change composes nothing; none
-        // when the date was the clock's.
-        if asOf != nil {
+        // The stamp, so that the next run with no change composes nothing: none when the date was the clock's, nor
+        // when an input changed while this run read them (the folder may hold some of each).
+        if asOf != nil, inputsFingerprint(options) == stampedInputs {
             try? Publisher.record(
                 BuildStamp(
-                    inputs: inputsFingerprint(options), pages: summary.recipients,
+                    inputs: stampedInputs, pages: summary.recipients,
                     files: summary.written + summary.unchanged, figures: summary.skipped),
                 output: mailOutput, tree: campaign.id)
         }
