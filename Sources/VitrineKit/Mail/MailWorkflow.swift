@@ -71,7 +71,7 @@ public enum MailWorkflow {
         let mailOutput = options.output + "/mail"
         let stampedInputs = inputsFingerprint(options)
         if let stamp = Publisher.stamp(output: mailOutput, tree: options.campaign), stamp.inputs == stampedInputs.hex {
-            var summary = summary(of: stamp, campaign: options.campaign)
+            var summary = Self.summary(of: stamp, campaign: options.campaign)
             summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return Result(diagnostics: DiagnosticEngine(), summary: summary)
         }
