@@ -11,7 +11,7 @@
 #      messages, with the CPU seconds the server itself spent on each client (its ceiling on 2 cores).
 # Every case is timed whole-process with /usr/bin/time (wall, user+sys CPU, peak RSS). Everything started here is
 # stopped by its process id.
-# usage: .ci/bench-mail.sh      env: WORK=/tmp/vitrine-mail-bench PY_COUNT=5000 SEND_COUNT=10000 PORT=2525
+# usage: .ci/bench-mail.sh      env: WORK=/tmp/vitrine-mail-bench PY_COUNT=5000 SEND_COUNT=10000 PORT=2525 MAIL_RUNS=3
 #                                     POSTFIX=1 (also a real Postfix on 127.0.0.1:25; as root)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -20,6 +20,7 @@ WORK="${WORK:-/tmp/vitrine-mail-bench}"
 PY_COUNT="${PY_COUNT:-5000}"
 SEND_COUNT="${SEND_COUNT:-10000}"
 PORT="${PORT:-2525}"
+MAIL_RUNS="${MAIL_RUNS:-3}"
 AIO_PORT="${AIO_PORT:-8025}"
 CAMPAIGN=winter-2026
 export LC_ALL=C.UTF-8
@@ -51,7 +52,7 @@ timed() {
     shift 2
     echo "== $name: $*"
     echo "$count" >"$RES/$name.count"
-    /usr/bin/time -v -o "$RES/$name.time" "$@" >"$RES/$name.out"
+    /usr/bin/time -a -v -o "$RES/$name.time" "$@" >"$RES/$name.out"
 }
 
 echo "== build (release)"
@@ -65,19 +66,25 @@ rm -rf "$WORK/py-eml" && sync
 timed python-mail "$PY_COUNT" python3 "$HARNESS/gen_emails.py" --count "$PY_COUNT" --format eml --out "$WORK/py-eml"
 rm -rf "$WORK/py-eml"
 
+# Rounds of: vitrine mail into a deleted folder, then `cp -r` of what it wrote and `sync` (on this machine the
+# kernel's cost of creating the same files swings 2-5x between identical runs: interleaving weighs on both alike).
 OUT="$WORK/out"
-rm -rf "$OUT" && sync
-timed vitrine-mail 0 "$VITRINE" mail --store "$WORK/w1" --output "$OUT" --json "$CAMPAIGN"
-python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["recipients"])' "$RES/vitrine-mail.out" \
-    >"$RES/vitrine-mail.count"
+for round in $(seq "$MAIL_RUNS"); do
+    rm -rf "$OUT" && sync
+    timed vitrine-mail 0 "$VITRINE" mail --store "$WORK/w1" --output "$OUT" --json "$CAMPAIGN"
+    python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["recipients"])' "$RES/vitrine-mail.out" \
+        >"$RES/vitrine-mail.count"
+    rm -rf "$WORK/copy" && sync
+    timed cp "$(cat "$RES/vitrine-mail.count")" cp -r "$OUT/mail/$CAMPAIGN/." "$WORK/copy"
+    timed cp-sync 0 sync
+    echo "   round $round: vitrine mail $(grep -h 'Elapsed' "$RES/vitrine-mail.time" | tail -1 | awk '{print $NF}'), cp" \
+        "$(grep -h 'Elapsed' "$RES/cp.time" | tail -1 | awk '{print $NF}') + sync" \
+        "$(grep -h 'Elapsed' "$RES/cp-sync.time" | tail -1 | awk '{print $NF}')"
+done
+rm -rf "$WORK/copy"
 timed vitrine-mail-nochange "$(cat "$RES/vitrine-mail.count")" \
     "$VITRINE" mail --store "$WORK/w1" --output "$OUT" --json "$CAMPAIGN"
 du -sbL "$OUT/mail/$CAMPAIGN/" | cut -f1 >"$RES/bytes"
-
-rm -rf "$WORK/copy" && sync
-timed cp "$(cat "$RES/vitrine-mail.count")" cp -r "$OUT/mail/$CAMPAIGN/." "$WORK/copy"
-timed cp-sync 0 sync
-rm -rf "$WORK/copy"
 
 # The same SEND_COUNT messages for both clients: the first recipients' files, written by vitrine.
 SEND_OUT="$WORK/send-out"
@@ -142,20 +149,21 @@ PIDS=()
 
 echo
 python3 - "$RES" <<'PY'
-import json, os, re, sys
+import json, os, re, statistics, sys
 res = sys.argv[1]
 def figures(name):
     path = os.path.join(res, name + ".time")
     if not os.path.exists(path):
         return None
     text = open(path).read()
-    get = lambda key: re.search(re.escape(key) + r":\s*(.+)", text).group(1).strip()
-    clock = get("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")
-    wall = sum(float(part) * 60 ** i for i, part in enumerate(reversed(clock)))
-    cpu = float(get("User time (seconds)")) + float(get("System time (seconds)"))
-    rss = int(get("Maximum resident set size (kbytes)")) / 1024
+    # Every run of the case (time -a appends): the median wall and CPU, the largest peak RSS.
+    get = lambda key: [m.strip() for m in re.findall(re.escape(key) + r":\s*(.+)", text)]
+    walls = [sum(float(part) * 60 ** i for i, part in enumerate(reversed(clock.split(":"))))
+             for clock in get("Elapsed (wall clock) time (h:mm:ss or m:ss)")]
+    cpus = [float(u) + float(s) for u, s in zip(get("User time (seconds)"), get("System time (seconds)"))]
+    rss = max(int(k) for k in get("Maximum resident set size (kbytes)")) / 1024
     count = int(open(os.path.join(res, name + ".count")).read())
-    return wall, cpu, rss, count
+    return statistics.median(walls), statistics.median(cpus), rss, count, walls
 rows = [
     ("python-mail", "Python Jinja2 + email → .eml (gen_emails.py)"),
     ("vitrine-mail", "vitrine mail W1 → .eml + manifest (cold, synced)"),
@@ -182,11 +190,12 @@ for name, label in rows:
     f = found[name]
     if f is None:
         continue
-    wall, cpu, rss, count = f
+    wall, cpu, rss, count, walls = f
     rate = f"{count / wall:,.0f}" if count and wall > 0 else "–"
     server = sink_cpu(name)
     server = f"{server:.2f}" if server is not None else ""
-    print(f"| {label} | {count:,} | {wall:.2f} | {rate} | {cpu:.1f} | {rss:.0f} | {server} |")
+    runs = f" (median of {len(walls)}: {', '.join(f'{w:.1f}' for w in walls)})" if len(walls) > 1 else ""
+    print(f"| {label}{runs} | {count:,} | {wall:.2f} | {rate} | {cpu:.1f} | {rss:.0f} | {server} |")
 print()
 for peer in ("smtp-sink", "aiosmtpd", "postfix"):
     for conns in (1, 4):
@@ -198,7 +207,9 @@ if mail and python:
     print(f"mail: {mail[3] / mail[0] / (python[3] / python[0]):.1f}× the Python baseline's msgs/s (target ≥ 20×)")
 if mail and found["cp"]:
     disk = found["cp"][0] + (found["cp-sync"][0] if found["cp-sync"] else 0)
-    print(f"mail: {mail[0] / disk:.2f}× the time of cp -r + sync (target ≤ 1.5×)")
+    print(f"mail: {mail[0] / disk:.2f}× the time of cp -r + sync at the medians (target ≤ 1.5×)")
+    rounds = [m / (c + s) for m, c, s in zip(mail[4], found["cp"][4], found["cp-sync"][4])]
+    print("  round by round: " + ", ".join(f"{r:.2f}×" for r in rounds))
 for peer in ("smtp-sink", "aiosmtpd", "postfix"):
     ours = found.get(f"vitrine-send-{peer}")
     for conns in (1, 4):

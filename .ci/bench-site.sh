@@ -3,13 +3,16 @@
 # ../shared/bench/ssg: 8 segments in one build), a C program writing the same files as Hugo (its physical floor),
 # the same C program writing vitrine's own files (vitrine's floor), and vitrine: a full build into a deleted
 # folder, a no-change rebuild, and a rebuild after one product's price changed. Every case is timed the way the
-# harness times its own (hyperfine with `rm -rf DEST && sync` before each run, /usr/bin/time for CPU and peak RSS).
-# usage: .ci/bench-site.sh            env: WORK=/tmp/vitrine-site-bench RUNS=2 SKIP_PEERS=1 (vitrine only)
+# harness times its own (`rm -rf DEST && sync` before each run, /usr/bin/time for wall, CPU and peak RSS).
+# The full builds run in interleaved rounds (Hugo, vitrine, vitrine with .gz, the C writer on both file sets, then
+# again), so a disk that slows down or speeds up over the run weighs on every case alike: on this machine the
+# kernel's cost of creating the same files swings 2-5x between identical runs.
+# usage: .ci/bench-site.sh            env: WORK=/tmp/vitrine-site-bench RUNS=3 SKIP_PEERS=1 (vitrine only)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 HARNESS="${HARNESS:-$ROOT/../shared/bench/ssg}"
 WORK="${WORK:-/tmp/vitrine-site-bench}"
-RUNS="${RUNS:-2}"
+RUNS="${RUNS:-3}"
 export LC_ALL=C.UTF-8
 # W1 has wish lists: personal pages need a signing secret (a benchmark-only one unless the caller has one).
 export VITRINE_SECRET="${VITRINE_SECRET:-benchmark-only-secret-for-the-w1-store-0123456789}"
@@ -26,34 +29,59 @@ swift build -c release --product vitrine >/dev/null
 swift build -c release --product vitrine-bench >/dev/null
 VITRINE="$ROOT/.build/release/vitrine"
 [ -d "$WORK/w1" ] || "$ROOT/.build/release/vitrine-bench" generate W1 "$WORK/w1" >/dev/null
-command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine time >/dev/null
+[ -x /usr/bin/time ] || apt-get install -y -qq time >/dev/null
 
-if [ -z "${SKIP_PEERS:-}" ]; then
-    echo "== peers: Hugo 0.111 (8 segments, one build) and the C writer on Hugo's files"
-    WORK="$WORK/ssg" RUNS_BIG="$RUNS" CASES="hugo8 write8" bash "$HARNESS/run.sh" | grep -E '^(==|   )' || true
-    cp "$WORK/ssg/res/hugo8".* "$WORK/ssg/res/write8".* "$RES/" 2>/dev/null || true
-fi
+# timed NAME PREPARE CMD…: one run, appended to $RES/NAME.time (wall, user, sys, peak RSS).
+timed() {
+    local name=$1 prepare=$2
+    shift 2
+    eval "$prepare"
+    /usr/bin/time -a -o "$RES/$name.time" -f '%e %U %S %M' "$@" >/dev/null
+    echo "   $name: $(tail -1 "$RES/$name.time") (wall user sys KiB); load $(cut -d' ' -f1 /proc/loadavg)"
+}
 
-# bench NAME RUNS PREPARE CMD…: the harness's method, with our own prepare step.
+# bench NAME RUNS PREPARE CMD…: RUNS runs of one case in a row (the incremental cases).
 bench() {
     local name=$1 runs=$2 prepare=$3
     shift 3
     rm -f "$RES/$name".*
     echo "== $name: $*"
-    hyperfine --runs "$runs" --prepare "$prepare" --export-json "$RES/$name.json" --command-name "$name" \
-        "/usr/bin/time -a -o $RES/$name.time -f '%e %U %S %M' $*" >/dev/null
+    for _ in $(seq "$runs"); do timed "$name" "$prepare" "$@"; done
 }
 
+SSG="$WORK/ssg"
+if [ -z "${SKIP_PEERS:-}" ]; then
+    # The harness generates Hugo's site and the C writer, and writes Hugo's output once (untimed here).
+    echo "== peers: the harness's set-up (Hugo's W1 site, the C writer), one Hugo build for its file list"
+    WORK="$SSG" RUNS_BIG=1 CASES="hugo8" bash "$HARNESS/run.sh" | grep -E '^(==|   )' || true
+    find "$SSG/out-hugo8" -type f -printf '%s\t%P\n' | sort -k2 >"$WORK/manifest-hugo8.tsv"
+fi
+gcc -O2 -o "$WORK/writefiles" "$HARNESS/writefiles.c"
+# vitrine's file list for the C writer: one untimed build (with .gz siblings, as vitrine writes by default).
 OUT="$WORK/out-vitrine"
-AS_OF="--as-of 2026-12-01"
-bench vitrine-full "$RUNS" "rm -rf $OUT && sync" "$VITRINE build $WORK/w1 --output $OUT --quiet $AS_OF"
-find "$OUT/site/" -type f -name '*.html' -printf '%s\n' | awk '{s+=$1} END {print NR, s}' >"$RES/vitrine-full.out"
-# The pages alone, as Hugo writes them: no .gz siblings.
 OUT_PLAIN="$WORK/out-vitrine-plain"
-bench vitrine-plain "$RUNS" "rm -rf $OUT_PLAIN && sync" \
-    "$VITRINE build $WORK/w1 --output $OUT_PLAIN --quiet --gzip off $AS_OF"
+AS_OF="--as-of 2026-12-01"
+rm -rf "$OUT" && "$VITRINE" build "$WORK/w1" --output "$OUT" --quiet $AS_OF
+find -L "$OUT/site/" -type f -printf '%s\t%P\n' | sort -k2 >"$WORK/manifest-vitrine.tsv"
+
+for name in hugo8 write8 vitrine-plain vitrine-full write-vitrine; do rm -f "$RES/$name".*; done
+for round in $(seq "$RUNS"); do
+    echo "== round $round of $RUNS"
+    if [ -z "${SKIP_PEERS:-}" ]; then
+        timed hugo8 "rm -rf $SSG/out-hugo8 && sync" hugo --quiet -s "$SSG/hugo-site" -d "$SSG/out-hugo8"
+        timed write8 "rm -rf $WORK/out-write8 && sync" "$WORK/writefiles" "$WORK/manifest-hugo8.tsv" "$WORK/out-write8"
+    fi
+    # The pages alone, as Hugo writes them: no .gz siblings.
+    timed vitrine-plain "rm -rf $OUT_PLAIN && sync" \
+        "$VITRINE" build "$WORK/w1" --output "$OUT_PLAIN" --quiet --gzip off $AS_OF
+    timed vitrine-full "rm -rf $OUT && sync" "$VITRINE" build "$WORK/w1" --output "$OUT" --quiet $AS_OF
+    timed write-vitrine "rm -rf $WORK/out-write && sync" \
+        "$WORK/writefiles" "$WORK/manifest-vitrine.tsv" "$WORK/out-write"
+done
+rm -rf "$WORK/out-write" "$WORK/out-write8"
+find "$OUT/site/" -type f -name '*.html' -printf '%s\n' | awk '{s+=$1} END {print NR, s}' >"$RES/vitrine-full.out"
 find "$OUT_PLAIN/site/" -type f -name '*.html' -printf '%s\n' | awk '{s+=$1} END {print NR, s}' >"$RES/vitrine-plain.out"
-bench vitrine-nochange "$RUNS" "sync" "$VITRINE build $WORK/w1 --output $OUT --quiet $AS_OF"
+bench vitrine-nochange "$RUNS" "sync" "$VITRINE" build "$WORK/w1" --output "$OUT" --quiet $AS_OF
 # One product's price: the first product line's price column, nudged by a cent and back on alternate runs. The first
 # such build (untimed) is the second build of this output, which has no standby generation yet and links every file;
 # the timed ones take over the standby and touch what differs.
@@ -73,25 +101,22 @@ csv.writer(open(path, "w", newline="", encoding="utf-8"), lineterminator="\n").w
 PY
 TOGGLE="python3 $WORK/toggle-price.py $WORK/w1/products.csv $WORK/products.original.csv"
 $TOGGLE && "$VITRINE" build "$WORK/w1" --output "$OUT" --quiet $AS_OF
-bench vitrine-oneprice "$RUNS" "$TOGGLE && sync" "$VITRINE build $WORK/w1 --output $OUT --quiet $AS_OF"
+bench vitrine-oneprice "$RUNS" "$TOGGLE && sync" "$VITRINE" build "$WORK/w1" --output "$OUT" --quiet $AS_OF
 cp "$WORK/products.original.csv" "$WORK/w1/products.csv"
 "$VITRINE" build "$WORK/w1" --output "$OUT" --quiet $AS_OF
 
-echo "== the C writer on vitrine's own files"
-find -L "$OUT/site/" -type f -printf '%s\t%P\n' | sort -k2 >"$WORK/manifest-vitrine.tsv"
-gcc -O2 -o "$WORK/writefiles" "$HARNESS/writefiles.c"
-bench write-vitrine "$RUNS" "rm -rf $WORK/out-write && sync" "$WORK/writefiles $WORK/manifest-vitrine.tsv $WORK/out-write"
 
 echo
 python3 - "$RES" <<'PY'
-import json, os, statistics, sys
+import os, statistics, sys
 res = sys.argv[1]
 def case(name):
-    path = os.path.join(res, name + ".json")
+    path = os.path.join(res, name + ".time")
     if not os.path.exists(path):
         return None
-    times = json.load(open(path))["results"][0]["times"]
-    rows = [line.split() for line in open(os.path.join(res, name + ".time")) if line.strip()]
+    # /usr/bin/time -a also appends a line for a command that failed: only the four-figure lines are runs.
+    rows = [line.split() for line in open(path) if len(line.split()) == 4]
+    times = [float(r[0]) for r in rows]
     cpu = statistics.median(float(r[1]) + float(r[2]) for r in rows)
     user = statistics.median(float(r[1]) for r in rows)
     rss = max(int(r[3]) for r in rows) / 1024
@@ -119,4 +144,17 @@ print("| case | wall median s (min–max) | CPU s, user+sys (user) | pages/s | p
 print("|---|---:|---:|---:|---:|")
 for row in rows:
     print("| " + " | ".join(row) + " |")
+
+# The issue's ratios, per page (vitrine writes more pages than Hugo): pages per second at the medians and at the
+# best runs (the harness's least-disturbed figure), CPU per page with and without system time, and the share of
+# Hugo's CPU the C writer alone spends writing Hugo's files (the floor of any writer of those files on this disk).
+hugo, plain, write8 = case("hugo8"), case("vitrine-plain"), case("write8")
+if hugo and plain and vitrine_pages:
+    print()
+    print(f"pages/s, vitrine --gzip off / Hugo: {vitrine_pages / plain[0] / (hugo_pages / hugo[0]):.2f}x at the medians, "
+          f"{vitrine_pages / plain[1] / (hugo_pages / hugo[1]):.2f}x best against best")
+    print(f"CPU per page, vitrine / Hugo: {plain[3][0] / vitrine_pages / (hugo[3][0] / hugo_pages):.0%} user+sys, "
+          f"{plain[3][1] / vitrine_pages / (hugo[3][1] / hugo_pages):.0%} user")
+    if write8:
+        print(f"the C writer's CPU on Hugo's files / Hugo's CPU: {write8[3][0] / hugo[3][0]:.0%}")
 PY

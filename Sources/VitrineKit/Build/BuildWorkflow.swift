@@ -247,12 +247,12 @@ public enum BuildWorkflow {
         render: @escaping @Sendable (Item, inout [UInt8]) -> Void
     ) -> Int {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let counter = Counter()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        let counter = Counter(total: items.count, workers: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var buffer: [UInt8] = []
             buffer.reserveCapacity(64 << 10)
             var rendered = 0
-            while failure.message == nil, let range = counter.next(64, total: items.count) {
+            while failure.message == nil, let range = counter.next(64, worker: worker) {
                 for item in items[range] {
                     let relative = path(item)
                     let shown = pathsArePrivate ? "a personal page" : relative
@@ -280,18 +280,36 @@ public enum BuildWorkflow {
     }
 
     /// Hands out chunks of the page list and counts what is done.
+    ///
+    /// Each worker starts on its own contiguous part of the list (pages come grouped by folder: a segment's product
+    /// pages, wish lists, coupons), so two workers rarely create entries in the same folder at once, where the
+    /// kernel serialises them on the folder's lock. A worker whose part is done takes chunks from the back of the
+    /// part with the most left, away from where its owner works.
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
-        private var nextIndex = 0
+        /// The unclaimed rest of each worker's part.
+        private var parts: [Range<Int>]
         private var done = 0
         private(set) var rendered = 0
 
-        func next(_ size: Int, total: Int) -> Range<Int>? {
+        init(total: Int, workers: Int) {
+            parts = (0..<workers).map { total * $0 / workers..<total * ($0 + 1) / workers }
+        }
+
+        func next(_ size: Int, worker: Int) -> Range<Int>? {
             lock.lock()
             defer { lock.unlock() }
-            guard nextIndex < total else { return nil }
-            let range = nextIndex..<min(total, nextIndex + size)
-            nextIndex = range.upperBound
+            let own = parts[worker]
+            if !own.isEmpty {
+                let range = own.lowerBound..<min(own.upperBound, own.lowerBound + size)
+                parts[worker] = range.upperBound..<own.upperBound
+                return range
+            }
+            guard let fullest = parts.indices.max(by: { parts[$0].count < parts[$1].count }), !parts[fullest].isEmpty
+            else { return nil }
+            let rest = parts[fullest]
+            let range = max(rest.lowerBound, rest.upperBound - size)..<rest.upperBound
+            parts[fullest] = rest.lowerBound..<range.lowerBound
             return range
         }
 

@@ -217,12 +217,12 @@ public enum MailWorkflow {
         // Composed view by view (each message still lands in its own row): the workers share the view's cards.
         let order = plan.composingOrder(recipients)
         let failure = BuildWorkflow.Failure()
-        let counter = BuildWorkflow.Counter()
-        DispatchQueue.concurrentPerform(iterations: Parallel.cores) { _ in
+        let counter = BuildWorkflow.Counter(total: recipients.count, workers: Parallel.cores)
+        DispatchQueue.concurrentPerform(iterations: Parallel.cores) { worker in
             var message = Newsletter()
             var bytes: [UInt8] = []
             bytes.reserveCapacity(64 << 10)
-            while failure.message == nil, let range = counter.next(64, total: recipients.count) {
+            while failure.message == nil, let range = counter.next(64, worker: worker) {
                 for position in range {
                     let index = order[position]
                     let recipient = recipients[index]
