@@ -133,6 +133,17 @@ import VitrineKit
         #expect(try Self.run(options).progress == 0)
     }
 
+    @Test func anOutputFolderInsideTheStoreIsNoInput() throws {
+        let fixture = try Fixture()
+        defer { try? FileManager.default.removeItem(atPath: fixture.root) }
+        let options = fixture.options(output: fixture.store + "/Output")
+        let first = try Self.run(options)
+        #expect(first.progress > 0)
+        let again = try Self.run(options)
+        #expect(again.progress == 0)
+        #expect(again.summary.unchanged == first.summary.written)
+    }
+
     enum Change: String, CaseIterable, CustomTestStringConvertible {
         case customerFile, themeFile, suppression, secret, segment, limit, deletedMessage
         var testDescription: String { rawValue }

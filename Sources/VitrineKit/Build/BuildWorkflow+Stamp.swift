@@ -9,7 +9,7 @@ import Store
 /// page by page.
 extension BuildWorkflow {
     static func inputsFingerprint(_ options: Options, buildDay: Int64, themeFolders: [String]) -> Fingerprint {
-        var inputs = InputsFingerprint(command: "build")
+        var inputs = InputsFingerprint(command: "build", output: options.output)
         inputs.add(Int(buildDay))
         inputs.add(options.segments.joined(separator: "\u{0}"))
         inputs.add(options.shard.map { "\($0.index)/\($0.count)" } ?? "-")

@@ -10,7 +10,7 @@ import Store
 /// on the clock (neither given) stamps nothing, as its Date headers are the current second.
 extension MailWorkflow {
     static func inputsFingerprint(_ options: Options) -> Fingerprint {
-        var inputs = InputsFingerprint(command: "mail")
+        var inputs = InputsFingerprint(command: "mail", output: options.output)
         inputs.add(options.campaign)
         inputs.add(options.segments.joined(separator: "\u{0}"))
         inputs.add(options.limit ?? -1)

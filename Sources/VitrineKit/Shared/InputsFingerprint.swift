@@ -8,9 +8,12 @@ import Tokens
 /// through tokens derived from them — never a secret itself.
 struct InputsFingerprint {
     private(set) var fingerprint = Fingerprint()
+    /// The output folder, resolved: what the command writes is never one of its inputs, even inside the store folder.
+    private let output: String
 
     /// Starts with the command's name and the executable: a new vitrine may render differently.
-    init(command: String) {
+    init(command: String, output: String) {
+        self.output = Self.resolved(output)
         fingerprint.add("vitrine \(command) inputs 1")
         if let executable = Bundle.main.executablePath,
             let attributes = try? FileManager.default.attributesOfItem(atPath: executable)
@@ -25,10 +28,21 @@ struct InputsFingerprint {
 
     mutating func add(_ value: Int) { fingerprint.add(value) }
 
-    /// Every regular file below `folder` (sorted paths, then bytes), but the store's own state (`*.sqlite*`).
+    /// Every regular file below `folder` (sorted paths, then bytes), but the store's own state (`*.sqlite*`) and the
+    /// output folder when it is inside.
     mutating func addFiles(under folder: String) {
         fingerprint.add(folder)
-        guard let paths = try? FileManager.default.subpathsOfDirectory(atPath: folder) else { return }
+        guard let walk = FileManager.default.enumerator(atPath: folder) else { return }
+        let inside = Self.resolved(folder) + "/"
+        let skipped = output.hasPrefix(inside) ? String(output.dropFirst(inside.count)) : nil
+        var paths: [String] = []
+        while let path = walk.nextObject() as? String {
+            if path == skipped {
+                walk.skipDescendants()
+                continue
+            }
+            paths.append(path)
+        }
         for path in paths.sorted() where !path.contains(".sqlite") {
             let full = "\(folder)/\(path)"
             var isDirectory: ObjCBool = false
@@ -38,6 +52,11 @@ struct InputsFingerprint {
             fingerprint.add(path)
             data.withUnsafeBytes { fingerprint.add($0) }
         }
+    }
+
+    /// `path` absolute, without `.`, `..` or symbolic links (as far as it exists).
+    private static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// The state file and its WAL by size and modification time: ingested engagement, suppressions and opt-outs
