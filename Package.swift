@@ -179,7 +179,9 @@ let package = Package(
             exclude: ["Golden"]),
         .testTarget(
             name: "MailTests",
-            dependencies: ["Mail", "VitrineKit", "Store", "Segmentation", "Diagnostics", "TextFormats", "TestSupport"],
+            dependencies: [
+                "Mail", "VitrineKit", "Store", "Segmentation", "Diagnostics", "TextFormats", "TestSupport", "EventStore",
+            ],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "GenerateTests", dependencies: ["vitrine-bench", "Store", "Evaluation", "TextFormats"],

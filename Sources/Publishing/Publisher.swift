@@ -307,6 +307,11 @@ public final class Publisher: @unchecked Sendable {
     /// folder when the file must be placed there, nil when the published bytes (and their sibling) stay.
     private func register(_ entry: Manifest.Entry, sibling: OutputPath?) throws(PublishError) -> Int32? {
         let path = entry.path
+        // The same bytes stay, unless the published file is gone (deleted by hand): then it is written again. Asked
+        // before taking the lock (the previous build's entries never change).
+        let kept = previousIndex[path].map {
+            previous[$0].content == entry.content && previous[$0].size == entry.size && previousFileExists(path)
+        }
         lock.lock()
         defer { lock.unlock() }
         guard !committed else { throw PublishError(.write, path: path.string, .alreadyCommitted) }
@@ -314,8 +319,7 @@ public final class Publisher: @unchecked Sendable {
             guard status[position] == .untouched else {
                 throw PublishError(.write, path: path.string, .duplicatePath)
             }
-            let old = previous[position]
-            if old.content == entry.content && old.size == entry.size {
+            if kept == true {
                 // The same bytes: their sibling, when there is one, is the same too.
                 if let sibling, let siblingPosition = previousIndex[sibling],
                     status[siblingPosition] == .untouched
@@ -337,6 +341,13 @@ public final class Publisher: @unchecked Sendable {
         }
         fresh.append(entry)
         return try newGenerationDirectory()
+    }
+
+    /// Whether the published generation still has the file at `path` (a published tree is not for editing, but a
+    /// file removed from it must come back with the next run that produces it).
+    private func previousFileExists(_ path: OutputPath) -> Bool {
+        var status = stat()
+        return fstatat(previousFD, path.string, &status, AT_SYMLINK_NOFOLLOW) == 0 || errno != ENOENT
     }
 
     /// Whether the taken-over standby holds exactly these bytes at `path` (then nothing needs writing).

@@ -45,6 +45,17 @@ import Testing
         #expect(try output.site("mail") == Self.messages)
     }
 
+    @Test func aFileRemovedFromThePublishedTreeIsWrittenAgainWithTheSameBytes() throws {
+        let output = try TemporaryOutput()
+        defer { output.remove() }
+        _ = try Self.publish(Self.messages, to: output)
+        try FileManager.default.removeItem(atPath: "\(output.path)/mail/c-2.eml")
+        #expect(
+            try Self.publish(Self.messages, to: output) == PublishSummary(written: 1, unchanged: 1, bytesWritten: 19))
+        #expect(try output.site("mail") == Self.messages)
+        #expect(try output.generations("mail") == ["1", "1.manifest", "2", "2.manifest"])
+    }
+
     @Test func aPathPublishedTwiceIsAnError() throws {
         let output = try TemporaryOutput()
         defer { output.remove() }

@@ -68,6 +68,13 @@ public enum MailWorkflow {
 
     public static func run(_ options: Options, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result {
         let start = DispatchTime.now()
+        let mailOutput = options.output + "/mail"
+        let stampedInputs = inputsFingerprint(options)
+        if let stamp = Publisher.stamp(output: mailOutput, tree: options.campaign), stamp.inputs == stampedInputs.hex {
+            var summary = Self.summary(of: stamp, campaign: options.campaign)
+            summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return Result(diagnostics: DiagnosticEngine(), summary: summary)
+        }
         var (loaded, diagnostics) = StoreLoader.load(directory: options.store)
         guard let store = loaded, !diagnostics.hasErrors else { return Result(diagnostics: diagnostics) }
         guard let campaign = store.campaigns.first(where: { $0.id == options.campaign }) else {
@@ -162,6 +169,8 @@ public enum MailWorkflow {
         summary.campaign = campaign.id
         summary.recipients = audience.recipients.count
         for (reason, count) in audience.skipped { summary.skipped[reason.rawValue] = count }
+        // From here the campaign's folder may change: the previous run's stamp no longer describes it.
+        Publisher.forgetStamp(output: mailOutput, tree: campaign.id)
         do {
             let published = try write(
                 audience.recipients, plan: plan, writer: writer, store: store, options: options, progress: progress)
@@ -172,6 +181,15 @@ public enum MailWorkflow {
         } catch {
             diagnostics.error("\(error)", at: nil)
             return Result(diagnostics: diagnostics, writeFailed: true)
+        }
+        // The stamp, so that the next run with no change composes nothing: none when the date was the clock's, nor
+        // when an input changed while this run read them (the folder may hold some of each).
+        if asOf != nil, inputsFingerprint(options) == stampedInputs {
+            try? Publisher.record(
+                BuildStamp(
+                    inputs: stampedInputs, pages: summary.recipients,
+                    files: summary.written + summary.unchanged, figures: summary.skipped),
+                output: mailOutput, tree: campaign.id)
         }
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return Result(diagnostics: diagnostics, summary: summary)
