@@ -180,7 +180,8 @@ let package = Package(
         .testTarget(
             name: "MailTests",
             dependencies: [
-                "Mail", "VitrineKit", "Store", "Segmentation", "Diagnostics", "TextFormats", "TestSupport", "EventStore",
+                "Mail", "VitrineKit", "Store", "Segmentation", "Diagnostics", "TextFormats", "TestSupport",
+                "EventStore",
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(
