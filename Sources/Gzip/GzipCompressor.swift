@@ -57,6 +57,14 @@ public final class GzipCompressor {
         finished = true
     }
 
+    /// Starts a new member at the same level, keeping zlib's buffers: the next member's bytes are what a new
+    /// compressor would write.
+    public func reset() throws(GzipError) {
+        let status = deflateReset(stream)
+        guard status == Z_OK else { throw GzipError(step: .startCompressing, reason: .init(zlibStatus: status)) }
+        finished = false
+    }
+
     private func run(_ input: UnsafeRawBufferPointer, flush: Int32, into output: inout [UInt8]) throws(GzipError) {
         guard !finished else { throw GzipError(step: .compress, reason: .finished) }
         var rest = input

@@ -50,6 +50,8 @@ public final class Publisher: @unchecked Sendable {
     private let removalScope: (@Sendable (OutputPath) -> Bool)?
     private let durable: Bool
     private let gzipLevel: Int?
+    /// The compressors of the `.gz` siblings, reused from file to file.
+    private let gzip: GzipPool?
 
     private let outputFD: Int32
     private let generationsFD: Int32
@@ -96,6 +98,7 @@ public final class Publisher: @unchecked Sendable {
         self.removalScope = removalScope
         self.durable = durable
         self.gzipLevel = gzipLevel
+        self.gzip = gzipLevel.map { GzipPool(level: $0) }
         statePath = "\(output)/.vitrine/\(tree)"
         generationsPath = "\(statePath)/generations"
         try FileSystem.createDirectories(generationsPath)
@@ -293,7 +296,7 @@ public final class Publisher: @unchecked Sendable {
         if let held = standbyEntry(sibling, from: siblingFingerprint) {
             // Compressed from the same input by an earlier build: the standby's file is these bytes.
             try publishHeld(sibling, held, fingerprint: siblingFingerprint)
-        } else if let compressed = try? Gzip.compress(bytes, level: level), compressed.count < bytes.count {
+        } else if let compressed = try? gzip?.compress(bytes), compressed.count < bytes.count {
             try publish(sibling, bytes: compressed, fingerprint: siblingFingerprint)
         } else {
             return
