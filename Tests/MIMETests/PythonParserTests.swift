@@ -9,11 +9,6 @@ import Testing
 /// `Fixtures/check_messages.py`, which lists its checks.
 @Suite("read back by Python's email parser")
 struct PythonParserTests {
-    static let fixtures: String = {
-        if let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil) { return url.path }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
-    }()
-
     static let names: [String] = [
         "John Doe", "Doe, John", "Zoë Ångström", "Ελένη Παπαδοπούλου", "Γιώργος Νικολάου", "مریم احمدی",
         "علی‌رضا حسینی", EncodedWordTests.longGreekName, "👨‍👩‍👧‍👦 The Smiths", "🇬🇷 Νίκος 🇮🇷",
@@ -110,7 +105,7 @@ struct PythonParserTests {
             manifest.append(expected)
         }
         try JSONSerialization.data(withJSONObject: manifest).write(to: folder.appendingPathComponent("manifest.json"))
-        let result = try ChildProcess.run("python3", [Self.fixtures + "/check_messages.py", folder.path])
+        let result = try ChildProcess.run("python3", [MIMEFixtures.path + "/check_messages.py", folder.path])
         #expect(result.status == 0, "\(result.outputText)\(result.errorText)")
         #expect(result.outputText.hasSuffix("{\"checked\": 54, \"failures\": 0}\n"), "\(result.outputText)")
     }

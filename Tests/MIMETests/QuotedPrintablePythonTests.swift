@@ -11,11 +11,6 @@ import Testing
 /// lines of every length around 76, bare CRs) and real ones (the theme's e-mail templates and string tables).
 @Suite("quoted-printable read back by Python's decoders")
 struct QuotedPrintablePythonTests {
-    static let fixtures: String = {
-        if let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil) { return url.path }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
-    }()
-
     /// The repository's `Themes/default`, found from this file.
     static let theme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Themes/default")
@@ -64,7 +59,7 @@ struct QuotedPrintablePythonTests {
             try Data(body).write(to: folder.appendingPathComponent(name + ".in"))
             try Data(encoded).write(to: folder.appendingPathComponent(name + ".qp"))
         }
-        let result = try ChildProcess.run("python3", [Self.fixtures + "/decode_qp.py", folder.path])
+        let result = try ChildProcess.run("python3", [MIMEFixtures.path + "/decode_qp.py", folder.path])
         #expect(result.status == 0, "\(result.outputText)\(result.errorText)")
         #expect(result.outputText.hasSuffix("{\"checked\": 205, \"failures\": 0}\n"), "\(result.outputText)")
     }
