@@ -24,19 +24,43 @@ public enum QuotedPrintable {
         let start = output.count
         output.append(contentsOf: repeatElement(0, count: bound))
         let written = output.withUnsafeMutableBufferPointer { buffer in
-            encode(input, into: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
+            pieces.withUnsafeBufferPointer { pieces in
+                encode(input, into: UnsafeMutableBufferPointer(rebasing: buffer[start...]), pieces: pieces.baseAddress!)
+            }
         }
         output.removeLast(bound - written)
     }
+
+    /// What each byte is written as when nothing but its value decides (rules 1 and 2; white space as itself, which
+    /// rule 3 overrides at a line's end): its bytes in the low three bytes, in memory order, and their count in the
+    /// high byte. Entries 256…511 are each byte's `=XY` escape. A piece is stored as four bytes at once (the buffer
+    /// holds the worst case and more), and the count moves past what it needs.
+    static let pieces: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 512)
+        for byte in 0..<256 {
+            let escape =
+                UInt32(UInt8(ascii: "=")) | UInt32(upperHex(UInt8(byte >> 4))) << 8
+                | UInt32(upperHex(UInt8(byte & 0x0F))) << 16 | 3 << 24
+            table[256 + byte] = escape
+            switch byte {
+            case 33...60, 62...126, 0x20, 0x09: table[byte] = UInt32(byte) | 1 << 24
+            default: table[byte] = escape
+            }
+        }
+        return table
+    }()
 
     /// Writes the encoding of `input` at the start of `out`, which holds the worst case; returns the count written.
     ///
     /// Line by line: a hard break is found first, so only the line's last byte needs the white-space and last-piece
     /// rules, and runs of literal bytes are copied a word at a time.
-    private static func encode(_ input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int
-    {
+    private static func encode(
+        _ input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
+        pieces: UnsafePointer<UInt32>
+    ) -> Int {
         let count = input.count
         guard count > 0, let base = input.baseAddress, let target = out.baseAddress else { return 0 }
+        let limit = lineLimit - 1
         var at = 0
         var lineStart = 0
         while lineStart < count {
@@ -46,78 +70,71 @@ public enum QuotedPrintable {
                     UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base
                 } ?? count
             let contentEnd =
-                lineFeed < count && lineFeed > lineStart && input[lineFeed - 1] == 0x0D ? lineFeed - 1 : lineFeed
+                lineFeed < count && lineFeed > lineStart && base[lineFeed - 1] == 0x0D ? lineFeed - 1 : lineFeed
             let last = contentEnd - 1
             var column = 0
             var index = lineStart
             while index < contentEnd {
                 // Eight bytes at a time while they are all literal and fit on the line: most of an HTML body. Not
                 // at column 0 (the "." and "From " rule), and never the line's last byte, so a space in the word is
-                // not at the line's end and stays literal (rule 3).
-                while column > 0 && index + 8 < contentEnd && column < lineLimit - 1 {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    // All eight are written; the literal ones before the first that is not, and that fit before
-                    // column 75 (rule 5), are kept. The buffer holds the worst case, so the extra bytes are
-                    // overwritten later, never out of bounds.
-                    UnsafeMutableRawPointer(target + at).storeBytes(of: word, as: UInt64.self)
-                    let literal = min(literalPrefix(word), lineLimit - 1 - column)
-                    at += literal
-                    column += literal
-                    index += literal
-                    guard literal == 8 else { break }
+                // not at the line's end and stays literal (rule 3). All eight are written; the literal ones before
+                // the first that is not, and that fit before column 75 (rule 5), are kept. The buffer holds the
+                // worst case, so the extra bytes are overwritten later, never out of bounds.
+                if column > 0 {
+                    while index + 8 <= last && column < limit {
+                        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                        UnsafeMutableRawPointer(target + at).storeBytes(of: word, as: UInt64.self)
+                        let literal = min(literalPrefix(word), limit - column)
+                        at += literal
+                        column += literal
+                        index += literal
+                        if literal != 8 { break }
+                    }
                 }
                 // A run of 8-bit bytes (a word in Greek or Persian): each is =XX, with only the line length to check
                 // while the run does not reach the line's last byte.
-                while index < last && input[index] >= 0x80 {
-                    if column + 3 > lineLimit - 1 {
-                        softBreak(into: out, at: &at)
+                while index < last && base[index] >= 0x80 {
+                    if column > limit - 3 {
+                        softBreak(target, at: &at)
                         column = 0
                     }
-                    let byte = input[index]
-                    escape(byte, into: out, at: &at)
+                    UnsafeMutableRawPointer(target + at).storeBytes(
+                        of: pieces[Int(base[index])].littleEndian, as: UInt32.self)
+                    at += 3
                     column += 3
                     index += 1
                 }
-                let byte = input[index]
-                var literal: Bool
-                switch byte {
-                case 33...60, 62...126: literal = true
+                let byte = base[index]
+                var piece = pieces[Int(byte)]
                 // Rule 3: white space is literal unless it would end a line.
-                case 0x20, 0x09: literal = index != last
-                default: literal = false
-                }
-                let width = literal ? 1 : 3
+                if index == last && (byte == 0x20 || byte == 0x09) { piece = pieces[256 + Int(byte)] }
+                var width = Int(piece >> 24)
                 // Rule 5: at most 76 characters a line; a soft break `=` takes one, so 75 before it, or 76 for the
                 // last piece of a line, which needs no soft break.
-                if column + width > lineLimit - 1 && !(index == last && column + width <= lineLimit) {
-                    softBreak(into: out, at: &at)
+                if column + width > limit && !(index == last && column + width <= lineLimit) {
+                    softBreak(target, at: &at)
                     column = 0
                 }
-                if column == 0 && literal {
+                if column == 0 && width == 1 {
                     // Robustness beyond the RFC: no line starts with "." or "From ".
-                    if byte == UInt8(ascii: ".") {
-                        literal = false
-                    } else if byte == UInt8(ascii: "F"), index + 4 < count, input[index + 1] == UInt8(ascii: "r"),
-                        input[index + 2] == UInt8(ascii: "o"), input[index + 3] == UInt8(ascii: "m"),
-                        input[index + 4] == UInt8(ascii: " ")
+                    if byte == UInt8(ascii: ".")
+                        || byte == UInt8(ascii: "F") && index + 4 < count && base[index + 1] == UInt8(ascii: "r")
+                            && base[index + 2] == UInt8(ascii: "o") && base[index + 3] == UInt8(ascii: "m")
+                            && base[index + 4] == UInt8(ascii: " ")
                     {
-                        literal = false
+                        piece = pieces[256 + Int(byte)]
+                        width = 3
                     }
                 }
-                if literal {
-                    out[at] = byte
-                    at += 1
-                    column += 1
-                } else {
-                    escape(byte, into: out, at: &at)
-                    column += 3
-                }
+                UnsafeMutableRawPointer(target + at).storeBytes(of: piece.littleEndian, as: UInt32.self)
+                at += width
+                column += width
                 index += 1
             }
             // The hard break, LF or CR LF, as CRLF.
             if lineFeed < count {
-                out[at] = 0x0D
-                out[at + 1] = 0x0A
+                target[at] = 0x0D
+                target[at + 1] = 0x0A
                 at += 2
             }
             lineStart = lineFeed + 1
@@ -144,19 +161,10 @@ public enum QuotedPrintable {
 
     /// A soft line break (`=` CRLF, rule 5) at `at`.
     @inline(__always)
-    private static func softBreak(into out: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
+    private static func softBreak(_ out: UnsafeMutablePointer<UInt8>, at: inout Int) {
         out[at] = UInt8(ascii: "=")
         out[at + 1] = 0x0D
         out[at + 2] = 0x0A
-        at += 3
-    }
-
-    /// `=XY`, the byte in upper-case hexadecimal (rule 1), at `at`.
-    @inline(__always)
-    private static func escape(_ byte: UInt8, into out: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
-        out[at] = UInt8(ascii: "=")
-        out[at + 1] = upperHex(byte >> 4)
-        out[at + 2] = upperHex(byte & 0x0F)
         at += 3
     }
 

@@ -13,35 +13,41 @@ extension CampaignPlan {
         let firstName = customer.firstName
         let greeting =
             firstName.isEmpty ? view.text("email_greeting") : view.text("email_greeting_named", [("name", firstName)])
+        let slots = parts.slots
         var storeFields = parts.store
-        storeFields["url"] = .string(links.link(parts.home, "home"))
+        storeFields[at: slots.storeURL] = .string(links.link(parts.home, .home))
 
         var fields = parts.context
-        fields["greeting"] = .string(greeting)
-        fields["store"] = .map(storeFields)
-        fields["unsubscribe_url"] = .string(links.unsubscribe)
-        fields["privacy_url"] = .string(links.privacy)
-        fields["pixel_url"] = links.pixel.map { .string($0) } ?? .null
-        fields["offer"] = offer(recipient, parts: parts, links: links)
+        fields[at: slots.greeting] = .string(greeting)
+        fields[at: slots.store] = .map(storeFields)
+        fields[at: slots.unsubscribe] = .string(links.unsubscribe)
+        fields[at: slots.privacy] = .string(links.privacy)
+        fields[at: slots.pixel] = links.pixel.map { .string($0) } ?? .null
+        fields[at: slots.offer] = offer(recipient, parts: parts, links: links)
         // The HTML lays picks out two to a row (a table each row: what every mail client renders alike).
         let cards = productCards(recipient, parts: parts, links: links)
-        fields["picks"] = .list(cards)
-        fields["has_picks"] = .bool(!cards.isEmpty)
+        fields[at: slots.picks] = .list(cards)
+        fields[at: slots.hasPicks] = .bool(!cards.isEmpty)
         var rows: [MustacheValue] = []
         rows.reserveCapacity((cards.count + 1) / 2)
         for start in stride(from: 0, to: cards.count, by: 2) {
-            rows.append(.map(MustacheMap([("cells", .list(Array(cards[start..<min(cards.count, start + 2)])))])))
+            var row = Self.pickRow
+            row[at: 0] = .list(Array(cards[start..<min(cards.count, start + 2)]))
+            rows.append(.map(row))
         }
-        fields["pick_rows"] = .list(rows)
+        fields[at: slots.pickRows] = .list(rows)
         let wished = wishlist(recipient, parts: parts, links: links)
-        fields["wishlist"] = .list(wished)
-        fields["has_wishlist"] = .bool(!wished.isEmpty)
+        fields[at: slots.wishlist] = .list(wished)
+        fields[at: slots.hasWishlist] = .bool(!wished.isEmpty)
         let wishlistPage = personal.tokens[.wishlist(customer: recipient.customer)].map {
-            links.link(site.baseURL + "/w/" + $0 + "/", "wishlist")
+            links.link(site.baseURL + "/w/" + $0 + "/", .wishlist)
         }
-        fields["wishlist_url"] = wishlistPage.map { .string($0) } ?? .null
+        fields[at: slots.wishlistURL] = wishlistPage.map { .string($0) } ?? .null
         return .map(fields)
     }
+
+    /// A row of `pick_rows`, its `cells` (position 0) set per row.
+    static let pickRow = MustacheMap([("cells", .null)])
 
     /// The segment's string table (`t.email_…` in the templates).
     static func table(_ view: SegmentView) -> MustacheMap {
@@ -55,15 +61,20 @@ extension CampaignPlan {
         var fields = offer.fields
         switch offer.coupon.kind {
         case .segment:
-            if let page = offer.segmentPage { fields["url"] = .string(links.link(page, "coupon")) }
+            if let page = offer.segmentPage { fields[at: offer.urlPosition] = .string(links.link(page, .coupon)) }
         case .unique:
-            let customerID = store.customers[Int(recipient.customer)].id
-            fields["code"] = .string(
-                tokens.couponCode(prefix: offer.coupon.codePrefix ?? "", coupon: offer.coupon.id, customer: customerID))
+            // The personal plan derived every unique code already (an HMAC each): derived again only for a
+            // customer it has no page for.
+            let code =
+                offer.index.flatMap { personal.code(.coupon(coupon: $0, customer: recipient.customer)) }
+                ?? tokens.couponCode(
+                    prefix: offer.coupon.codePrefix ?? "", coupon: offer.coupon.id,
+                    customer: store.customers[Int(recipient.customer)].id)
+            fields[at: offer.codePosition] = .string(code)
             if let index = offer.index,
                 let token = personal.tokens[.coupon(coupon: index, customer: recipient.customer)]
             {
-                fields["url"] = .string(links.link(site.baseURL + "/k/" + token + "/", "coupon"))
+                fields[at: offer.urlPosition] = .string(links.link(site.baseURL + "/k/" + token + "/", .coupon))
             }
         }
         return .map(fields)
@@ -132,14 +143,15 @@ extension CampaignPlan {
         if let found = cards.card(view: parts.number, product: Int32(product)) {
             shared = found
         } else {
-            let slug = store.products[product].slug
+            let fields = sharedCard(product, view: parts.view, root: site.baseURL + "/")
             shared = CardTable.Card(
-                fields: sharedCard(product, view: parts.view, root: site.baseURL + "/"),
-                url: parts.productRoot + slug + "/", slug: slug)
+                fields: fields, url: parts.productRoot + store.products[product].slug + "/",
+                product: Int32(product), urlPosition: fields.position(ofKey: "url"))
             cards.insert(shared, view: parts.number, product: Int32(product))
         }
         var card = shared.fields
-        card["url"] = .string(links.link(shared.url, shared.slug))
+        let url = MustacheValue.string(links.link(shared.url, .product(shared.product)))
+        if let position = shared.urlPosition { card[at: position] = url } else { card["url"] = url }
         return .map(card)
     }
 

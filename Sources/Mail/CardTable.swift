@@ -16,8 +16,10 @@ final class CardTable: @unchecked Sendable {
         var fields: MustacheMap
         /// The product page, absolute and undecorated.
         var url: String
-        /// The link's target (the click report names the product by it).
-        var slug: String
+        /// The product (index in `store.products`): the link's target.
+        var product: Int32
+        /// Where `url` is in `fields`, found once: each message sets its decorated link there.
+        var urlPosition: Int?
     }
 
     static let viewsKept = 3

@@ -23,6 +23,46 @@ struct ViewParts: Sendable {
     let store: MustacheMap
     /// The campaign's (else the segment's) coupon when valid on the send day.
     let offer: Offer?
+    /// Where each per-recipient field is in `context` and `store`: a message sets its fields by position instead of
+    /// finding each key in a copy of the map.
+    let slots: Slots
+
+    /// Positions in `ViewParts.context` (and `storeURL` in `ViewParts.store`).
+    struct Slots: Sendable {
+        let greeting: Int
+        let store: Int
+        let storeURL: Int
+        let unsubscribe: Int
+        let privacy: Int
+        let pixel: Int
+        let offer: Int
+        let picks: Int
+        let hasPicks: Int
+        let pickRows: Int
+        let wishlist: Int
+        let hasWishlist: Int
+        let wishlistURL: Int
+
+        init(context: MustacheMap, store: MustacheMap) {
+            func at(_ key: String, in map: MustacheMap = context) -> Int {
+                guard let position = map.position(ofKey: key) else { preconditionFailure("no \(key) in the context") }
+                return position
+            }
+            greeting = at("greeting")
+            self.store = at("store")
+            storeURL = at("url", in: store)
+            unsubscribe = at("unsubscribe_url")
+            privacy = at("privacy_url")
+            pixel = at("pixel_url")
+            offer = at("offer")
+            picks = at("picks")
+            hasPicks = at("has_picks")
+            pickRows = at("pick_rows")
+            wishlist = at("wishlist")
+            hasWishlist = at("has_wishlist")
+            wishlistURL = at("wishlist_url")
+        }
+    }
 
     /// A valid coupon as this view shows it; only a unique coupon's code and the decorated page differ per message.
     struct Offer: Sendable {
@@ -31,6 +71,9 @@ struct ViewParts: Sendable {
         let index: Int32?
         /// The `offer` map with null in `url` (and in `code` for a unique coupon).
         let fields: MustacheMap
+        /// Where `url` and `code` are in `fields`.
+        let urlPosition: Int
+        let codePosition: Int
         /// A segment coupon's page, undecorated, when it is this segment's own coupon.
         let segmentPage: String?
     }
@@ -67,6 +110,7 @@ struct ViewParts: Sendable {
             ("wishlist_url", .null),
         ])
         offer = Self.offer(view: view, plan: plan)
+        slots = Slots(context: context, store: self.store)
     }
 
     /// The campaign's coupon, else the segment's, when valid on the send day: a unique coupon shows the customer's
@@ -92,6 +136,7 @@ struct ViewParts: Sendable {
             ? plan.baseURL + "/" + view.definition.id + "/coupon/" : nil
         return Offer(
             coupon: found, index: store.coupons.firstIndex(of: found).map { Int32($0) }, fields: fields,
+            urlPosition: fields.position(ofKey: "url") ?? 0, codePosition: fields.position(ofKey: "code") ?? 0,
             segmentPage: segmentPage)
     }
 

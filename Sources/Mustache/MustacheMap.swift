@@ -76,6 +76,16 @@ public struct MustacheMap: Sendable {
         }
     }
 
+    /// Where `key` is, for a caller that sets the same field in many copies of one map (`subscript(at:)`): the key
+    /// is found once instead of hashed and compared on every copy. Positions stay valid while no key is removed.
+    package func position(ofKey key: String) -> Int? { position(of: MapKey(key)) }
+
+    /// The value at a position from `position(ofKey:)`.
+    package subscript(at position: Int) -> MustacheValue {
+        get { entries[position].value }
+        set { entries[position].value = newValue }
+    }
+
     /// The render path: a key whose fingerprint was computed when the template was compiled.
     @inline(__always)
     func value(for key: MapKey) -> MustacheValue? {

@@ -13,9 +13,10 @@ struct MailLinks: Sendable {
     let optedOut: Set<String>
     /// The send day, days since 1970-01-01 UTC (in every token).
     let day: UInt16
-    /// The tracking tag of every link target a message names (each product's slug, `home`, `wishlist`, `coupon`),
-    /// computed once: a tag is a SHA-256, and a message has a dozen links.
-    let targetTags: [String: UInt32]
+    /// The tracking tag of every link target a message names, computed once (a tag is a SHA-256, and a message has
+    /// a dozen links): each product's (of its slug), by product index, and those of `home`, `wishlist`, `coupon`.
+    let productTags: [UInt32]
+    let pageTags: (home: UInt32, wishlist: UInt32, coupon: UInt32)
     /// What every recipient's decorator shares, and each segment's tag (index in `store.segments`).
     let shared: LinkDecorator.Campaign
     let segmentTags: [UInt16]
@@ -26,11 +27,12 @@ struct MailLinks: Sendable {
         self.keyring = keyring
         self.optedOut = optedOut
         self.day = day
-        var tags: [String: UInt32] = [:]
-        for target in store.products.map(\.slug) + IngestWorkflow.linkTargets {
-            tags[target] = TrackingTags.targetTag(target)
-        }
-        targetTags = tags
+        productTags = store.products.map { TrackingTags.targetTag($0.slug) }
+        pageTags = (
+            TrackingTags.targetTag(RecipientLinks.Target.home.pageName ?? ""),
+            TrackingTags.targetTag(RecipientLinks.Target.wishlist.pageName ?? ""),
+            TrackingTags.targetTag(RecipientLinks.Target.coupon.pageName ?? "")
+        )
         shared = LinkDecorator.Campaign(baseURL: store.settings.baseURL, campaign: campaign.id)
         segmentTags = store.segments.map { TrackingTags.segmentTag($0.id) }
     }
@@ -44,8 +46,15 @@ struct MailLinks: Sendable {
                 optedOut: optedOut.contains(customer.id)),
             day: day)
         return RecipientLinks(
-            link: { [targetTags] url, target in
-                decorator.link(to: url, targetTag: targetTags[target] ?? TrackingTags.targetTag(target))
+            link: { [productTags, pageTags] url, target in
+                let tag =
+                    switch target {
+                    case .product(let product): productTags[Int(product)]
+                    case .home: pageTags.home
+                    case .wishlist: pageTags.wishlist
+                    case .coupon: pageTags.coupon
+                    }
+                return decorator.link(to: url, targetTag: tag)
             },
             pixel: store.settings.privacy.trackOpens ? decorator.pixelURL : nil,
             unsubscribe: decorator.unsubscribeURL, privacy: decorator.privacyURL)
