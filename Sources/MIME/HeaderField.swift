@@ -57,12 +57,16 @@ public struct HeaderField: Sendable {
                     mailbox, field: name, separator: index < mailboxes.count - 1, folder: &folder, into: &output)
             }
         case .raw(let text):
-            let bytes = text.utf8
+            // One copy of the bytes, checked and split by index (List-Unsubscribe is made once a message).
+            let bytes = Array(text.utf8)
             if Syntax.hasControl(bytes) { throw MIMEError(field: name, reason: .controlCharacter) }
             if bytes.contains(where: { $0 >= 0x80 }) { throw MIMEError(field: name, reason: .nonASCII) }
-            for word in bytes.split(separator: 0x20, omittingEmptySubsequences: false) {
-                folder.append(word, into: &output)
+            var wordStart = 0
+            for index in bytes.indices where bytes[index] == 0x20 {
+                folder.append(bytes[wordStart..<index], into: &output)
+                wordStart = index + 1
             }
+            folder.append(bytes[wordStart...], into: &output)
         }
         folder.finish(into: &output)
         // RFC 5322 §2.1.1: no line of more than 998 octets, which only an unbreakable raw token can reach.

@@ -78,13 +78,14 @@ public enum QuotedPrintable {
                 // Eight bytes at a time while they are all literal and fit on the line: most of an HTML body. Not
                 // at column 0 (the "." and "From " rule), and never the line's last byte, so a space in the word is
                 // not at the line's end and stays literal (rule 3). All eight are written; the literal ones before
-                // the first that is not, and that fit before column 75 (rule 5), are kept. The buffer holds the
-                // worst case, so the extra bytes are overwritten later, never out of bounds.
+                // the first that is not, before the line's last byte and before column 75 (rule 5) are kept. The
+                // buffer holds the worst case, so the extra bytes are overwritten later, never out of bounds; the
+                // eight read may pass the line's end (never the input's), and those past it are not kept.
                 if column > 0 {
-                    while index + 8 <= last && column < limit {
+                    while index < last && index + 8 <= count && column < limit {
                         let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                         UnsafeMutableRawPointer(target + at).storeBytes(of: word, as: UInt64.self)
-                        let literal = min(literalPrefix(word), limit - column)
+                        let literal = min(literalPrefix(word), limit - column, last - index)
                         at += literal
                         column += literal
                         index += literal

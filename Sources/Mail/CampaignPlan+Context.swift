@@ -127,9 +127,15 @@ extension CampaignPlan {
             }
             let back: MustacheValue =
                 personal.isBackInStock(entry) ? .string(view.text("wishlist_back_in_stock")) : .null
-            let extra = MustacheValue.map(MustacheMap([("drop", label), ("back_in_stock", back)]))
-            let card = card(Int(entry.product), parts: parts, links: links)
-            items.append((drop, order, SitePlan.merge(card, extra)))
+            var card = card(Int(entry.product), parts: parts, links: links)
+            // What `SitePlan.merge` would do with these (no map in them): set, without a map of them first.
+            if case .map(var fields) = card {
+                card = .null
+                fields["drop"] = label
+                fields["back_in_stock"] = back
+                card = .map(fields)
+            }
+            items.append((drop, order, card))
         }
         items.sort { $0.drop != $1.drop ? $0.drop > $1.drop : $0.order < $1.order }
         return items.prefix(Self.wishlistCount).map(\.value)
@@ -165,12 +171,12 @@ extension CampaignPlan {
             if case .string(let name)? = fields["name"] { initial = name.first.map { String($0).uppercased() } ?? "" }
         }
         let colours = Self.tones[tone % Self.tones.count]
-        let extra = MustacheValue.map(
-            MustacheMap([
-                ("tone_background", .string(colours.background)), ("tone_ink", .string(colours.ink)),
-                ("initial", .string(initial)),
-            ]))
-        guard case .map(let merged) = SitePlan.merge(card, extra) else { return MustacheMap() }
+        // What `SitePlan.merge` would do with these strings: set each, without a map of them first.
+        var merged = MustacheMap()
+        if case .map(let fields) = card { merged = fields }
+        merged["tone_background"] = .string(colours.background)
+        merged["tone_ink"] = .string(colours.ink)
+        merged["initial"] = .string(initial)
         return merged
     }
 

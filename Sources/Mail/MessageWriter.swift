@@ -56,9 +56,12 @@ public struct MessageWriter: Sendable {
     public func write(_ message: Newsletter, into output: inout [UInt8]) throws(MIMEError) {
         let to = Mailbox(
             displayName: message.toName.isEmpty ? nil : message.toName, address: try MailAddress(message.toAddress))
-        let at = message.messageID.lastIndex(of: "@") ?? message.messageID.endIndex
+        // Split at the last `@` by its byte, not by stepping over Characters.
+        let text = message.messageID
+        let at = text.utf8.lastIndex(of: UInt8(ascii: "@"))
         let id = try MessageID(
-            localPart: String(message.messageID[..<at]), domain: String(message.messageID[at...].dropFirst()))
+            localPart: String(text[..<(at ?? text.endIndex)]),
+            domain: at.map { String(text[text.utf8.index(after: $0)...]) } ?? "")
         let headers = [
             try HeaderField(name: "List-Unsubscribe", raw: "<" + message.unsubscribeURL + ">, <" + mailto + ">"),
             oneClick, listID,

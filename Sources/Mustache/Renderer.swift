@@ -110,7 +110,7 @@ struct Renderer {
             if escaped {
                 HTMLEscape.append(text, to: &out)
             } else {
-                out.append(contentsOf: text.utf8)
+                HTMLEscape.appendUnescaped(text, to: &out)
             }
         case .int(let number):
             MustacheValue.appendDecimal(number, to: &out)

@@ -62,3 +62,26 @@ struct MustacheMapTests {
         #expect(map["a"] == 3)
     }
 }
+
+/// Positions found once and set in many copies (what each e-mail does with its view's context).
+@Suite("MustacheMap positions")
+struct MustacheMapPositionTests {
+    @Test(arguments: [3, 24, 25, 60])
+    func aPositionSetsTheSameFieldAsItsKey(size: Int) throws {
+        let base = MustacheMap((0..<size).map { ("field_\($0)", MustacheValue.null) })
+        let key = "field_\(size - 2)"
+        let position = try #require(base.position(ofKey: key))
+        var byPosition = base
+        byPosition[at: position] = "set"
+        var byKey = base
+        byKey[key] = "set"
+        #expect(byPosition == byKey)
+        #expect(byPosition[at: position] == "set")
+        #expect(byPosition.map(\.key) == base.map(\.key))
+        // The shared map is a value: setting a copy leaves it as it was.
+        #expect(base[key] == .null)
+        #expect(base.position(ofKey: "field_\(size)") == nil)
+        let template = try Template("{{\(key)}}|{{field_0}}")
+        #expect(try template.renderString(.map(byPosition)) == "set|")
+    }
+}
