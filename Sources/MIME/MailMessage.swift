@@ -81,31 +81,39 @@ public struct MailMessage: Sendable {
         var subject = HeaderFolder(name: "Subject".utf8, into: &output)
         try HeaderText.appendUnstructured(self.subject, field: "Subject", folder: &subject, into: &output)
         subject.finish(into: &output)
-        output.append(contentsOf: "Date: ".utf8)
+        Self.append("Date: ", to: &output)
         try DateTime.append(seconds: date, utcOffsetMinutes: utcOffsetMinutes, into: &output)
-        output.append(contentsOf: "\r\nMessage-ID: <".utf8)
-        output.append(contentsOf: messageID.localPart.utf8)
+        Self.append("\r\nMessage-ID: <", to: &output)
+        Self.append(messageID.localPart, to: &output)
         output.append(UInt8(ascii: "@"))
-        output.append(contentsOf: messageID.domain.utf8)
-        output.append(contentsOf: ">\r\nMIME-Version: 1.0\r\n".utf8)
+        Self.append(messageID.domain, to: &output)
+        Self.append(">\r\nMIME-Version: 1.0\r\n", to: &output)
         for header in extraHeaders { output.append(contentsOf: header.encoded) }
         let boundary = boundaryBytes
-        output.append(contentsOf: "Content-Type: multipart/alternative; boundary=\"".utf8)
+        Self.append("Content-Type: multipart/alternative; boundary=\"", to: &output)
         output.append(contentsOf: boundary)
-        output.append(contentsOf: "\"\r\n\r\n".utf8)
+        Self.append("\"\r\n\r\n", to: &output)
         // RFC 2046 §5.1.1: the CRLF before each delimiter belongs to the delimiter, so a body that ends without a
         // line break keeps ending without one.
         for (type, body) in [("plain", text), ("html", html)] {
-            output.append(contentsOf: "--".utf8)
+            Self.append("--", to: &output)
             output.append(contentsOf: boundary)
-            output.append(contentsOf: "\r\nContent-Type: text/".utf8)
-            output.append(contentsOf: type.utf8)
-            output.append(contentsOf: "; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
+            Self.append("\r\nContent-Type: text/", to: &output)
+            Self.append(type, to: &output)
+            Self.append("; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n", to: &output)
             QuotedPrintable.encode(body, into: &output)
-            output.append(contentsOf: "\r\n".utf8)
+            Self.append("\r\n", to: &output)
         }
-        output.append(contentsOf: "--".utf8)
+        Self.append("--", to: &output)
         output.append(contentsOf: boundary)
-        output.append(contentsOf: "--\r\n".utf8)
+        Self.append("--\r\n", to: &output)
+    }
+
+    /// A string's bytes, copied in one go from its storage when it is native (a literal is): appending its UTF-8
+    /// view goes through the generic sequence path.
+    @inline(__always)
+    private static func append(_ text: String, to output: inout [UInt8]) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { output.append(contentsOf: $0) }
+        if done == nil { output.append(contentsOf: text.utf8) }
     }
 }
