@@ -217,9 +217,10 @@ public enum MailWorkflow {
         // Composed view by view (each message still lands in its own row): the workers share the view's cards.
         let order = plan.composingOrder(recipients)
         let failure = BuildWorkflow.Failure()
-        let workers = Self.workers
-        let counter = BuildWorkflow.Counter(total: recipients.count, workers: workers)
-        Self.onThreads(workers) { worker in
+        // One worker per core: a third, composing while the others wait in `openat` on the folder's lock, made W1
+        // slower, with several times the system time (docs/benchmarks.md).
+        let counter = BuildWorkflow.Counter(total: recipients.count, workers: Parallel.cores)
+        DispatchQueue.concurrentPerform(iterations: Parallel.cores) { worker in
             var message = Newsletter()
             var bytes: [UInt8] = []
             bytes.reserveCapacity(64 << 10)
@@ -277,31 +278,6 @@ public enum MailWorkflow {
             try publisher.publish(path, bytes: manifest, fingerprint: fingerprint)
         }
         return try publisher.commit()
-    }
-
-    /// One composing worker per core, and one more: a worker waits in `openat` whenever another creates an entry in
-    /// the same folder (the kernel serialises them on the folder's lock), and the extra one composes meanwhile.
-    static var workers: Int {
-        if let text = ProcessInfo.processInfo.environment["VITRINE_MAIL_WORKERS"], let count = Int(text), count > 0 {
-            return count
-        }
-        return Parallel.cores + 1
-    }
-
-    /// Runs `body(0)` … `body(count - 1)` on threads of their own and waits for all: unlike `concurrentPerform`,
-    /// which runs at most one piece per core at once, so a piece blocked in the kernel leaves its core idle.
-    static func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
-        let group = DispatchGroup()
-        for index in 0..<count {
-            group.enter()
-            let thread = Thread {
-                body(index)
-                group.leave()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-        group.wait()
     }
 
     struct ManifestRow {
