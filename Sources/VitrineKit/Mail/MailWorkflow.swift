@@ -218,7 +218,7 @@ public enum MailWorkflow {
         let order = plan.composingOrder(recipients)
         let failure = BuildWorkflow.Failure()
         // One worker per core: a third, composing while the others wait in `openat` on the folder's lock, made W1
-        // slower, with several times the system time (docs/benchmarks.md).
+        // slower, with more user and system time (docs/benchmarks.md).
         let counter = BuildWorkflow.Counter(total: recipients.count, workers: Parallel.cores)
         DispatchQueue.concurrentPerform(iterations: Parallel.cores) { worker in
             var message = Newsletter()
