@@ -13,7 +13,9 @@ import SMTP
 /// sends again with the same Message-ID: the one possible duplicate, when the relay took the final `.` and the
 /// process died before journaling the reply. Suppressions are checked again just before each message.
 ///
-/// The state file is one SQLite connection, used under a lock: each journal write is a short WAL transaction.
+/// The state file is one SQLite connection; the connections' journal writes are group-committed (GroupCommit): a
+/// thread that needs a commit while another commits joins the next transaction instead of waiting for a turn of its
+/// own. Each message still has its `handing` committed before its body goes out.
 public final class Sender: @unchecked Sendable {
     let campaign: String
     let settings: DeliverySettings
@@ -21,6 +23,9 @@ public final class Sender: @unchecked Sendable {
     let readMessage: @Sendable (String) throws -> [UInt8]
     let clock: @Sendable () -> Double
 
+    private let commits: GroupCommit
+    /// Guards `stopped` and `nextSlot`; everything else shared is touched only inside `commits` (one batch at a
+    /// time) or by `run` while no connection thread is running.
     private let lock = NSLock()
     private var summary = DeliverySummary()
     private var queue: [JournalEntry] = []
@@ -41,6 +46,7 @@ public final class Sender: @unchecked Sendable {
         self.journal = journal
         self.readMessage = readMessage
         self.clock = clock
+        commits = GroupCommit(journal: journal)
     }
 
     /// A failure that stops the run: the state file cannot be written, or a message file cannot be read.
@@ -51,6 +57,9 @@ public final class Sender: @unchecked Sendable {
     /// Sends what is left of `messages` (the campaign's whole batch) and returns what this run did.
     public func run(_ messages: [Outgoing]) throws -> DeliverySummary {
         let start = clock()
+        // A message's commit writes a page or two; SQLite's default checkpoint every 1,000 WAL pages would sync the
+        // files inside every fortieth commit or so, with every connection waiting.
+        try journal.setCheckpointInterval(pages: 8192)
         let byCustomer = Dictionary(messages.map { ($0.customer, $0) }, uniquingKeysWith: { first, _ in first })
         try journal.enqueue(
             campaign: campaign, messages: messages.map { ($0.customer, $0.messageID) }, at: Int64(start))
@@ -105,10 +114,10 @@ public final class Sender: @unchecked Sendable {
         if let stopped { throw stopped }
     }
 
+    /// Runs `body`'s journal writes in a transaction shared with the other connections' (see GroupCommit) and
+    /// returns once they are committed.
     private func journaled<T>(_ body: () throws -> T) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body()
+        try commits.commit(body)
     }
 
     private func stop(_ error: Error) {
@@ -116,6 +125,15 @@ public final class Sender: @unchecked Sendable {
         if stopped == nil { stopped = error }
         lock.unlock()
     }
+
+    private var isStopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped != nil
+    }
+
+    /// Journal transactions committed so far and the writes they carried (several connections' writes share one).
+    public var journalCommits: (transactions: Int, writes: Int) { commits.counts }
 
     /// Waits for this connection's turn under the rate limit (shared by every connection).
     private func awaitTurn() {
@@ -136,9 +154,9 @@ public final class Sender: @unchecked Sendable {
     }
 
     /// The next message to hand; those suppressed since the batch was written, or no longer mailable, are journaled
-    /// as such and skipped. Call with `lock` held (inside `journaled`).
+    /// as such and skipped. Call inside `journaled`.
     private func takeLocked(_ byCustomer: [String: Outgoing]) throws -> Taken? {
-        while stopped == nil, nextIndex < queue.count {
+        while !isStopped, nextIndex < queue.count {
             let entry = queue[nextIndex]
             nextIndex += 1
             guard let message = byCustomer[entry.customer] else { continue }
@@ -261,30 +279,28 @@ public final class Sender: @unchecked Sendable {
             var sendNow = false
             var broken: SMTPError?
             let next = try journaled { () throws -> Taken? in
-                try journal.batch {
-                    if let inFlight, let finished = exchange.finished {
-                        try record(finished, entry: inFlight)
-                        handed = true
-                    }
-                    guard let entry = opening?.entry, let opened = exchange.opened else {
-                        return try takeLocked(byCustomer)
-                    }
-                    if case .broken(let error) = opened {
-                        // The answer before it is recorded; this one was never handed.
-                        summary.connectionProblem = error.description
-                        broken = error
-                        return nil
-                    }
-                    try journal.markHanding(campaign: campaign, customer: entry.customer, at: Int64(clock()))
-                    summary.attempts += 1
-                    switch opened {
-                    case .ready: sendNow = true
-                    case .senderRefused(let reply): try recordFailure(SMTPError(.rejected(reply)), entry: entry)
-                    case .refused(let delivery): try record(delivery, entry: entry)
-                    case .broken: break
-                    }
+                if let inFlight, let finished = exchange.finished {
+                    try record(finished, entry: inFlight)
+                    handed = true
+                }
+                guard let entry = opening?.entry, let opened = exchange.opened else {
                     return try takeLocked(byCustomer)
                 }
+                if case .broken(let error) = opened {
+                    // The answer before it is recorded; this one was never handed.
+                    summary.connectionProblem = error.description
+                    broken = error
+                    return nil
+                }
+                try journal.markHanding(campaign: campaign, customer: entry.customer, at: Int64(clock()))
+                summary.attempts += 1
+                switch opened {
+                case .ready: sendNow = true
+                case .senderRefused(let reply): try recordFailure(SMTPError(.rejected(reply)), entry: entry)
+                case .refused(let delivery): try record(delivery, entry: entry)
+                case .broken: break
+                }
+                return try takeLocked(byCustomer)
             }
             if let broken { return .broken(broken, retry: opening, handed: handed) }
             inFlight = nil
@@ -315,13 +331,11 @@ public final class Sender: @unchecked Sendable {
                 return candidate
             } catch {
                 let following = try journaled { () throws -> Taken? in
-                    try journal.batch {
-                        try journal.markHanding(
-                            campaign: campaign, customer: candidate.entry.customer, at: Int64(clock()))
-                        summary.attempts += 1
-                        try recordFailure(error, entry: candidate.entry)
-                        return try takeLocked(byCustomer)
-                    }
+                    try journal.markHanding(
+                        campaign: campaign, customer: candidate.entry.customer, at: Int64(clock()))
+                    summary.attempts += 1
+                    try recordFailure(error, entry: candidate.entry)
+                    return try takeLocked(byCustomer)
                 }
                 guard let following else { return nil }
                 candidate = following
@@ -330,7 +344,7 @@ public final class Sender: @unchecked Sendable {
         }
     }
 
-    /// Journals a message whose handing failed with `error` (call with `lock` held, the message `handing`): a
+    /// Journals a message whose handing failed with `error` (call inside `journaled`, the message `handing`): a
     /// permanent refusal is a bounce, anything else a deferral.
     private func recordFailure(_ error: SMTPError, entry: JournalEntry, permanent: Bool = true) throws {
         summary.connectionProblem = error.description
@@ -351,7 +365,7 @@ public final class Sender: @unchecked Sendable {
         }
     }
 
-    /// Journals the relay's answer for one recipient (call with `lock` held).
+    /// Journals the relay's answer for one recipient (call inside `journaled`).
     private func record(_ delivery: SMTPDelivery, entry: JournalEntry) throws {
         let now = Int64(clock())
         if delivery.isDelivered, let reply = delivery.dataReply {
