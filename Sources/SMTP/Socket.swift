@@ -92,12 +92,43 @@ final class Socket {
     /// Writes every byte; each wait for room in the send buffer may last `timeout`. MSG_NOSIGNAL: a closed peer is
     /// an EPIPE error here, not a SIGPIPE that kills the process.
     func write(_ bytes: UnsafeRawBufferPointer, timeout: Duration, step: String) throws(SMTPError) {
+        try write(bytes, UnsafeRawBufferPointer(start: nil, count: 0), timeout: timeout, step: step)
+    }
+
+    /// Writes `first`, then `second`, with sendmsg(2): one system call for both while the send buffer has room, so
+    /// that a message's body goes out with the commands after it without being copied next to them.
+    func write(
+        _ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer, timeout: Duration, step: String
+    ) throws(SMTPError) {
         guard fd >= 0 else { throw SMTPError(.connectionClosed(step: step)) }
-        var offset = 0
-        while offset < bytes.count {
-            let sent = send(fd, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+        let total = first.count + second.count
+        var done = 0
+        while done < total {
+            var vectors = (iovec(), iovec())
+            var count = 1
+            if done < first.count {
+                vectors.0 = iovec(
+                    iov_base: UnsafeMutableRawPointer(mutating: first.baseAddress! + done), iov_len: first.count - done)
+                if !second.isEmpty {
+                    vectors.1 = iovec(
+                        iov_base: UnsafeMutableRawPointer(mutating: second.baseAddress!), iov_len: second.count)
+                    count = 2
+                }
+            } else {
+                let at = done - first.count
+                vectors.0 = iovec(
+                    iov_base: UnsafeMutableRawPointer(mutating: second.baseAddress! + at), iov_len: second.count - at)
+            }
+            let sent = withUnsafeMutablePointer(to: &vectors) { pointer in
+                pointer.withMemoryRebound(to: iovec.self, capacity: 2) { iov in
+                    var header = msghdr()
+                    header.msg_iov = iov
+                    header.msg_iovlen = count
+                    return sendmsg(fd, &header, Int32(MSG_NOSIGNAL))
+                }
+            }
             if sent > 0 {
-                offset += sent
+                done += sent
                 continue
             }
             let error = errno
@@ -111,6 +142,22 @@ final class Socket {
             }
             throw fail(Socket.reason(error, step: step))
         }
+    }
+
+    /// `first` then `second` (see above), from arrays.
+    func write(_ first: [UInt8], _ second: ArraySlice<UInt8>, timeout: Duration, step: String) throws(SMTPError) {
+        // withUnsafeBytes rethrows an untyped error; the closure throws only SMTPError.
+        var failure: SMTPError?
+        first.withUnsafeBytes { firstBytes in
+            second.withUnsafeBytes { secondBytes in
+                do throws(SMTPError) {
+                    try write(firstBytes, secondBytes, timeout: timeout, step: step)
+                } catch {
+                    failure = error
+                }
+            }
+        }
+        if let failure { throw failure }
     }
 
     func write(_ bytes: [UInt8], timeout: Duration, step: String) throws(SMTPError) {
