@@ -55,15 +55,18 @@ public final class Sender: @unchecked Sendable {
         public var description: String
     }
 
-    /// Sends what is left of `messages` (the campaign's whole batch) and returns what this run did.
-    public func run(_ messages: [Outgoing]) throws -> DeliverySummary {
+    /// Sends what is left of `messages` (the campaign's whole batch) and returns what this run did. `enqueued`: the
+    /// caller has already put the batch in the journal (`EventStore.enqueue`, while the store loaded).
+    public func run(_ messages: [Outgoing], enqueued: Bool = false) throws -> DeliverySummary {
         let start = clock()
         // A message's commit writes a page or two; SQLite's default checkpoint every 1,000 WAL pages would sync the
         // files inside every fortieth commit or so, with every connection waiting.
         try journal.setCheckpointInterval(pages: 8192)
         let byCustomer = Dictionary(messages.map { ($0.customer, $0) }, uniquingKeysWith: { first, _ in first })
-        try journal.enqueue(
-            campaign: campaign, messages: messages.map { ($0.customer, $0.messageID) }, at: Int64(start))
+        if !enqueued {
+            try journal.enqueue(
+                campaign: campaign, messages: messages.map { ($0.customer, $0.messageID) }, at: Int64(start))
+        }
         for entry in try journal.journal(campaign: campaign) where byCustomer[entry.customer] != nil {
             switch entry.state {
             case .sent, .bounced, .suppressed: summary.alreadyDone += 1
