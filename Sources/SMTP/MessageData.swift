@@ -7,8 +7,8 @@
 /// The message as it goes on the wire after DATA: the message's own bytes when no line needs a period added (the
 /// common case: nothing is copied), else a dot-stuffed copy built in a buffer reused from message to message.
 ///
-/// The scans use memchr(3) for line ends and 8 bytes at a time for the high bit, so that a 29 KiB message costs
-/// a few hundred calls rather than a Swift step per byte (which matters most in debug builds).
+/// The scan is one loop the compiler vectorizes; the stuffed copy (and the search for a bare CR or LF's offset) use
+/// memchr(3) per line.
 enum MessageData {
     /// What the scan of a message found.
     struct Scan {
@@ -64,36 +64,61 @@ enum MessageData {
     /// Scans `message` for what its wire form needs (§4.5.2 periods, the final line end, 8-bit bytes); throws on a
     /// bare CR or LF (§2.3.8).
     ///
-    /// Two passes: one 8 bytes at a time (the high bit, and how many CRs), one memchr(3) per line (each LF must
-    /// follow a CR; periods at line starts). When every LF follows a CR and there are as many CRs as LFs, no CR
-    /// is bare either: each LF accounts for the CR before it.
+    /// One pass compares each byte with the one before it: a byte is LF exactly when the one before it is CR,
+    /// unless a CR or LF is bare; a period after an LF starts a line. The loop is written for the vectorizer (flags
+    /// as bytes, OR-ed, no branch): 3–4 µs for a 29 KiB message in release builds, where a SWAR count of CRs and a
+    /// memchr(3) per line took 14. Only a message with a bare CR or LF is scanned again for the offset of the first.
     static func check(_ message: [UInt8]) throws(SMTPError) -> Scan {
-        let count = message.count
         var scan = Scan()
         let violation: Int? = message.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress, count > 0 else { return nil }
-            let (carriageReturns, highBit) = countCarriageReturns(base, count: count)
-            scan.hasEightBit = highBit
-            scan.endsWithLineFeed = base[count - 1] == UInt8(ascii: "\n")
-            var lineFeeds = 0
-            var lineStart = 0
-            while lineStart < count {
-                if base[lineStart] == UInt8(ascii: ".") { scan.needsStuffing = true }
-                guard let lf = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), count - lineStart) else { break }
-                let index = base.distance(to: lf.assumingMemoryBound(to: UInt8.self))
-                if index == 0 || base[index - 1] != UInt8(ascii: "\r") {
-                    return firstBareCarriageReturn(base, count: index).map { min($0, index) } ?? index
-                }
-                lineFeeds += 1
-                lineStart = index + 1
+            guard let start = buffer.baseAddress, !buffer.isEmpty else { return nil }
+            let count = buffer.count
+            var mismatched: UInt8 = 0
+            var periods: UInt8 = 0
+            var bits = start[0]
+            let current = UnsafeBufferPointer(start: start + 1, count: count - 1)
+            let previous = UnsafeBufferPointer(start: start, count: count - 1)
+            for index in 0..<(count - 1) {
+                let (byte, before) = (current[index], previous[index])
+                let lineFeed: UInt8 = byte == UInt8(ascii: "\n") ? 1 : 0
+                let afterCarriageReturn: UInt8 = before == UInt8(ascii: "\r") ? 1 : 0
+                let period: UInt8 = byte == UInt8(ascii: ".") ? 1 : 0
+                let afterLineFeed: UInt8 = before == UInt8(ascii: "\n") ? 1 : 0
+                mismatched |= lineFeed ^ afterCarriageReturn
+                periods |= period & afterLineFeed
+                bits |= byte
             }
-            if carriageReturns != lineFeeds { return firstBareCarriageReturn(base, count: count) }
-            return nil
+            scan.needsStuffing = periods != 0 || start[0] == UInt8(ascii: ".")
+            scan.hasEightBit = bits >= 0x80
+            scan.endsWithLineFeed = start[count - 1] == UInt8(ascii: "\n")
+            // The first byte has nothing before it, the last nothing after it.
+            let bad = mismatched != 0 || start[0] == UInt8(ascii: "\n") || start[count - 1] == UInt8(ascii: "\r")
+            return bad ? firstViolation(start, count: count) : nil
         }
         if let violation {
             throw SMTPError(.protocolViolation("the message has a bare CR or LF at byte \(violation)"))
         }
         return scan
+    }
+
+    /// The offset of the first bare CR or LF (there is one): one memchr(3) per line for LFs that do not follow a
+    /// CR, and CRs counted 8 bytes at a time. When every LF follows a CR and there are as many CRs as LFs, no CR
+    /// is bare either: each LF accounts for the CR before it.
+    static func firstViolation(_ base: UnsafePointer<UInt8>, count: Int) -> Int? {
+        let (carriageReturns, _) = countCarriageReturns(base, count: count)
+        var lineFeeds = 0
+        var lineStart = 0
+        while lineStart < count {
+            guard let lf = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), count - lineStart) else { break }
+            let index = base.distance(to: lf.assumingMemoryBound(to: UInt8.self))
+            if index == 0 || base[index - 1] != UInt8(ascii: "\r") {
+                return firstBareCarriageReturn(base, count: index).map { min($0, index) } ?? index
+            }
+            lineFeeds += 1
+            lineStart = index + 1
+        }
+        if carriageReturns != lineFeeds { return firstBareCarriageReturn(base, count: count) }
+        return nil
     }
 
     /// Appends `message` with a second period before each line's first one (the message was checked).
