@@ -117,6 +117,8 @@ let package = Package(
         .testTarget(
             name: "MIMETests", dependencies: ["MIME", "SeededRandom", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SMTPTests", dependencies: ["SMTP", "TestSupport"]),
+        // The sender's group commit of journal writes (the send protocol end to end is in VitrineCLITests).
+        .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "EventStore"]),
         .testTarget(name: "TokensTests", dependencies: ["Tokens", "Crypto", "Store"]),
         .testTarget(
             name: "TrackingTests",
