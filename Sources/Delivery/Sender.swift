@@ -67,7 +67,8 @@ public final class Sender: @unchecked Sendable {
             try journal.enqueue(
                 campaign: campaign, messages: messages.map { ($0.customer, $0.messageID) }, at: Int64(start))
         }
-        for entry in try journal.journal(campaign: campaign) where byCustomer[entry.customer] != nil {
+        let entries = try journal.journal(campaign: campaign).filter { byCustomer[$0.customer] != nil }
+        for entry in entries {
             switch entry.state {
             case .sent, .bounced, .suppressed: summary.alreadyDone += 1
             case .handing: summary.resumed += 1
@@ -75,11 +76,19 @@ public final class Sender: @unchecked Sendable {
             }
         }
         let deadline = start + settings.waitForDeferred.seconds
+        var firstRound: [JournalEntry]? = entries
         while true {
             let now = clock()
-            let due = try journal.pending(campaign: campaign, now: Int64(now)).filter {
-                byCustomer[$0.customer] != nil && $0.attempts < settings.maxAttempts
-            }
+            // The first round's messages come from the journal just read (the same rows `pending` would return);
+            // later rounds ask again.
+            let due =
+                if let first = firstRound.take() {
+                    first.filter { $0.isPending(at: Int64(now)) && $0.attempts < settings.maxAttempts }
+                } else {
+                    try journal.pending(campaign: campaign, now: Int64(now)).filter {
+                        byCustomer[$0.customer] != nil && $0.attempts < settings.maxAttempts
+                    }
+                }
             if due.isEmpty {
                 // Deferred messages still to try: wait for the next one if it falls within this run's patience.
                 let waiting = try journal.journal(campaign: campaign).filter {

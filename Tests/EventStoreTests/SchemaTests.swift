@@ -138,6 +138,12 @@ struct SchemaTests {
             ])
         #expect(try store.pending(campaign: "w", now: 150).map(\.customer) == ["C2", "C4"])
         #expect(try store.pending(campaign: "w", now: 200).map(\.customer) == ["C2", "C3", "C4"])
+        // The sender's first round filters the journal it has read instead of asking again: the same rows.
+        for now: Int64 in [0, 150, 199, 200, 201] {
+            #expect(
+                try store.journal(campaign: "w").filter { $0.isPending(at: now) }
+                    == store.pending(campaign: "w", now: now))
+        }
         #expect(try store.journalCounts(campaign: "w") == [.sent: 1, .handing: 1, .deferred: 1, .queued: 1])
         try store.markSent(campaign: "w", customer: "C2", at: 160)
         #expect(try store.journalCounts(campaign: "w") == [.sent: 2, .deferred: 1, .queued: 1])
