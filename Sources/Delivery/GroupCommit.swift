@@ -11,16 +11,22 @@ import Foundation
 /// state with no lock of their own.
 final class GroupCommit: @unchecked Sendable {
     private let journal: EventStore
-    private let condition = NSCondition()
+    /// Guards `queued`, `committing` and the counts; never held during a transaction.
+    private let lock = NSLock()
     private var queued: [Request] = []
+    /// A thread is committing (or has been chosen to commit next): newcomers queue and wait.
     private var committing = false
     /// Transactions committed, and the writes they carried.
     private var transactions = 0
     private var writes = 0
 
+    /// One thread's writes. Its thread sleeps on `wake` until they are committed, or until it is chosen to commit
+    /// the next batch: each thread is woken once, by name, rather than all of them at every commit.
     private final class Request {
-        let work: () throws -> Void
-        var done = false
+        /// Let go of once it has run: the closure must not outlive its thread's `commit` call.
+        var work: (() throws -> Void)?
+        let wake = DispatchSemaphore(value: 0)
+        var leads = false
         var failure: Error?
 
         init(_ work: @escaping () throws -> Void) { self.work = work }
@@ -37,47 +43,61 @@ final class GroupCommit: @unchecked Sendable {
         var result: T?
         try withoutActuallyEscaping(work) { work in
             let request = Request { result = try work() }
-            condition.lock()
+            lock.lock()
             queued.append(request)
-            while !request.done {
-                if committing {
-                    condition.wait()
-                    continue
-                }
-                // Nobody is committing: this thread commits everything queued, its own writes included.
+            if committing {
+                lock.unlock()
+                request.wake.wait()
+            } else {
                 committing = true
-                let batch = queued
-                queued.removeAll(keepingCapacity: true)
-                condition.unlock()
-                var failure: Error?
-                do {
-                    try journal.batch {
-                        for each in batch { try each.work() }
-                    }
-                } catch {
-                    failure = error
-                }
-                condition.lock()
-                for each in batch {
-                    each.done = true
-                    each.failure = failure
-                }
-                transactions += 1
-                writes += batch.count
-                committing = false
-                condition.broadcast()
+                request.leads = true
+                lock.unlock()
             }
-            condition.unlock()
+            if request.leads { commitQueued() }
             if let failure = request.failure { throw failure }
         }
-        // Set by the work, which ran before `done` was set under the condition's lock.
+        // Set by the work, which ran before this thread was woken (or on this thread).
         return result!
+    }
+
+    /// Commits every queued request in one transaction, wakes their threads, and hands the commit over to the
+    /// first thread that queued meanwhile.
+    private func commitQueued() {
+        lock.lock()
+        let batch = queued
+        queued.removeAll(keepingCapacity: true)
+        lock.unlock()
+        var failure: Error?
+        do {
+            try journal.batch {
+                for each in batch { try each.work?() }
+            }
+        } catch {
+            failure = error
+        }
+        lock.lock()
+        transactions += 1
+        writes += batch.count
+        let next = queued.first
+        if let next {
+            next.leads = true
+        } else {
+            committing = false
+        }
+        lock.unlock()
+        for each in batch {
+            each.work = nil
+            each.failure = failure
+            // The leader's own request is not waiting.
+            if !each.leads { each.wake.signal() }
+        }
+        next?.wake.signal()
     }
 
     /// (transactions, writes) so far.
     var counts: (transactions: Int, writes: Int) {
-        condition.lock()
-        defer { condition.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return (transactions, writes)
     }
 }
