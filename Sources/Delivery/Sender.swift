@@ -55,19 +55,20 @@ public final class Sender: @unchecked Sendable {
         public var description: String
     }
 
-    /// Sends what is left of `messages` (the campaign's whole batch) and returns what this run did. `enqueued`: the
-    /// caller has already put the batch in the journal (`EventStore.enqueue`, while the store loaded).
-    public func run(_ messages: [Outgoing], enqueued: Bool = false) throws -> DeliverySummary {
+    /// Sends what is left of `messages` (the campaign's whole batch) and returns what this run did.
+    /// - Parameter journaled: the campaign's journal as read after the caller enqueued the batch itself
+    ///   (`EventStore.enqueue`, then `journal(campaign:)`, while the store loaded); nil: both are done here.
+    public func run(_ messages: [Outgoing], journaled: [JournalEntry]? = nil) throws -> DeliverySummary {
         let start = clock()
         // A message's commit writes a page or two; SQLite's default checkpoint every 1,000 WAL pages would sync the
         // files inside every fortieth commit or so, with every connection waiting.
         try journal.setCheckpointInterval(pages: 8192)
         let byCustomer = Dictionary(messages.map { ($0.customer, $0) }, uniquingKeysWith: { first, _ in first })
-        if !enqueued {
+        if journaled == nil {
             try journal.enqueue(
                 campaign: campaign, messages: messages.map { ($0.customer, $0.messageID) }, at: Int64(start))
         }
-        let entries = try journal.journal(campaign: campaign).filter { byCustomer[$0.customer] != nil }
+        let entries = try (journaled ?? journal.journal(campaign: campaign)).filter { byCustomer[$0.customer] != nil }
         for entry in entries {
             switch entry.state {
             case .sent, .bounced, .suppressed: summary.alreadyDone += 1

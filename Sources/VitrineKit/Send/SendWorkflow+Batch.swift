@@ -5,9 +5,12 @@ import Foundation
 extension SendWorkflow {
     /// The side of a send that needs no store: the batch's manifest, the state file and the campaign's lock, the
     /// age of the newest ingested log and, unless it is a dry run, the batch's entries in the journal (queued;
-    /// entries already there keep their state). Its findings are reported after the store's, in this order.
+    /// entries already there keep their state), read back for the sender. Its findings are reported after the
+    /// store's, in this order.
     struct Batch {
         var rows: [ManifestRow] = []
+        /// The campaign's journal once the batch is in it (not read for a dry run).
+        var entries: [JournalEntry]?
         var diagnostics = DiagnosticEngine()
         /// Nil when something above failed.
         var journal: EventStore?
@@ -53,6 +56,7 @@ extension SendWorkflow {
                 do {
                     try journal.enqueue(
                         campaign: options.campaign, messages: rows.map { ($0.recipient, $0.messageID) }, at: Int64(now))
+                    batch.entries = try journal.journal(campaign: options.campaign)
                 } catch {
                     batch.diagnostics.error("\(error)", at: nil)
                     batch.failed = true

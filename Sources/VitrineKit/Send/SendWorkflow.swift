@@ -147,7 +147,7 @@ public enum SendWorkflow {
         settings.timeouts = options.timeouts
         let sender = Sender(campaign: options.campaign, settings: settings, journal: journal)
         do {
-            summary.delivery = try sender.run(outgoing, enqueued: true)
+            summary.delivery = try sender.run(outgoing, journaled: batch.entries)
         } catch {
             diagnostics.error("send stopped: \(error)", at: nil)
             return Result(diagnostics: diagnostics, failed: true)
