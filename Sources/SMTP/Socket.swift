@@ -10,6 +10,8 @@ final class Socket {
     private(set) var fd: Int32 = -1
     private var input: [UInt8] = []
     private var inputStart = 0
+    /// Bytes were written since the last read.
+    private var wrote = false
     /// Where recv(2) writes, before the bytes join `input`.
     private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 8)
 
@@ -129,6 +131,7 @@ final class Socket {
             }
             if sent > 0 {
                 done += sent
+                wrote = true
                 continue
             }
             let error = errno
@@ -205,6 +208,16 @@ final class Socket {
         if inputStart > 0 {
             input.removeFirst(inputStart)
             inputStart = 0
+        }
+        // Just after a write, the answer cannot be there yet (the peer has to read what was written first): wait for
+        // it before the first recv(2) rather than after one that fails with EAGAIN, a system call a message saved.
+        if wrote {
+            wrote = false
+            switch Socket.wait(fd, for: Int16(POLLIN), deadline: deadline) {
+            case .ready: break
+            case .timedOut: throw fail(.timedOut(step: step))
+            case .failed(let error): throw fail(Socket.reason(error, step: step))
+            }
         }
         while true {
             let received = recv(fd, scratch.baseAddress!, scratch.count, 0)
