@@ -116,15 +116,18 @@ public struct PersonalPlan: Sendable {
         self.entries = entries
 
         // One pass over the orders: the price history of wished-for products, and what wish-list customers own.
-        var wished = Set<Int32>()
-        for indexes in entries.values { for index in indexes { wished.insert(store.wishlists[index].product) } }
+        // Flags indexed by product and customer: no hashing for each of a million order lines.
+        var wished = [Bool](repeating: false, count: store.products.count)
+        for indexes in entries.values { for index in indexes { wished[Int(store.wishlists[index].product)] = true } }
+        var wishes = [Bool](repeating: false, count: store.customers.count)
+        for customer in entries.keys { wishes[Int(customer)] = true }
         var history: [Int32: [(day: Int64, price: Money)]] = [:]
         var owned: [Int32: Set<Int32>] = [:]
         for line in store.orders {
-            if wished.contains(line.product) {
+            if wished[Int(line.product)] {
                 history[line.product, default: []].append((line.date.day, line.unitPrice))
             }
-            if entries[line.customer] != nil, line.status == .completed {
+            if wishes[Int(line.customer)], line.status == .completed {
                 owned[line.customer, default: []].insert(line.product)
             }
         }
@@ -147,27 +150,7 @@ public struct PersonalPlan: Sendable {
         self.priceWhenAdded = priceWhenAdded
         self.owned = owned
 
-        var tokens: [Item: String] = [:]
-        var codes: [Item: String] = [:]
-        if let derive = inputs.tokens {
-            for item in items {
-                switch item {
-                case .wishlist(let customer):
-                    tokens[item] = derive.token(for: .wishlist(customer: store.customers[Int(customer)].id))
-                case .gift(let customer):
-                    tokens[item] = derive.token(for: .gift(customer: store.customers[Int(customer)].id))
-                case .coupon(let coupon, let customer):
-                    let couponID = store.coupons[Int(coupon)].id
-                    let customerID = store.customers[Int(customer)].id
-                    tokens[item] = derive.token(for: .coupon(coupon: couponID, customer: customerID))
-                    codes[item] = derive.couponCode(
-                        prefix: store.coupons[Int(coupon)].codePrefix ?? "", coupon: couponID, customer: customerID)
-                case .segmentCoupon: break
-                }
-            }
-        }
-        self.tokens = tokens
-        self.codes = codes
+        (tokens, codes) = Self.derive(items, store: store, inputs: inputs)
 
         var themeDigests: [String: String] = [:]
         for name in Self.templates { themeDigests[name] = site.theme.digest(of: name) }

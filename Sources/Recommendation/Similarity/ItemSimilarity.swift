@@ -107,37 +107,42 @@ public struct ItemSimilarity: Sendable {
                         var scratch = [Float](repeating: 0, count: productCount)
                         var coCounts = [Int32](repeating: 0, count: productCount)
                         var touched: [Int32] = []
-                        var candidates: [(item: Int32, score: Float)] = []
+                        // Only the K best are ever kept: a bounded selection, not a sort of every co-purchased item.
+                        var best = BestNeighbours(capacity: k)
                         // Interleaved items spread popular (expensive) items over the workers.
                         var item = worker
                         while item < productCount {
-                            for customer in matrix.customers(of: item) {
-                                let weight = weightSquared[Int(customer)]
-                                for other in matrix.items(of: Int(customer)) where Int(other) != item {
-                                    if coCounts[Int(other)] == 0 { touched.append(other) }
-                                    coCounts[Int(other)] += 1
-                                    scratch[Int(other)] += weight
+                            scratch.withUnsafeMutableBufferPointer { scratch in
+                                coCounts.withUnsafeMutableBufferPointer { coCounts in
+                                    for customer in matrix.customers(of: item) {
+                                        let weight = weightSquared[Int(customer)]
+                                        for other in matrix.items(of: Int(customer)) where Int(other) != item {
+                                            if coCounts[Int(other)] == 0 { touched.append(other) }
+                                            coCounts[Int(other)] += 1
+                                            scratch[Int(other)] += weight
+                                        }
+                                    }
+                                    best.removeAll()
+                                    for other in touched {
+                                        if Int(coCounts[Int(other)]) >= configuration.minimumCoPurchases {
+                                            let score =
+                                                scratch[Int(other)] / (rowDivisors[item] * columnDivisors[Int(other)])
+                                            best.offer(other, score)
+                                        }
+                                        scratch[Int(other)] = 0
+                                        coCounts[Int(other)] = 0
+                                    }
                                 }
-                            }
-                            candidates.removeAll(keepingCapacity: true)
-                            for other in touched {
-                                if Int(coCounts[Int(other)]) >= configuration.minimumCoPurchases {
-                                    let score =
-                                        scratch[Int(other)] / (rowDivisors[item] * columnDivisors[Int(other)])
-                                    candidates.append((other, score))
-                                }
-                                scratch[Int(other)] = 0
-                                coCounts[Int(other)] = 0
                             }
                             touched.removeAll(keepingCapacity: true)
-                            candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.item < $1.item }
-                            let kept = min(k, candidates.count)
+                            best.rank()
+                            let kept = best.kept.count
                             var rowSum: Float = 0
-                            for rank in 0..<kept { rowSum += candidates[rank].score }
+                            for rank in 0..<kept { rowSum += best.kept[rank].score }
                             let scale: Float = scalesRows && rowSum > 0 ? 1 / rowSum : 1
                             for rank in 0..<kept {
-                                itemSlots.write(candidates[rank].item, at: item * k + rank)
-                                scoreSlots.write(candidates[rank].score * scale, at: item * k + rank)
+                                itemSlots.write(best.kept[rank].item, at: item * k + rank)
+                                scoreSlots.write(best.kept[rank].score * scale, at: item * k + rank)
                             }
                             countSlots.write(Int32(kept), at: item)
                             item += workers

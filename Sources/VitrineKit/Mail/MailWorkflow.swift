@@ -135,7 +135,10 @@ public enum MailWorkflow {
             store, report: report,
             customers: audience.recipients.map { Int($0.customer) } + store.wishlists.map { Int($0.customer) })
         let personal = PersonalPlan(
-            site: site, inputs: PersonalInputs(tokens: tokens, segmentOfCustomer: segmentOfCustomer, picks: picks))
+            site: site,
+            inputs: PersonalInputs(
+                tokens: tokens, segmentOfCustomer: segmentOfCustomer, picks: picks,
+                onlyRecipients: audience.recipients.map(\.customer)))
         let keyring: TrackingKeyring
         do {
             keyring = try TrackingKeyring(

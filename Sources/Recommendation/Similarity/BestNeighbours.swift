@@ -1,0 +1,77 @@
+/// The `capacity` best of a stream of (item, score) candidates, where better means a higher score, then a lower
+/// item index: exactly what sorting every candidate by that order and keeping the first `capacity` would keep, in
+/// the same order, without sorting the rest.
+///
+/// A bounded binary heap with the worst kept candidate at the root: a candidate no better than the root is refused
+/// with one comparison (most of them, once the heap is full), a better one replaces the root and sinks. The order
+/// is total on distinct items (the same item is never offered twice for one row), so which candidates are kept and
+/// how they are ranked does not depend on the order they arrive in. One per worker, reused from row to row.
+struct BestNeighbours {
+    let capacity: Int
+    /// The heap while collecting; after `rank()`, the kept candidates best first.
+    private(set) var kept: [(item: Int32, score: Float)] = []
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        kept.reserveCapacity(capacity)
+    }
+
+    @inline(__always)
+    static func isBetter(_ item: Int32, _ score: Float, than other: (item: Int32, score: Float)) -> Bool {
+        score != other.score ? score > other.score : item < other.item
+    }
+
+    mutating func removeAll() { kept.removeAll(keepingCapacity: true) }
+
+    /// Offers one candidate.
+    @inline(__always)
+    mutating func offer(_ item: Int32, _ score: Float) {
+        if kept.count < capacity {
+            kept.append((item, score))
+            siftUp(from: kept.count - 1)
+        } else if capacity > 0, Self.isBetter(item, score, than: kept[0]) {
+            kept[0] = (item, score)
+            siftDown(from: 0, count: kept.count)
+        }
+    }
+
+    /// Orders what is kept best first (heapsort: the worst moves to the end, one at a time).
+    mutating func rank() {
+        var end = kept.count - 1
+        while end > 0 {
+            kept.swapAt(0, end)
+            siftDown(from: 0, count: end)
+            end -= 1
+        }
+    }
+
+    /// Restores the heap (each parent worse than its children) above `index`.
+    private mutating func siftUp(from index: Int) {
+        var child = index
+        let moving = kept[child]
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard Self.isBetter(kept[parent].item, kept[parent].score, than: moving) else { break }
+            kept[child] = kept[parent]
+            child = parent
+        }
+        kept[child] = moving
+    }
+
+    /// Restores the heap below `index` within the first `count` entries.
+    private mutating func siftDown(from index: Int, count: Int) {
+        var parent = index
+        let moving = kept[parent]
+        while true {
+            var child = 2 * parent + 1
+            guard child < count else { break }
+            if child + 1 < count, Self.isBetter(kept[child].item, kept[child].score, than: kept[child + 1]) {
+                child += 1
+            }
+            guard Self.isBetter(moving.item, moving.score, than: kept[child]) else { break }
+            kept[parent] = kept[child]
+            parent = child
+        }
+        kept[parent] = moving
+    }
+}
