@@ -37,41 +37,52 @@ struct BestNeighbours {
 
     /// Orders what is kept best first (heapsort: the worst moves to the end, one at a time).
     mutating func rank() {
-        var end = kept.count - 1
-        while end > 0 {
-            kept.swapAt(0, end)
-            siftDown(from: 0, count: end)
-            end -= 1
+        kept.withUnsafeMutableBufferPointer { heap in
+            var end = heap.count - 1
+            while end > 0 {
+                heap.swapAt(0, end)
+                Self.siftDown(heap, from: 0, count: end)
+                end -= 1
+            }
         }
     }
 
     /// Restores the heap (each parent worse than its children) above `index`.
     private mutating func siftUp(from index: Int) {
-        var child = index
-        let moving = kept[child]
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard Self.isBetter(kept[parent].item, kept[parent].score, than: moving) else { break }
-            kept[child] = kept[parent]
-            child = parent
+        kept.withUnsafeMutableBufferPointer { heap in
+            var child = index
+            let moving = heap[child]
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard Self.isBetter(heap[parent].item, heap[parent].score, than: moving) else { break }
+                heap[child] = heap[parent]
+                child = parent
+            }
+            heap[child] = moving
         }
-        kept[child] = moving
     }
 
-    /// Restores the heap below `index` within the first `count` entries.
     private mutating func siftDown(from index: Int, count: Int) {
+        kept.withUnsafeMutableBufferPointer { Self.siftDown($0, from: index, count: count) }
+    }
+
+    /// Restores the heap below `index` within the first `count` entries (on the raw buffer: this runs for every
+    /// candidate that displaces the worst kept one).
+    private static func siftDown(
+        _ heap: UnsafeMutableBufferPointer<(item: Int32, score: Float)>, from index: Int, count: Int
+    ) {
         var parent = index
-        let moving = kept[parent]
+        let moving = heap[parent]
         while true {
             var child = 2 * parent + 1
             guard child < count else { break }
-            if child + 1 < count, Self.isBetter(kept[child].item, kept[child].score, than: kept[child + 1]) {
+            if child + 1 < count, isBetter(heap[child].item, heap[child].score, than: heap[child + 1]) {
                 child += 1
             }
-            guard Self.isBetter(moving.item, moving.score, than: kept[child]) else { break }
-            kept[parent] = kept[child]
+            guard isBetter(moving.item, moving.score, than: heap[child]) else { break }
+            heap[parent] = heap[child]
             parent = child
         }
-        kept[parent] = moving
+        heap[parent] = moving
     }
 }

@@ -1,7 +1,6 @@
 import Diagnostics
 import Dispatch
 import Foundation
-import Parallelism
 import Publishing
 import Recommendation
 import Segmentation
@@ -90,17 +89,17 @@ public enum BuildWorkflow {
         }
         var (loaded, diagnostics) = StoreLoader.load(directory: options.store)
         guard let store = loaded, !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, summary: nil) }
-        // The neighbour tables need the store alone: made on one side while the customers are segmented (mostly one
-        // core's work) on the other.
-        let (segmented, found) = Parallel.both(
-            {
-                var findings = DiagnosticEngine()
-                let report = SegmentsWorkflow.run(
-                    store, storeFolder: options.store, state: options.state, asOf: options.asOf,
-                    environment: options.environment, diagnostics: &findings)
-                return (report, findings)
-            },
-            { PurchaseNeighbours(store) })
+        // The neighbour tables need the store alone: made on every core while the customers are segmented (mostly
+        // one core's work) beside them.
+        let segmenting = BackgroundWork {
+            var findings = DiagnosticEngine()
+            let report = SegmentsWorkflow.run(
+                store, storeFolder: options.store, state: options.state, asOf: options.asOf,
+                environment: options.environment, diagnostics: &findings)
+            return (report, findings)
+        }
+        let found = PurchaseNeighbours(store)
+        let segmented = segmenting.wait()
         diagnostics.merge(segmented.1)
         guard let report = segmented.0, !diagnostics.hasErrors else {
             return Result(diagnostics: diagnostics, summary: nil)
@@ -118,12 +117,12 @@ public enum BuildWorkflow {
         guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, summary: nil) }
 
         // The rankings (mostly one core's work) beside the picks of the wish-list pages.
-        let ((ranking, neighbours), wishlistPicks) = Parallel.both(
-            { recommendations(store, report: report, neighbours: found) },
-            { picks(store, report: report, neighbours: found) })
+        let ranking = BackgroundWork { recommendations(store, report: report, neighbours: found) }
+        let wishlistPicks = picks(store, report: report, neighbours: found)
+        let (perSegment, neighbours) = ranking.wait()
         let buildDate = options.asOf ?? today
         let inputs = SiteInputs(
-            store: store, ranking: ranking, neighbours: neighbours, buildDate: buildDate, theme: loadedTheme.theme,
+            store: store, ranking: perSegment, neighbours: neighbours, buildDate: buildDate, theme: loadedTheme.theme,
             onlySegments: options.segments.isEmpty ? nil : Set(options.segments))
         guard let plan = SitePlan.make(inputs, diagnostics: &diagnostics), !diagnostics.hasErrors else {
             return Result(diagnostics: diagnostics, summary: nil)

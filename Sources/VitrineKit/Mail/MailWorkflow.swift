@@ -92,17 +92,17 @@ public enum MailWorkflow {
         }
         let asOf = options.asOf ?? campaign.sendDate
         guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics) }
-        // The neighbour tables need the store alone: made on one side while the customers are segmented (mostly one
-        // core's work) on the other.
-        let (segmented, found) = Parallel.both(
-            {
-                var findings = DiagnosticEngine()
-                let report = SegmentsWorkflow.run(
-                    store, storeFolder: options.store, state: options.state, asOf: asOf,
-                    environment: options.environment, diagnostics: &findings)
-                return (report, findings)
-            },
-            { PurchaseNeighbours(store) })
+        // The neighbour tables need the store alone: made on every core while the customers are segmented (mostly
+        // one core's work) beside them.
+        let segmenting = BackgroundWork {
+            var findings = DiagnosticEngine()
+            let report = SegmentsWorkflow.run(
+                store, storeFolder: options.store, state: options.state, asOf: asOf,
+                environment: options.environment, diagnostics: &findings)
+            return (report, findings)
+        }
+        let found = PurchaseNeighbours(store)
+        let segmented = segmenting.wait()
         diagnostics.merge(segmented.1)
         guard let report = segmented.0, !diagnostics.hasErrors else { return Result(diagnostics: diagnostics) }
 
@@ -132,23 +132,21 @@ public enum MailWorkflow {
         let loadedTheme = SiteThemeLoader.load(directories: directories, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics) }
         let today = Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970))
-        // The site's plan (the rankings, then mostly one core's work) beside the recipients' picks.
-        let (planned, picks) = Parallel.both(
-            {
-                let (ranking, neighbours) = BuildWorkflow.recommendations(store, report: report, neighbours: found)
-                let inputs = SiteInputs(
-                    store: store, ranking: ranking, neighbours: neighbours, buildDate: asOf ?? today,
-                    theme: loadedTheme.theme)
-                var findings = DiagnosticEngine()
-                let site = SitePlan.make(inputs, diagnostics: &findings)
-                return (site, findings)
-            },
-            {
-                BuildWorkflow.picks(
-                    store, report: report,
-                    customers: audience.recipients.map { Int($0.customer) } + store.wishlists.map { Int($0.customer) },
-                    neighbours: found)
-            })
+        // The site's plan (the rankings, then mostly one core's work) beside the recipients' picks (every core).
+        let planning = BackgroundWork {
+            let (ranking, neighbours) = BuildWorkflow.recommendations(store, report: report, neighbours: found)
+            let inputs = SiteInputs(
+                store: store, ranking: ranking, neighbours: neighbours, buildDate: asOf ?? today,
+                theme: loadedTheme.theme)
+            var findings = DiagnosticEngine()
+            let site = SitePlan.make(inputs, diagnostics: &findings)
+            return (site, findings)
+        }
+        let picks = BuildWorkflow.picks(
+            store, report: report,
+            customers: audience.recipients.map { Int($0.customer) } + store.wishlists.map { Int($0.customer) },
+            neighbours: found)
+        let planned = planning.wait()
         diagnostics.merge(planned.1)
         guard let site = planned.0, !diagnostics.hasErrors else { return Result(diagnostics: diagnostics) }
         let tokens = CapabilityTokens(secret: key, settings: store.settings)
