@@ -150,7 +150,8 @@ let package = Package(
             name: "SegmentationTests",
             dependencies: ["Segmentation", "Store", "Diagnostics", "TextFormats", "SampleStores"]),
         .testTarget(
-            name: "RecommendationTests", dependencies: ["Recommendation", "Store", "TextFormats", "SampleStores"]),
+            name: "RecommendationTests",
+            dependencies: ["Recommendation", "Store", "TextFormats", "SampleStores", "SeededRandom"]),
         .testTarget(
             name: "VitrineKitTests",
             dependencies: [
