@@ -7,9 +7,11 @@
 /// is total on distinct items (the same item is never offered twice for one row), so which candidates are kept and
 /// how they are ranked does not depend on the order they arrive in. One per worker, reused from row to row.
 struct BestNeighbours {
-    let capacity: Int
+    private(set) var capacity: Int
     /// The heap while collecting; after `rank()`, the kept candidates best first.
     private(set) var kept: [(item: Int32, score: Float)] = []
+    /// The root of a full heap, held apart: most candidates are refused by comparing with it alone.
+    private var worst: (item: Int32, score: Float) = (0, 0)
 
     init(capacity: Int) {
         self.capacity = capacity
@@ -21,17 +23,29 @@ struct BestNeighbours {
         score != other.score ? score > other.score : item < other.item
     }
 
-    mutating func removeAll() { kept.removeAll(keepingCapacity: true) }
+    /// Empties the selection for a new row, keeping at most `capacity` from now on.
+    mutating func removeAll(capacity: Int? = nil) {
+        if let capacity {
+            self.capacity = capacity
+            kept.reserveCapacity(capacity)
+        }
+        kept.removeAll(keepingCapacity: true)
+    }
 
     /// Offers one candidate.
     @inline(__always)
     mutating func offer(_ item: Int32, _ score: Float) {
-        if kept.count < capacity {
+        if kept.count == capacity {
+            guard capacity > 0, Self.isBetter(item, score, than: worst) else { return }
+            kept.withUnsafeMutableBufferPointer { heap in
+                heap[0] = (item, score)
+                Self.siftDown(heap, from: 0, count: heap.count)
+                worst = heap[0]
+            }
+        } else {
             kept.append((item, score))
             siftUp(from: kept.count - 1)
-        } else if capacity > 0, Self.isBetter(item, score, than: kept[0]) {
-            kept[0] = (item, score)
-            siftDown(from: 0, count: kept.count)
+            worst = kept[0]
         }
     }
 
@@ -60,10 +74,6 @@ struct BestNeighbours {
             }
             heap[child] = moving
         }
-    }
-
-    private mutating func siftDown(from index: Int, count: Int) {
-        kept.withUnsafeMutableBufferPointer { Self.siftDown($0, from: index, count: count) }
     }
 
     /// Restores the heap below `index` within the first `count` entries (on the raw buffer: this runs for every

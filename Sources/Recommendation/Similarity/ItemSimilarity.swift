@@ -109,7 +109,8 @@ public struct ItemSimilarity: Sendable {
                         var coCounts = [Int32](repeating: 0, count: productCount)
                         var touched = [Int32](repeating: 0, count: productCount)
                         // Only the K best are ever kept: a bounded selection, not a sort of every co-purchased item.
-                        var best = lanes.map { BestNeighbours(capacity: $0.k) }
+                        // One selection, reused lane after lane.
+                        var best = BestNeighbours(capacity: lanes.map(\.k).max() ?? 1)
                         // Interleaved items spread popular (expensive) items over the workers.
                         var item = worker
                         while item < productCount {
@@ -119,25 +120,19 @@ public struct ItemSimilarity: Sendable {
                                 coCounts: &coCounts, touched: &touched)
                             for lane in 0..<m {
                                 let found = lanes[lane]
-                                best[lane].removeAll()
-                                for position in 0..<touchedCount {
-                                    let other = Int(touched[position])
-                                    if Int(coCounts[other]) >= found.minimumCoPurchases {
-                                        let score =
-                                            scratch[other * m + lane]
-                                            / (found.rowDivisors[item] * found.columnDivisors[other])
-                                        best[lane].offer(Int32(other), score)
-                                    }
-                                }
-                                best[lane].rank()
-                                let kept = best[lane].kept.count
+                                best.removeAll(capacity: found.k)
+                                Self.select(
+                                    item: item, lane: lane, of: m, found, scratch: scratch, coCounts: coCounts,
+                                    touched: touched[0..<touchedCount], into: &best)
+                                best.rank()
+                                let kept = best.kept.count
                                 var rowSum: Float = 0
-                                for rank in 0..<kept { rowSum += best[lane].kept[rank].score }
+                                for rank in 0..<kept { rowSum += best.kept[rank].score }
                                 let scale: Float = found.scalesRows && rowSum > 0 ? 1 / rowSum : 1
                                 let base = slotBase[lane] + item * found.k
                                 for rank in 0..<kept {
-                                    itemSlots.write(best[lane].kept[rank].item, at: base + rank)
-                                    scoreSlots.write(best[lane].kept[rank].score * scale, at: base + rank)
+                                    itemSlots.write(best.kept[rank].item, at: base + rank)
+                                    scoreSlots.write(best.kept[rank].score * scale, at: base + rank)
                                 }
                                 countSlots.write(Int32(kept), at: lane * productCount + item)
                             }
@@ -212,6 +207,29 @@ public struct ItemSimilarity: Sendable {
             }
         }
         return touchedCount
+    }
+
+    /// Offers each touched item's score in `lane` to the selection (one division per candidate, on raw buffers).
+    private static func select(
+        item: Int, lane: Int, of m: Int, _ found: Lane, scratch: [Float], coCounts: [Int32],
+        touched: ArraySlice<Int32>, into best: inout BestNeighbours
+    ) {
+        let row = found.rowDivisors[item]
+        let minimum = found.minimumCoPurchases
+        scratch.withUnsafeBufferPointer { scratch in
+            coCounts.withUnsafeBufferPointer { coCounts in
+                found.columnDivisors.withUnsafeBufferPointer { columns in
+                    touched.withUnsafeBufferPointer { touched in
+                        for other32 in touched {
+                            let other = Int(other32)
+                            if Int(coCounts[other]) >= minimum {
+                                best.offer(other32, scratch[other * m + lane] / (row * columns[other]))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// What one configuration needs in the walk: per customer the weight a co-purchase adds, per item the two
