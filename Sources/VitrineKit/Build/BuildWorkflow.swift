@@ -1,6 +1,7 @@
 import Diagnostics
 import Dispatch
 import Foundation
+import Parallelism
 import Publishing
 import Recommendation
 import Segmentation
