@@ -60,7 +60,9 @@ let package = Package(
         // (wish lists, gift views, coupons) at capability URLs.
         .target(
             name: "Site",
-            dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Publishing", "Tokens", "Barcode"]),
+            dependencies: [
+                "Diagnostics", "TextFormats", "Mustache", "Store", "Publishing", "Tokens", "Barcode", "Parallelism",
+            ]),
         // The store's one state file (state.sqlite): suppressions, the send journal, ingest checkpoints, events.
         .target(name: "EventStore", dependencies: ["SQLite"]),
         // Campaign figures (delivery, opens, clicks, attributed orders) and the customer overview, as HTML, CSV, JSON.
@@ -150,7 +152,8 @@ let package = Package(
             name: "SegmentationTests",
             dependencies: ["Segmentation", "Store", "Diagnostics", "TextFormats", "SampleStores"]),
         .testTarget(
-            name: "RecommendationTests", dependencies: ["Recommendation", "Store", "TextFormats", "SampleStores"]),
+            name: "RecommendationTests",
+            dependencies: ["Recommendation", "Store", "TextFormats", "SampleStores", "SeededRandom"]),
         .testTarget(
             name: "VitrineKitTests",
             dependencies: [
