@@ -60,7 +60,9 @@ let package = Package(
         // (wish lists, gift views, coupons) at capability URLs.
         .target(
             name: "Site",
-            dependencies: ["Diagnostics", "TextFormats", "Mustache", "Store", "Publishing", "Tokens", "Barcode"]),
+            dependencies: [
+                "Diagnostics", "TextFormats", "Mustache", "Store", "Publishing", "Tokens", "Barcode", "Parallelism",
+            ]),
         // The store's one state file (state.sqlite): suppressions, the send journal, ingest checkpoints, events.
         .target(name: "EventStore", dependencies: ["SQLite"]),
         // Campaign figures (delivery, opens, clicks, attributed orders) and the customer overview, as HTML, CSV, JSON.
@@ -117,6 +119,8 @@ let package = Package(
         .testTarget(
             name: "MIMETests", dependencies: ["MIME", "SeededRandom", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SMTPTests", dependencies: ["SMTP", "TestSupport"]),
+        // The sender's group commit of journal writes (the send protocol end to end is in VitrineCLITests).
+        .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "EventStore"]),
         .testTarget(name: "TokensTests", dependencies: ["Tokens", "Crypto", "Store"]),
         .testTarget(
             name: "TrackingTests",
@@ -148,7 +152,8 @@ let package = Package(
             name: "SegmentationTests",
             dependencies: ["Segmentation", "Store", "Diagnostics", "TextFormats", "SampleStores"]),
         .testTarget(
-            name: "RecommendationTests", dependencies: ["Recommendation", "Store", "TextFormats", "SampleStores"]),
+            name: "RecommendationTests",
+            dependencies: ["Recommendation", "Store", "TextFormats", "SampleStores", "SeededRandom"]),
         .testTarget(
             name: "VitrineKitTests",
             dependencies: [

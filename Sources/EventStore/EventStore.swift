@@ -106,6 +106,14 @@ public final class EventStore {
         try run { try database.execute("PRAGMA cache_size = -\(max(1, megabytes) * 1024)") }
     }
 
+    /// Lets the WAL grow to `pages` pages (SQLite's default: 1,000) before a commit copies it back into the
+    /// database. That checkpoint syncs both files inside the commit that triggers it, a few milliseconds during which
+    /// a sender's every connection waits for the journal; with a longer WAL a page written by many small commits is
+    /// copied back once. The WAL file keeps its largest size until the last connection closes.
+    public func setCheckpointInterval(pages: Int) throws(EventStoreError) {
+        try run { try database.execute("PRAGMA wal_autocheckpoint = \(max(1, pages))") }
+    }
+
     /// The schema version of the open file.
     public func fileSchemaVersion() throws(EventStoreError) -> Int {
         try run { try Self.userVersion(database) }

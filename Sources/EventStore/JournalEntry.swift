@@ -16,6 +16,16 @@ public struct JournalEntry: Equatable, Sendable {
     /// For a deferred message, when to try again (unix time).
     public var nextAttempt: Int64?
 
+    /// Whether `pending(campaign:now:)` returns this entry at `now`: queued, handing (a crash between handing and
+    /// journaling), or deferred with its next try due.
+    public func isPending(at now: Int64) -> Bool {
+        switch state {
+        case .queued, .handing: true
+        case .deferred: nextAttempt.map { $0 <= now } ?? false
+        case .sent, .bounced, .suppressed: false
+        }
+    }
+
     public init(
         campaign: String, customer: String, messageID: String, state: JournalState, attempts: Int,
         lastCode: Int? = nil, lastEnhancedCode: String? = nil, updated: Int64, nextAttempt: Int64? = nil

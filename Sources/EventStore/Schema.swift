@@ -72,5 +72,11 @@ enum Schema {
         """
         DROP INDEX IF EXISTS event_counts_recipient;
         """,
+        // v4: send_journal without its (campaign, state) index. `pending`, `journal` and `journalCounts` search the
+        // primary key's campaign prefix just as fast (one campaign's rows are adjacent), while every state change of
+        // `send` moved the row's entry in the index: two to four more pages written to the WAL per message.
+        """
+        DROP INDEX IF EXISTS send_journal_state;
+        """,
     ]
 }

@@ -4,15 +4,43 @@
     import Darwin
 #endif
 
-/// The message as it goes on the wire after DATA, built in one buffer that is reused from message to message.
+/// The message as it goes on the wire after DATA: the message's own bytes when no line needs a period added (the
+/// common case: nothing is copied), else a dot-stuffed copy built in a buffer reused from message to message.
 ///
-/// The scans use memchr(3) for line ends and 8 bytes at a time for the high bit, so that a 29 KiB message costs
-/// a few hundred calls rather than a Swift step per byte (which matters most in debug builds).
+/// The scan is one loop the compiler vectorizes; the stuffed copy (and the search for a bare CR or LF's offset) use
+/// memchr(3) per line.
 enum MessageData {
     /// What the scan of a message found.
     struct Scan {
         /// Any byte ≥ 0x80 (RFC 6152 8BITMIME needed).
         var hasEightBit = false
+        /// Some line starts with a period: the wire form is a dot-stuffed copy.
+        var needsStuffing = false
+        /// The message ends with its line end (else the wire form adds CRLF before the final `.`).
+        var endsWithLineFeed = true
+    }
+
+    /// A message as it goes on the wire after DATA: `content`, then `ending`.
+    struct Wire {
+        /// The message itself (its storage shared, not copied) when no line starts with a period, else its
+        /// dot-stuffed copy.
+        var content: [UInt8]
+        var scan: Scan
+
+        /// RFC 5321 §4.1.1.4: the mail data ends with `CRLF . CRLF`.
+        var ending: [UInt8] { scan.endsWithLineFeed ? Self.end : Self.lineEndAndEnd }
+        static let end: [UInt8] = Array(".\r\n".utf8)
+        static let lineEndAndEnd: [UInt8] = Array("\r\n.\r\n".utf8)
+    }
+
+    /// The wire form of `message`: the message itself when it needs no period added (the common case: no copy), else
+    /// its dot-stuffed copy made in `stuffed`. Throws on a bare CR or LF.
+    static func wire(_ message: [UInt8], stuffed: inout [UInt8]) throws(SMTPError) -> Wire {
+        let scan = try check(message)
+        guard scan.needsStuffing else { return Wire(content: message, scan: scan) }
+        stuffed.removeAll(keepingCapacity: true)
+        appendStuffed(message, to: &stuffed)
+        return Wire(content: stuffed, scan: scan)
     }
 
     /// Appends `message` to `output`, dot-stuffed and terminated, and reports what it found.
@@ -21,20 +49,83 @@ enum MessageData {
     /// period is inserted at the start of the line. §4.1.1.4: the mail data ends with `CRLF . CRLF`, so a message
     /// without a final CRLF gets one. §2.3.8: CR and LF appear only together as CRLF; a bare one is refused here
     /// rather than sent, since servers differ in what they make of it.
-    ///
-    /// Two passes: one 8 bytes at a time (the high bit, and how many CRs), one memchr(3) per line (each LF must
-    /// follow a CR; periods at line starts). When every LF follows a CR and there are as many CRs as LFs, no CR
-    /// is bare either: each LF accounts for the CR before it.
     static func encode(_ message: [UInt8], into output: inout [UInt8]) throws(SMTPError) -> Scan {
+        let scan = try check(message)
         output.reserveCapacity(output.count + message.count + message.count / 64 + 5)
-        let count = message.count
+        if scan.needsStuffing {
+            appendStuffed(message, to: &output)
+        } else {
+            output.append(contentsOf: message)
+        }
+        output.append(contentsOf: Wire(content: [], scan: scan).ending)
+        return scan
+    }
+
+    /// Scans `message` for what its wire form needs (§4.5.2 periods, the final line end, 8-bit bytes); throws on a
+    /// bare CR or LF (§2.3.8).
+    ///
+    /// One pass compares each byte with the one before it: a byte is LF exactly when the one before it is CR,
+    /// unless a CR or LF is bare; a period after an LF starts a line. The loop is written for the vectorizer (flags
+    /// as bytes, OR-ed, no branch): 3–4 µs for a 29 KiB message in release builds, where a SWAR count of CRs and a
+    /// memchr(3) per line took 14. Only a message with a bare CR or LF is scanned again for the offset of the first.
+    static func check(_ message: [UInt8]) throws(SMTPError) -> Scan {
         var scan = Scan()
-        let start = output.count
         let violation: Int? = message.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress, count > 0 else { return nil }
-            let (carriageReturns, highBit) = countCarriageReturns(base, count: count)
-            scan.hasEightBit = highBit
-            var lineFeeds = 0
+            guard let start = buffer.baseAddress, !buffer.isEmpty else { return nil }
+            let count = buffer.count
+            var mismatched: UInt8 = 0
+            var periods: UInt8 = 0
+            var bits = start[0]
+            let current = UnsafeBufferPointer(start: start + 1, count: count - 1)
+            let previous = UnsafeBufferPointer(start: start, count: count - 1)
+            for index in 0..<(count - 1) {
+                let (byte, before) = (current[index], previous[index])
+                let lineFeed: UInt8 = byte == UInt8(ascii: "\n") ? 1 : 0
+                let afterCarriageReturn: UInt8 = before == UInt8(ascii: "\r") ? 1 : 0
+                let period: UInt8 = byte == UInt8(ascii: ".") ? 1 : 0
+                let afterLineFeed: UInt8 = before == UInt8(ascii: "\n") ? 1 : 0
+                mismatched |= lineFeed ^ afterCarriageReturn
+                periods |= period & afterLineFeed
+                bits |= byte
+            }
+            scan.needsStuffing = periods != 0 || start[0] == UInt8(ascii: ".")
+            scan.hasEightBit = bits >= 0x80
+            scan.endsWithLineFeed = start[count - 1] == UInt8(ascii: "\n")
+            // The first byte has nothing before it, the last nothing after it.
+            let bad = mismatched != 0 || start[0] == UInt8(ascii: "\n") || start[count - 1] == UInt8(ascii: "\r")
+            return bad ? firstViolation(start, count: count) : nil
+        }
+        if let violation {
+            throw SMTPError(.protocolViolation("the message has a bare CR or LF at byte \(violation)"))
+        }
+        return scan
+    }
+
+    /// The offset of the first bare CR or LF (there is one): one memchr(3) per line for LFs that do not follow a
+    /// CR, and CRs counted 8 bytes at a time. When every LF follows a CR and there are as many CRs as LFs, no CR
+    /// is bare either: each LF accounts for the CR before it.
+    static func firstViolation(_ base: UnsafePointer<UInt8>, count: Int) -> Int? {
+        let (carriageReturns, _) = countCarriageReturns(base, count: count)
+        var lineFeeds = 0
+        var lineStart = 0
+        while lineStart < count {
+            guard let lf = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), count - lineStart) else { break }
+            let index = base.distance(to: lf.assumingMemoryBound(to: UInt8.self))
+            if index == 0 || base[index - 1] != UInt8(ascii: "\r") {
+                return firstBareCarriageReturn(base, count: index).map { min($0, index) } ?? index
+            }
+            lineFeeds += 1
+            lineStart = index + 1
+        }
+        if carriageReturns != lineFeeds { return firstBareCarriageReturn(base, count: count) }
+        return nil
+    }
+
+    /// Appends `message` with a second period before each line's first one (the message was checked).
+    private static func appendStuffed(_ message: [UInt8], to output: inout [UInt8]) {
+        message.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
             // Every line start is 0 or just after an LF; copy the runs between the periods that need a twin.
             var runStart = 0
             var lineStart = 0
@@ -45,29 +136,10 @@ enum MessageData {
                     runStart = lineStart
                 }
                 guard let lf = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), count - lineStart) else { break }
-                let index = base.distance(to: lf.assumingMemoryBound(to: UInt8.self))
-                if index == 0 || base[index - 1] != UInt8(ascii: "\r") {
-                    return firstBareCarriageReturn(base, count: index).map { min($0, index) } ?? index
-                }
-                lineFeeds += 1
-                lineStart = index + 1
+                lineStart = base.distance(to: lf.assumingMemoryBound(to: UInt8.self)) + 1
             }
-            if carriageReturns != lineFeeds { return firstBareCarriageReturn(base, count: count) }
             output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart))
-            return nil
         }
-        if let violation {
-            output.removeSubrange(start...)
-            throw SMTPError(.protocolViolation("the message has a bare CR or LF at byte \(violation)"))
-        }
-        if count > 0 && message[count - 1] != UInt8(ascii: "\n") {
-            output.append(UInt8(ascii: "\r"))
-            output.append(UInt8(ascii: "\n"))
-        }
-        output.append(UInt8(ascii: "."))
-        output.append(UInt8(ascii: "\r"))
-        output.append(UInt8(ascii: "\n"))
-        return scan
     }
 
     /// The number of CR bytes, and whether any byte has its high bit set, 8 bytes at a time (SWAR, exact per byte).

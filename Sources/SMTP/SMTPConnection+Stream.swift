@@ -44,14 +44,19 @@ extension SMTPConnection {
         for recipient in recipients { append("RCPT TO:<", recipient, ">\r\n") }
         append("DATA\r\n")
         output.append(contentsOf: commands)
-        swap(&body, &readyBody)
+        readyWire = wire
+        wire.content = []
         opening = recipients
     }
 
-    /// Queues the message of the transaction that is `.ready` (its body was encoded by `queueTransaction`).
+    /// Queues the message of the transaction that is `.ready` (its wire form was made by `queueTransaction`): its
+    /// bytes are written from where they are, before its final `.` and whatever is queued after it.
     public func queueMessage() {
         guard let delivery = ready else { return }
-        output.append(contentsOf: readyBody)
+        body = readyWire.content
+        bodyOffset = output.count
+        output.append(contentsOf: readyWire.ending)
+        readyWire.content = []
         messageInFlight = delivery
         ready = nil
     }
@@ -62,9 +67,18 @@ extension SMTPConnection {
     public func exchange() throws(SMTPError) -> Exchange {
         if !output.isEmpty {
             let carriesMessage = messageInFlight != nil
-            try socket.write(
-                output, timeout: carriesMessage ? timeouts.dataBlock : timeouts.command,
-                step: carriesMessage ? "message body" : "MAIL")
+            let timeout = carriesMessage ? timeouts.dataBlock : timeouts.command
+            let step = carriesMessage ? "message body" : "MAIL"
+            if body.isEmpty {
+                try socket.write(output, timeout: timeout, step: step)
+            } else {
+                // Commands queued before the body (none when streaming) go out first, on their own.
+                if bodyOffset > 0 { try socket.write(Array(output[..<bodyOffset]), timeout: timeout, step: step) }
+                try socket.write(body, output[bodyOffset...], timeout: timeout, step: step)
+                // The caller's bytes are let go as soon as they are written, so its buffer can be reused.
+                body = []
+                bodyOffset = 0
+            }
             output.removeAll(keepingCapacity: true)
         }
         var result = Exchange()

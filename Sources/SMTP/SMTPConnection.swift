@@ -8,16 +8,21 @@ public final class SMTPConnection {
 
     let socket: Socket
     let timeouts: SMTPTimeouts
-    /// Commands of one transaction, and then the message, built in buffers kept across messages.
+    /// Commands of one transaction, built in a buffer kept across messages; the message's wire form (the caller's
+    /// bytes themselves unless a line needs a period added, which is done in `stuffed`).
     var commands: [UInt8] = []
-    var body: [UInt8] = []
-    /// The stream (SMTPConnection+Stream): bytes queued for the next write, the transaction whose message is in
-    /// them or on the wire, the recipients of the transaction whose replies are awaited, and the one that is ready.
+    var wire = MessageData.Wire(content: [], scan: .init())
+    var stuffed: [UInt8] = []
+    /// The stream (SMTPConnection+Stream): bytes queued for the next write, and the message body that goes out
+    /// before `output[bodyOffset...]` (its final `.` and what follows it); the transaction whose message is in them
+    /// or on the wire, the recipients of the transaction whose replies are awaited, and the one that is ready.
     var output: [UInt8] = []
+    var body: [UInt8] = []
+    var bodyOffset = 0
     var messageInFlight: SMTPDelivery?
     var opening: [String]?
     var ready: SMTPDelivery?
-    var readyBody: [UInt8] = []
+    var readyWire = MessageData.Wire(content: [], scan: .init())
 
     /// Connects, reads the greeting and says EHLO (HELO when the server refuses EHLO with 5xx).
     public init(endpoint: SMTPEndpoint, clientName: String, timeouts: SMTPTimeouts = .init()) throws(SMTPError) {
@@ -95,15 +100,16 @@ public final class SMTPConnection {
             try abandon(afterData: data)
             return delivery
         }
-        // The whole message and its terminator in one write.
-        try socket.write(body, timeout: timeouts.dataBlock, step: "message body")
+        // The whole message and its terminator in one system call.
+        try socket.write(wire.content, wire.ending[...], timeout: timeouts.dataBlock, step: "message body")
+        wire.content = []
         let final = try socket.readReply(timeout: timeouts.dataTermination, step: "end of data")
         delivery.dataReply = final
         if !final.isPositive { try reset() }
         return delivery
     }
 
-    /// Checks the addresses, encodes the message into `body` and puts `MAIL FROM` (with its parameters) into
+    /// Checks the addresses, makes the message's wire form (`wire`) and puts `MAIL FROM` (with its parameters) into
     /// `commands`; throws what makes the message unsendable on this session (before anything is written).
     func prepare(from sender: String, to recipients: [String], message: [UInt8]) throws(SMTPError) {
         try Self.checkAddress(sender, what: "the sender address", allowEmpty: true)
@@ -111,8 +117,8 @@ public final class SMTPConnection {
             try Self.checkAddress(recipient, what: "recipient \(index + 1)", allowEmpty: false)
         }
         guard !recipients.isEmpty else { throw SMTPError(.protocolViolation("a message needs a recipient")) }
-        body.removeAll(keepingCapacity: true)
-        let scan = try MessageData.encode(message, into: &body)
+        wire = try MessageData.wire(message, stuffed: &stuffed)
+        let scan = wire.scan
         // RFC 1870 §4: the size is the message's octets with CRLF line ends, before dot-stuffing.
         let size = message.count + (message.last == UInt8(ascii: "\n") || message.isEmpty ? 0 : 2)
         if let limit = capabilities.sizeLimit, size > limit { throw SMTPError(.messageTooLarge(limit: limit)) }

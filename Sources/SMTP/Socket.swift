@@ -10,6 +10,8 @@ final class Socket {
     private(set) var fd: Int32 = -1
     private var input: [UInt8] = []
     private var inputStart = 0
+    /// Bytes were written since the last read.
+    private var wrote = false
     /// Where recv(2) writes, before the bytes join `input`.
     private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 8)
 
@@ -92,12 +94,44 @@ final class Socket {
     /// Writes every byte; each wait for room in the send buffer may last `timeout`. MSG_NOSIGNAL: a closed peer is
     /// an EPIPE error here, not a SIGPIPE that kills the process.
     func write(_ bytes: UnsafeRawBufferPointer, timeout: Duration, step: String) throws(SMTPError) {
+        try write(bytes, UnsafeRawBufferPointer(start: nil, count: 0), timeout: timeout, step: step)
+    }
+
+    /// Writes `first`, then `second`, with sendmsg(2): one system call for both while the send buffer has room, so
+    /// that a message's body goes out with the commands after it without being copied next to them.
+    func write(
+        _ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer, timeout: Duration, step: String
+    ) throws(SMTPError) {
         guard fd >= 0 else { throw SMTPError(.connectionClosed(step: step)) }
-        var offset = 0
-        while offset < bytes.count {
-            let sent = send(fd, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+        let total = first.count + second.count
+        var done = 0
+        while done < total {
+            var vectors = (iovec(), iovec())
+            var count = 1
+            if done < first.count {
+                vectors.0 = iovec(
+                    iov_base: UnsafeMutableRawPointer(mutating: first.baseAddress! + done), iov_len: first.count - done)
+                if !second.isEmpty {
+                    vectors.1 = iovec(
+                        iov_base: UnsafeMutableRawPointer(mutating: second.baseAddress!), iov_len: second.count)
+                    count = 2
+                }
+            } else {
+                let at = done - first.count
+                vectors.0 = iovec(
+                    iov_base: UnsafeMutableRawPointer(mutating: second.baseAddress! + at), iov_len: second.count - at)
+            }
+            let sent = withUnsafeMutablePointer(to: &vectors) { pointer in
+                pointer.withMemoryRebound(to: iovec.self, capacity: 2) { iov in
+                    var header = msghdr()
+                    header.msg_iov = iov
+                    header.msg_iovlen = count
+                    return sendmsg(fd, &header, Int32(MSG_NOSIGNAL))
+                }
+            }
             if sent > 0 {
-                offset += sent
+                done += sent
+                wrote = true
                 continue
             }
             let error = errno
@@ -111,6 +145,22 @@ final class Socket {
             }
             throw fail(Socket.reason(error, step: step))
         }
+    }
+
+    /// `first` then `second` (see above), from arrays.
+    func write(_ first: [UInt8], _ second: ArraySlice<UInt8>, timeout: Duration, step: String) throws(SMTPError) {
+        // withUnsafeBytes rethrows an untyped error; the closure throws only SMTPError.
+        var failure: SMTPError?
+        first.withUnsafeBytes { firstBytes in
+            second.withUnsafeBytes { secondBytes in
+                do throws(SMTPError) {
+                    try write(firstBytes, secondBytes, timeout: timeout, step: step)
+                } catch {
+                    failure = error
+                }
+            }
+        }
+        if let failure { throw failure }
     }
 
     func write(_ bytes: [UInt8], timeout: Duration, step: String) throws(SMTPError) {
@@ -158,6 +208,16 @@ final class Socket {
         if inputStart > 0 {
             input.removeFirst(inputStart)
             inputStart = 0
+        }
+        // Just after a write, the answer cannot be there yet (the peer has to read what was written first): wait for
+        // it before the first recv(2) rather than after one that fails with EAGAIN, a system call a message saved.
+        if wrote {
+            wrote = false
+            switch Socket.wait(fd, for: Int16(POLLIN), deadline: deadline) {
+            case .ready: break
+            case .timedOut: throw fail(.timedOut(step: step))
+            case .failed(let error): throw fail(Socket.reason(error, step: step))
+            }
         }
         while true {
             let received = recv(fd, scratch.baseAddress!, scratch.count, 0)

@@ -12,14 +12,19 @@ public struct PersonalInputs: Sendable {
     /// Per product (index in `store.products`) seen out of stock by an earlier build, the last day it was (days
     /// since 1970-01-01 UTC): a wished-for product in stock again after that day is marked "back in stock".
     public var lastOutOfStockDay: [Int32: Int64]
+    /// The customers a campaign writes to (indexes in `store.customers`): when set, tokens are derived for their
+    /// pages only and no unique code at all, since a message links to its own recipient's pages and derives its code
+    /// as it is composed; no page is rendered from such a plan. Nil (a build): every page's token and code.
+    public var onlyRecipients: [Int32]?
 
     public init(
         tokens: CapabilityTokens?, segmentOfCustomer: [Int32], picks: [Int32: [Int32]] = [:],
-        lastOutOfStockDay: [Int32: Int64] = [:]
+        lastOutOfStockDay: [Int32: Int64] = [:], onlyRecipients: [Int32]? = nil
     ) {
         self.tokens = tokens
         self.segmentOfCustomer = segmentOfCustomer
         self.picks = picks
         self.lastOutOfStockDay = lastOutOfStockDay
+        self.onlyRecipients = onlyRecipients
     }
 }

@@ -116,58 +116,50 @@ public struct PersonalPlan: Sendable {
         self.entries = entries
 
         // One pass over the orders: the price history of wished-for products, and what wish-list customers own.
-        var wished = Set<Int32>()
-        for indexes in entries.values { for index in indexes { wished.insert(store.wishlists[index].product) } }
-        var history: [Int32: [(day: Int64, price: Money)]] = [:]
+        // Flags indexed by product and customer: no hashing for each of a million order lines.
+        var wished = [Bool](repeating: false, count: store.products.count)
+        for indexes in entries.values { for index in indexes { wished[Int(store.wishlists[index].product)] = true } }
+        var wishes = [Bool](repeating: false, count: store.customers.count)
+        for customer in entries.keys { wishes[Int(customer)] = true }
+        // The lines of each wished-for product in one flat table, grouped by a counting sort (file order within a
+        // product: `history[starts[p] ..< starts[p + 1]]`), each group then sorted by day: no dictionary entry per line.
+        var starts = [Int](repeating: 0, count: store.products.count + 1)
         var owned: [Int32: Set<Int32>] = [:]
         for line in store.orders {
-            if wished.contains(line.product) {
-                history[line.product, default: []].append((line.date.day, line.unitPrice))
-            }
-            if entries[line.customer] != nil, line.status == .completed {
+            if wished[Int(line.product)] { starts[Int(line.product) + 1] += 1 }
+            if wishes[Int(line.customer)], line.status == .completed {
                 owned[line.customer, default: []].insert(line.product)
             }
         }
-        for key in history.keys { history[key]!.sort { $0.day < $1.day } }
+        for product in 0..<store.products.count { starts[product + 1] += starts[product] }
+        var history = [(day: Int64, price: Money)](repeating: (0, .zero), count: starts[store.products.count])
+        var cursor = starts
+        for line in store.orders where wished[Int(line.product)] {
+            history[cursor[Int(line.product)]] = (line.date.day, line.unitPrice)
+            cursor[Int(line.product)] += 1
+        }
+        for product in 0..<store.products.count where starts[product + 1] - starts[product] > 1 {
+            history[starts[product]..<starts[product + 1]].sort { $0.day < $1.day }
+        }
         var priceWhenAdded: [Int: Money] = [:]
         for indexes in entries.values {
             for index in indexes {
                 let entry = store.wishlists[index]
-                guard let lines = history[entry.product] else { continue }
+                let lines = history[starts[Int(entry.product)]..<starts[Int(entry.product) + 1]]
                 // The last line on or before the day it was added.
-                var low = 0
-                var high = lines.count
+                var low = lines.startIndex
+                var high = lines.endIndex
                 while low < high {
                     let middle = (low + high) / 2
                     if lines[middle].day <= entry.added.day { low = middle + 1 } else { high = middle }
                 }
-                if low > 0 { priceWhenAdded[index] = lines[low - 1].price }
+                if low > lines.startIndex { priceWhenAdded[index] = lines[low - 1].price }
             }
         }
         self.priceWhenAdded = priceWhenAdded
         self.owned = owned
 
-        var tokens: [Item: String] = [:]
-        var codes: [Item: String] = [:]
-        if let derive = inputs.tokens {
-            for item in items {
-                switch item {
-                case .wishlist(let customer):
-                    tokens[item] = derive.token(for: .wishlist(customer: store.customers[Int(customer)].id))
-                case .gift(let customer):
-                    tokens[item] = derive.token(for: .gift(customer: store.customers[Int(customer)].id))
-                case .coupon(let coupon, let customer):
-                    let couponID = store.coupons[Int(coupon)].id
-                    let customerID = store.customers[Int(customer)].id
-                    tokens[item] = derive.token(for: .coupon(coupon: couponID, customer: customerID))
-                    codes[item] = derive.couponCode(
-                        prefix: store.coupons[Int(coupon)].codePrefix ?? "", coupon: couponID, customer: customerID)
-                case .segmentCoupon: break
-                }
-            }
-        }
-        self.tokens = tokens
-        self.codes = codes
+        (tokens, codes) = Self.derive(items, store: store, inputs: inputs)
 
         var themeDigests: [String: String] = [:]
         for name in Self.templates { themeDigests[name] = site.theme.digest(of: name) }

@@ -24,7 +24,7 @@ struct SchemaTests {
             try database.execute("DROP TABLE stock_observations; PRAGMA user_version = 1")
         }
         let store = try EventStore(path: folder.state)
-        #expect(try store.fileSchemaVersion() == 3)
+        #expect(try store.fileSchemaVersion() == 4)
         #expect(try store.suppressions()["C1"]?.source == "winter")
         #expect(try store.recordStock(["p-1": false], day: 3) == 1)
         #expect(try store.lastOutOfStock() == ["p-1": 3])
@@ -34,7 +34,7 @@ struct SchemaTests {
     @Test func aNewFileIsMigratedAndReopensUnchanged() throws {
         let folder = try StateFolder()
         defer { folder.remove() }
-        #expect(EventStore.schemaVersion == 3)
+        #expect(EventStore.schemaVersion == 4)
         do {
             let store = try EventStore(path: folder.state)
             #expect(try store.fileSchemaVersion() == EventStore.schemaVersion)
@@ -60,7 +60,7 @@ struct SchemaTests {
         defer { folder.remove() }
         #expect(FileManager.default.createFile(atPath: folder.state, contents: Data()))
         let store = try EventStore(path: folder.state)
-        #expect(try store.fileSchemaVersion() == 3)
+        #expect(try store.fileSchemaVersion() == 4)
         #expect(try store.integrityCheck() == ["ok"])
     }
 
@@ -80,7 +80,7 @@ struct SchemaTests {
                 """)
         }
         let store = try EventStore(path: folder.state)
-        #expect(try store.fileSchemaVersion() == 3)
+        #expect(try store.fileSchemaVersion() == 4)
         #expect(try store.integrityCheck() == ["ok"])
         var rows: [EventCount] = []
         try store.exportEvents { rows.append($0) }
@@ -100,14 +100,70 @@ struct SchemaTests {
         #expect(indexes.isEmpty)
     }
 
+    /// A file of v3 (the journal's state index) with a campaign half sent keeps every journal row when v4 drops the
+    /// index, and the send protocol goes on from where it was.
+    @Test func aVersion3FileIsMigratedWithItsJournal() throws {
+        let folder = try StateFolder()
+        defer { folder.remove() }
+        do {
+            let database = try Database(path: folder.state)
+            for migration in Schema.migrations.prefix(3) { try database.execute(migration) }
+            try database.execute(
+                """
+                INSERT INTO send_journal VALUES ('w', 'C1', 'm1@x', 'sent', 1, 250, '2.0.0', 100, NULL);
+                INSERT INTO send_journal VALUES ('w', 'C2', 'm2@x', 'handing', 1, NULL, NULL, 101, NULL);
+                INSERT INTO send_journal VALUES ('w', 'C3', 'm3@x', 'deferred', 2, 451, '4.3.0', 102, 200);
+                INSERT INTO send_journal VALUES ('w', 'C4', 'm4@x', 'queued', 0, NULL, NULL, 103, NULL);
+                INSERT INTO send_journal VALUES ('other', 'C1', 'o1@x', 'queued', 0, NULL, NULL, 104, NULL);
+                PRAGMA user_version = 3;
+                """)
+            #expect(try Self.journalIndexes(database) == ["send_journal_state"])
+        }
+        let store = try EventStore(path: folder.state)
+        #expect(try store.fileSchemaVersion() == 4)
+        #expect(try store.integrityCheck() == ["ok"])
+        #expect(try Self.journalIndexes(Database(path: folder.state, mode: .readOnly)).isEmpty)
+        #expect(
+            try store.journal(campaign: "w") == [
+                JournalEntry(
+                    campaign: "w", customer: "C1", messageID: "m1@x", state: .sent, attempts: 1, lastCode: 250,
+                    lastEnhancedCode: "2.0.0", updated: 100),
+                JournalEntry(
+                    campaign: "w", customer: "C2", messageID: "m2@x", state: .handing, attempts: 1, updated: 101),
+                JournalEntry(
+                    campaign: "w", customer: "C3", messageID: "m3@x", state: .deferred, attempts: 2, lastCode: 451,
+                    lastEnhancedCode: "4.3.0", updated: 102, nextAttempt: 200),
+                JournalEntry(
+                    campaign: "w", customer: "C4", messageID: "m4@x", state: .queued, attempts: 0, updated: 103),
+            ])
+        #expect(try store.pending(campaign: "w", now: 150).map(\.customer) == ["C2", "C4"])
+        #expect(try store.pending(campaign: "w", now: 200).map(\.customer) == ["C2", "C3", "C4"])
+        // The sender's first round filters the journal it has read instead of asking again: the same rows.
+        for now: Int64 in [0, 150, 199, 200, 201] {
+            #expect(
+                try store.journal(campaign: "w").filter { $0.isPending(at: now) }
+                    == store.pending(campaign: "w", now: now))
+        }
+        #expect(try store.journalCounts(campaign: "w") == [.sent: 1, .handing: 1, .deferred: 1, .queued: 1])
+        try store.markSent(campaign: "w", customer: "C2", at: 160)
+        #expect(try store.journalCounts(campaign: "w") == [.sent: 2, .deferred: 1, .queued: 1])
+        #expect(try store.journalCounts(campaign: "other") == [.queued: 1])
+    }
+
+    static func journalIndexes(_ database: Database) throws -> [String] {
+        try database.prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'send_journal' AND sql IS NOT NULL"
+        ).rows { $0.text(0) }
+    }
+
     @Test func aNewerSchemaIsRefused() throws {
         let folder = try StateFolder()
         defer { folder.remove() }
         _ = try EventStore(path: folder.state)
         try Database(path: folder.state).execute("PRAGMA user_version = 7")
         let error = #expect(throws: EventStoreError.self) { _ = try EventStore(path: folder.state) }
-        #expect(error == EventStoreError(.newerSchema(found: 7, known: 3), path: folder.state))
-        #expect(error?.description == "state.sqlite is schema v7, this vitrine knows up to v3 (\(folder.state))")
+        #expect(error == EventStoreError(.newerSchema(found: 7, known: 4), path: folder.state))
+        #expect(error?.description == "state.sqlite is schema v7, this vitrine knows up to v4 (\(folder.state))")
         // Refusing wrote nothing: the file still says 7.
         #expect(try Database(path: folder.state).prepare("PRAGMA user_version").firstRow { $0.int(0) } == 7)
     }
@@ -136,6 +192,6 @@ struct SchemaTests {
                 try EventStore(path: path).fileSchemaVersion()
             }
         }
-        for outcome in outcomes { #expect(try outcome.get() == 3) }
+        for outcome in outcomes { #expect(try outcome.get() == 4) }
     }
 }

@@ -24,6 +24,30 @@ struct MessageDataTests {
         #expect(!scan.hasEightBit)
     }
 
+    /// The wire form used when sending: the same bytes, as the message itself plus its ending.
+    @Test(arguments: encodings)
+    func wireFormIsTheEncoding(_ message: String, _ wire: String) throws {
+        var stuffed: [UInt8] = []
+        let form = try MessageData.wire(Array(message.utf8), stuffed: &stuffed)
+        #expect(String(decoding: form.content + form.ending, as: UTF8.self) == wire)
+    }
+
+    @Test func aMessageWithNoLineToStuffIsSentFromItsOwnStorage() throws {
+        let message = Array("Subject: a\r\n\r\nbody. a.\r\n".utf8)
+        var stuffed: [UInt8] = []
+        let form = try MessageData.wire(message, stuffed: &stuffed)
+        #expect(form.content == message && form.ending == Array(".\r\n".utf8))
+        let same =
+            form.content.withUnsafeBufferPointer { $0.baseAddress }
+            == message.withUnsafeBufferPointer {
+                $0.baseAddress
+            }
+        #expect(same, "not copied")
+        #expect(stuffed.isEmpty)
+        let dotted = try MessageData.wire(Array("a\r\n.b".utf8), stuffed: &stuffed)
+        #expect(dotted.content == Array("a\r\n..b".utf8) && dotted.ending == Array("\r\n.\r\n".utf8))
+    }
+
     @Test func appendsToWhatTheBufferHolds() throws {
         var output = Array("MAIL".utf8)
         _ = try MessageData.encode(Array(".x".utf8), into: &output)

@@ -176,6 +176,48 @@ import Testing
         #expect(try journal.integrityCheck() == ["ok"])
     }
 
+    /// Four connections whose journal writes are group-committed, killed at random points: after each kill at most
+    /// one message per connection is left `handing`, and every duplicate the relay got is one of those.
+    @Test func fourConnectionsKilledAtRandomPointsLeaveAtMostOneMessageHandingEach() throws {
+        let batch = try Self.batch(limit: 100)
+        let peer = try SMTPPeer([], saving: true)
+        let idOf = Dictionary(uniqueKeysWithValues: batch.rows.map { ($0.customer, $0.messageID) })
+        var random = SystemRandomNumberGenerator()
+        var leftHanding: [String] = []
+        for _ in 0..<12 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: VitrineBinary.executable)
+            process.arguments = [
+                "send", "winter-2026", "--smtp", "127.0.0.1:\(peer.port)", "--output", batch.output, "--state",
+                batch.state, "--force", "--rate", "60", "--connections", "4", "--quiet",
+            ]
+            process.environment = ProcessInfo.processInfo.environment.merging(Self.secret) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: Double.random(in: 0.1...0.5, using: &random))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let handing = try EventStore(path: batch.state).journal(campaign: "winter-2026").filter {
+                $0.state == .handing
+            }
+            #expect(handing.count <= 4, "\(handing.count) messages handing after a kill")
+            leftHanding += handing.map { idOf[$0.customer] ?? "?" }
+        }
+        // The rate keeps each connection's next message `handing` while it waits its turn: the kills find some.
+        #expect(!leftHanding.isEmpty)
+        let last = try Self.send(batch, port: peer.port, ["--json", "--connections", "4"])
+        #expect(last.status == 0, "\(last.stderr)")
+        let ids = try Self.receivedIDs(peer)
+        #expect(Set(ids) == Set(batch.rows.map(\.messageID)), "every message arrives")
+        var seen = Set<String>()
+        let duplicated = Set(ids.filter { !seen.insert($0).inserted })
+        #expect(duplicated.isSubset(of: Set(leftHanding)), "a duplicate that was never left handing by a kill")
+        let journal = try EventStore(path: batch.state)
+        #expect(try journal.journalCounts(campaign: "winter-2026") == [.sent: 100])
+        #expect(try journal.integrityCheck() == ["ok"])
+    }
+
     @Test func aSecondSenderOnTheSameCampaignRefuses() throws {
         let batch = try Self.batch(limit: 20)
         let peer = try SMTPPeer([], saving: true)

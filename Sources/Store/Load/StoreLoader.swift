@@ -37,14 +37,16 @@ public enum StoreLoader {
         directory: String, options: Options = Options()
     ) -> (store: LoadedStore?, diagnostics: DiagnosticEngine) {
         var diagnostics = DiagnosticEngine()
-        var root = directory
-        while root.count > 1, root.hasSuffix("/") { root.removeLast() }
-        func path(_ file: File) -> String { root == "." ? file.rawValue : "\(root)/\(file.rawValue)" }
-        func source(_ file: File) -> SourceText? {
+        var trimmed = directory
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let root = trimmed
+        @Sendable func path(_ file: File) -> String { root == "." ? file.rawValue : "\(root)/\(file.rawValue)" }
+        @Sendable func source(_ file: File, into diagnostics: inout DiagnosticEngine) -> SourceText? {
             // An optional file may be absent; anything else by its name (a folder, say) is read and reported.
             if !file.isRequired, !FileManager.default.fileExists(atPath: path(file)) { return nil }
             return SourceFiles.read(path(file), diagnostics: &diagnostics)
         }
+        func source(_ file: File) -> SourceText? { source(file, into: &diagnostics) }
         guard SourceFiles.isDirectory(root) else {
             // Nothing to read is a failure of the world (exit 1), like any file that cannot be read.
             let reason = FileManager.default.fileExists(atPath: root) ? "not a folder" : "No such file or directory"
@@ -54,7 +56,18 @@ public enum StoreLoader {
 
         let settings = source(.settings).flatMap { StoreSettingsLoader.load($0, diagnostics: &diagnostics) }
         var references = OrdersLoader.References()
-        // Products and customers do not refer to each other: they load side by side.
+        // The purchase history is read (and its UTF-8 checked) on a thread of its own while products and customers
+        // load; its findings are merged where it used to be read, so they come in the same order.
+        let history = BackgroundWork {
+            () -> (orders: SourceText?, ordersFindings: DiagnosticEngine, wishlists: SourceText?, DiagnosticEngine) in
+            var ordersFindings = DiagnosticEngine()
+            var wishlistsFindings = DiagnosticEngine()
+            guard options.readsHistory else { return (nil, ordersFindings, nil, wishlistsFindings) }
+            let orders = source(.orders, into: &ordersFindings)
+            let wishlists = source(.wishlists, into: &wishlistsFindings)
+            return (orders, ordersFindings, wishlists, wishlistsFindings)
+        }
+        // Products and customers do not refer to each other: they load side by side, each with its index.
         let productsText = source(.products)
         let customersText = source(.customers)
         let customersUnreadable = customersText == nil && FileManager.default.fileExists(atPath: path(.customers))
@@ -65,43 +78,51 @@ public enum StoreLoader {
                     ProductImport.loadWithRejections(
                         $0, format: options.productFormat, settings: settings, diagnostics: &findings)
                 }
+                let products = loaded?.products ?? []
+                checkSlugs(products, diagnostics: &findings)
+                var index = IdentifierIndex(capacity: products.count)
+                var bySKU = IdentifierIndex(capacity: products.count)
+                for (position, product) in products.enumerated() {
+                    index.insert(product.id, value: Int32(position))
+                    if let sku = product.sku { bySKU.insert(sku, value: Int32(position)) }
+                }
                 // Without a readable products.csv (reported once), references to products are not errors of their own.
-                return (loaded ?? ([], Rejected(everything: true)), findings)
+                return (loaded ?? ([], Rejected(everything: true)), findings, index, bySKU)
             },
             {
                 var findings = DiagnosticEngine()
                 let loaded = customersText.map { CustomersLoader.load($0, settings: settings, diagnostics: &findings) }
+                var index = IdentifierIndex(capacity: loaded?.customers.count ?? 0)
+                for (position, customer) in (loaded?.customers ?? []).enumerated() {
+                    index.insert(customer.id, value: Int32(position))
+                }
                 // A customers.csv that exists but cannot be read is reported once; orders naming customers are not.
-                return (loaded ?? ([], Rejected(everything: customersUnreadable)), findings)
+                return (loaded ?? ([], Rejected(everything: customersUnreadable)), findings, index)
             })
         let products = productsLoaded.0.products
         let customers = customersLoaded.0.customers
         references.rejectedProducts = productsLoaded.0.rejected
         references.rejectedCustomers = customersLoaded.0.rejected
         diagnostics.merge(productsLoaded.1)
-        checkSlugs(products, diagnostics: &diagnostics)
         diagnostics.merge(customersLoaded.1)
         references.customerCreatedDay = customers.map { Int32(truncatingIfNeeded: $0.created.day) }
         // A day of slack for time zones: "today" differs around the globe.
         references.lastPlausibleDay = Int32(
             truncatingIfNeeded: Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970)).day + 1)
-        references.customers = IdentifierIndex(capacity: customers.count)
-        for (index, customer) in customers.enumerated() {
-            references.customers.insert(customer.id, value: Int32(index))
-        }
-        references.products = IdentifierIndex(capacity: products.count)
-        references.productsBySKU = IdentifierIndex(capacity: products.count)
-        for (index, product) in products.enumerated() {
-            references.products.insert(product.id, value: Int32(index))
-            if let sku = product.sku { references.productsBySKU.insert(sku, value: Int32(index)) }
-        }
+        references.customers = customersLoaded.2
+        references.products = productsLoaded.2
+        references.productsBySKU = productsLoaded.3
         var (orders, orderCount, wishlists): ([OrderLine], Int, [WishlistEntry]) = ([], 0, [])
+        let (ordersText, ordersFindings, wishlistsText, wishlistsFindings) = history.wait()
+        diagnostics.merge(ordersFindings)
         if options.readsHistory {
             (orders, orderCount) =
-                source(.orders).map { OrdersLoader.load($0, references: references, diagnostics: &diagnostics) }
-                ?? ([], 0)
+                ordersText.map { OrdersLoader.load($0, references: references, diagnostics: &diagnostics) } ?? ([], 0)
+        }
+        diagnostics.merge(wishlistsFindings)
+        if options.readsHistory {
             wishlists =
-                source(.wishlists).map { WishlistsLoader.load($0, references: references, diagnostics: &diagnostics) }
+                wishlistsText.map { WishlistsLoader.load($0, references: references, diagnostics: &diagnostics) }
                 ?? []
         }
         var coupons: [Coupon] = []
@@ -152,14 +173,16 @@ public enum StoreLoader {
 
     /// Two products that would be written to the same page path.
     static func checkSlugs(_ products: [Product], diagnostics: inout DiagnosticEngine) {
-        var firstOfSlug: [String: Product] = [:]
-        for product in products {
-            if let first = firstOfSlug[product.slug] {
+        // Positions, not copies of every product.
+        var firstOfSlug: [String: Int] = [:]
+        for (position, product) in products.enumerated() {
+            if let index = firstOfSlug[product.slug] {
+                let first = products[index]
                 diagnostics.error(
                     "products \"\(first.id)\" and \"\(product.id)\" would both be written to p/\(product.slug)/; give one a different slug",
                     at: product.location, notes: [.init("\"\(first.id)\" is defined here", at: first.location)])
             } else {
-                firstOfSlug[product.slug] = product
+                firstOfSlug[product.slug] = position
             }
         }
     }

@@ -10,10 +10,10 @@ import Tokens
 /// The personal pages of `vitrine build`: wish lists and their gift views, the coupons customers hold, the segment
 /// coupon pages, and the unique codes exported under `OUTPUT/coupons/`.
 extension BuildWorkflow {
-    /// The plan of the personal pages; nil, with the secret's error in `diagnostics`, when the store has a wish list
+    /// The plan of the personal pages (`picks`: those of the customers with a wish list); nil, with the secret's error in `diagnostics`, when the store has a wish list
     /// or a held unique coupon to write and no secret. A store with neither builds without one.
     static func personalPlan(
-        _ store: LoadedStore, report: SegmentReport, plan: SitePlan, options: Options,
+        _ store: LoadedStore, report: SegmentReport, plan: SitePlan, picks: [Int32: [Int32]], options: Options,
         diagnostics: inout DiagnosticEngine
     ) -> PersonalPlan? {
         let segmentOfCustomer = report.assignment.segmentOfCustomer
@@ -41,7 +41,7 @@ extension BuildWorkflow {
         let personal = PersonalPlan(
             site: plan,
             inputs: PersonalInputs(
-                tokens: tokens, segmentOfCustomer: segmentOfCustomer, picks: picks(store, report: report),
+                tokens: tokens, segmentOfCustomer: segmentOfCustomer, picks: picks,
                 lastOutOfStockDay: lastOutOfStock))
         return checked(personal, diagnostics: &diagnostics)
     }
@@ -54,20 +54,23 @@ extension BuildWorkflow {
     }
 
     /// The picks of the customers with a wish list only, made with the settings every other command uses.
-    static func picks(_ store: LoadedStore, report: SegmentReport) -> [Int32: [Int32]] {
-        picks(store, report: report, customers: store.wishlists.map { Int($0.customer) })
+    static func picks(
+        _ store: LoadedStore, report: SegmentReport, neighbours: PurchaseNeighbours
+    ) -> [Int32: [Int32]] {
+        picks(store, report: report, customers: store.wishlists.map { Int($0.customer) }, neighbours: neighbours)
     }
 
     /// The picks of `customers` (indexes in `store.customers`, repeats allowed): their purchases, their wish list and
     /// the products they clicked (the engagement the segments read from the state file) as signals.
-    static func picks(_ store: LoadedStore, report: SegmentReport, customers wanted: [Int]) -> [Int32: [Int32]] {
+    static func picks(
+        _ store: LoadedStore, report: SegmentReport, customers wanted: [Int], neighbours: PurchaseNeighbours
+    ) -> [Int32: [Int32]] {
         let customers = Set(wanted).sorted()
         guard !customers.isEmpty else { return [:] }
         let settings = RecommendationSettings()
         let metrics = report.context.metrics
-        let matrix = PurchaseMatrix(
-            customerCount: metrics.customerCount, productCount: store.products.count, orders: store.orders)
-        let similarity = ItemSimilarity(matrix: matrix, configuration: settings.pickSimilarity)
+        let matrix = neighbours.matrix
+        let similarity = neighbours.pickSimilarity
         let picks = settings.customerPicks(
             matrix: matrix, similarity: similarity, trend: settings.trend(matrix: matrix, asOfDay: metrics.asOfDay),
             products: store.products, wishlists: store.wishlists,

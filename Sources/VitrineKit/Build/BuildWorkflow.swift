@@ -1,6 +1,7 @@
 import Diagnostics
 import Dispatch
 import Foundation
+import Parallelism
 import Publishing
 import Recommendation
 import Segmentation
@@ -88,11 +89,22 @@ public enum BuildWorkflow {
             return Result(diagnostics: DiagnosticEngine(), summary: summary)
         }
         var (loaded, diagnostics) = StoreLoader.load(directory: options.store)
-        guard let store = loaded, !diagnostics.hasErrors,
+        guard let store = loaded, !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, summary: nil) }
+        // The neighbour tables need the store alone: made on every core while the customers are segmented (mostly
+        // one core's work) beside them.
+        let segmenting = BackgroundWork {
+            var findings = DiagnosticEngine()
             let report = SegmentsWorkflow.run(
                 store, storeFolder: options.store, state: options.state, asOf: options.asOf,
-                environment: options.environment, diagnostics: &diagnostics)
-        else { return Result(diagnostics: diagnostics, summary: nil) }
+                environment: options.environment, diagnostics: &findings)
+            return (report, findings)
+        }
+        let found = PurchaseNeighbours(store)
+        let segmented = segmenting.wait()
+        diagnostics.merge(segmented.1)
+        guard let report = segmented.0, !diagnostics.hasErrors else {
+            return Result(diagnostics: diagnostics, summary: nil)
+        }
         for id in options.segments where !store.segments.contains(where: { $0.id == id }) {
             diagnostics.error(
                 "no segment \"\(id)\" in segments.json (segments: "
@@ -105,16 +117,20 @@ public enum BuildWorkflow {
         let loadedTheme = SiteThemeLoader.load(directories: directories, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, summary: nil) }
 
-        let (ranking, neighbours) = recommendations(store, report: report)
+        // The rankings (mostly one core's work) beside the picks of the wish-list pages.
+        let ranking = BackgroundWork { recommendations(store, report: report, neighbours: found) }
+        let wishlistPicks = picks(store, report: report, neighbours: found)
+        let (perSegment, neighbours) = ranking.wait()
         let buildDate = options.asOf ?? today
         let inputs = SiteInputs(
-            store: store, ranking: ranking, neighbours: neighbours, buildDate: buildDate, theme: loadedTheme.theme,
+            store: store, ranking: perSegment, neighbours: neighbours, buildDate: buildDate, theme: loadedTheme.theme,
             onlySegments: options.segments.isEmpty ? nil : Set(options.segments))
         guard let plan = SitePlan.make(inputs, diagnostics: &diagnostics), !diagnostics.hasErrors else {
             return Result(diagnostics: diagnostics, summary: nil)
         }
         guard
-            let personal = personalPlan(store, report: report, plan: plan, options: options, diagnostics: &diagnostics)
+            let personal = personalPlan(
+                store, report: report, plan: plan, picks: wishlistPicks, options: options, diagnostics: &diagnostics)
         else { return Result(diagnostics: diagnostics, summary: nil) }
 
         let shard = options.shard
@@ -212,14 +228,13 @@ public enum BuildWorkflow {
     }
 
     /// The per-segment ranking and the "also bought" neighbours, made with the settings every other command uses.
-    static func recommendations(_ store: LoadedStore, report: SegmentReport) -> ([[Int32]], [[Int32]]) {
+    static func recommendations(
+        _ store: LoadedStore, report: SegmentReport, neighbours found: PurchaseNeighbours
+    ) -> ([[Int32]], [[Int32]]) {
         let settings = RecommendationSettings()
-        let matrix = PurchaseMatrix(
-            customerCount: report.context.metrics.customerCount, productCount: store.products.count,
-            orders: store.orders)
-        let similarity = ItemSimilarity(matrix: matrix, configuration: settings.similarity)
+        let similarity = found.similarity
         let ranking = settings.segmentRanking(
-            matrix: matrix, orders: store.orders, products: store.products, assignment: report.assignment)
+            matrix: found.matrix, orders: store.orders, products: store.products, assignment: report.assignment)
         let perSegment = (0..<store.segments.count).map { Array(ranking.ranking(of: $0)) }
         let neighbours = (0..<store.products.count).map { product in
             similarity.neighbours(of: product).prefix(16).map(\.item)

@@ -91,11 +91,20 @@ public enum MailWorkflow {
                 at: nil)
         }
         let asOf = options.asOf ?? campaign.sendDate
-        guard !diagnostics.hasErrors,
+        guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics) }
+        // The neighbour tables need the store alone: made on every core while the customers are segmented (mostly
+        // one core's work) beside them.
+        let segmenting = BackgroundWork {
+            var findings = DiagnosticEngine()
             let report = SegmentsWorkflow.run(
                 store, storeFolder: options.store, state: options.state, asOf: asOf,
-                environment: options.environment, diagnostics: &diagnostics)
-        else { return Result(diagnostics: diagnostics) }
+                environment: options.environment, diagnostics: &findings)
+            return (report, findings)
+        }
+        let found = PurchaseNeighbours(store)
+        let segmented = segmenting.wait()
+        diagnostics.merge(segmented.1)
+        guard let report = segmented.0, !diagnostics.hasErrors else { return Result(diagnostics: diagnostics) }
 
         let key: SecretKey
         do {
@@ -122,20 +131,30 @@ public enum MailWorkflow {
         let directories = ThemeLocation.searchPath(theme: store.settings.theme, store: options.store)
         let loadedTheme = SiteThemeLoader.load(directories: directories, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics) }
-        let (ranking, neighbours) = BuildWorkflow.recommendations(store, report: report)
         let today = Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970))
-        let inputs = SiteInputs(
-            store: store, ranking: ranking, neighbours: neighbours, buildDate: asOf ?? today,
-            theme: loadedTheme.theme)
-        guard let site = SitePlan.make(inputs, diagnostics: &diagnostics), !diagnostics.hasErrors else {
-            return Result(diagnostics: diagnostics)
+        // The site's plan (the rankings, then mostly one core's work) beside the recipients' picks (every core).
+        let planning = BackgroundWork {
+            let (ranking, neighbours) = BuildWorkflow.recommendations(store, report: report, neighbours: found)
+            let inputs = SiteInputs(
+                store: store, ranking: ranking, neighbours: neighbours, buildDate: asOf ?? today,
+                theme: loadedTheme.theme)
+            var findings = DiagnosticEngine()
+            let site = SitePlan.make(inputs, diagnostics: &findings)
+            return (site, findings)
         }
-        let tokens = CapabilityTokens(secret: key, settings: store.settings)
         let picks = BuildWorkflow.picks(
             store, report: report,
-            customers: audience.recipients.map { Int($0.customer) } + store.wishlists.map { Int($0.customer) })
+            customers: audience.recipients.map { Int($0.customer) } + store.wishlists.map { Int($0.customer) },
+            neighbours: found)
+        let planned = planning.wait()
+        diagnostics.merge(planned.1)
+        guard let site = planned.0, !diagnostics.hasErrors else { return Result(diagnostics: diagnostics) }
+        let tokens = CapabilityTokens(secret: key, settings: store.settings)
         let personal = PersonalPlan(
-            site: site, inputs: PersonalInputs(tokens: tokens, segmentOfCustomer: segmentOfCustomer, picks: picks))
+            site: site,
+            inputs: PersonalInputs(
+                tokens: tokens, segmentOfCustomer: segmentOfCustomer, picks: picks,
+                onlyRecipients: audience.recipients.map(\.customer)))
         let keyring: TrackingKeyring
         do {
             keyring = try TrackingKeyring(

@@ -45,10 +45,13 @@ public enum SegmentsWorkflow {
     ) -> StoreRecommendations {
         let metrics = report.context.metrics
         let matrix = PurchaseMatrix(customerCount: metrics.customerCount, productCount: products.count, orders: orders)
-        let similarity = ItemSimilarity(matrix: matrix, configuration: settings.similarity)
-        let pickSimilarity =
+        // Both tables from one walk over the co-purchases, or one table used twice.
+        let tables =
             settings.pickSimilarity == settings.similarity
-            ? similarity : ItemSimilarity(matrix: matrix, configuration: settings.pickSimilarity)
+            ? [ItemSimilarity(matrix: matrix, configuration: settings.similarity)]
+            : ItemSimilarity.tables(matrix: matrix, configurations: [settings.similarity, settings.pickSimilarity])
+        let similarity = tables[0]
+        let pickSimilarity = tables[tables.count - 1]
         let trend = settings.trend(matrix: matrix, asOfDay: metrics.asOfDay)
         let picks = settings.customerPicks(
             matrix: matrix, similarity: pickSimilarity, trend: trend, products: products, wishlists: wishlists,

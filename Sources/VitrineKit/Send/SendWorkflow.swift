@@ -63,9 +63,15 @@ public enum SendWorkflow {
             diagnostics.error("invalid --smtp \"\(options.smtp)\": expected HOST:PORT, e.g. 127.0.0.1:25", at: nil)
             return Result(diagnostics: diagnostics)
         }
+        // What needs no store (the manifest, the state file, the campaign's lock, the log's age and the batch's
+        // entries in the journal) is made ready on a thread of its own while this one loads the store: W1's 100,000
+        // customers and 10,000 products take a quarter of a second, the batch side a fifth of that.
+        let preparing = Started { Batch.prepare(options, at: start.timeIntervalSince1970) }
         // Consent and addresses are what a send checks: the purchase history is not read.
         let (loaded, storeDiagnostics) = StoreLoader.load(
             directory: options.store, options: .init(readsHistory: false))
+        let batch = preparing.wait()
+        defer { batch.lock?.release() }
         diagnostics = storeDiagnostics
         guard let store = loaded, !diagnostics.hasErrors else { return Result(diagnostics: diagnostics) }
         guard store.campaigns.contains(where: { $0.id == options.campaign }) else {
@@ -75,55 +81,30 @@ public enum SendWorkflow {
                 at: nil)
             return Result(diagnostics: diagnostics)
         }
+        diagnostics.merge(batch.diagnostics)
+        guard let journal = batch.journal, !diagnostics.hasErrors else {
+            return Result(diagnostics: diagnostics, failed: batch.failed)
+        }
+        let rows = batch.rows
+
+        // Each recipient's address, found in one pass over the customers (the batch's 10,000 keys looked up
+        // 100,000 times rather than 100,000 inserted); nil when the customer is gone, no longer consents or has no
+        // valid address any more: then the message is not sent.
+        var addressOf = [String: String?](minimumCapacity: rows.count)
+        for row in rows { addressOf.updateValue(nil, forKey: row.recipient) }
+        for customer in store.customers where addressOf[customer.id] != nil {
+            let address =
+                customer.consentEmail ? customer.email.flatMap { MessageWriter.isValidAddress($0) ? $0 : nil } : nil
+            addressOf.updateValue(address, forKey: customer.id)
+        }
         let folder = options.output + "/mail/" + options.campaign
-        guard let rows = readManifest(folder: folder, diagnostics: &diagnostics) else {
-            return Result(diagnostics: diagnostics)
-        }
-
-        let statePath = options.state ?? options.store + "/state.sqlite"
-        let journal: EventStore
-        let lock: CampaignLock
-        do {
-            journal = try EventStore(path: statePath)
-            lock = try journal.lockCampaign(options.campaign)
-        } catch {
-            diagnostics.error("\(error)", at: nil)
-            return Result(diagnostics: diagnostics, failed: true)
-        }
-        defer { lock.release() }
-        if !options.force {
-            let newest: Int64?
-            do { newest = try journal.newestIngest() } catch {
-                diagnostics.error("\(error)", at: nil)
-                return Result(diagnostics: diagnostics, failed: true)
-            }
-            let age = newest.map { start.timeIntervalSince1970 - Double($0) }
-            if age.map({ $0 > options.maximumLogAge }) ?? true {
-                let limit = Int(options.maximumLogAge / 3600)
-                let when =
-                    age.map { "the newest ingested access log is \(Int($0 / 3600)) hours old" }
-                    ?? "no access log has been ingested yet"
-                diagnostics.error(
-                    "\(when) (the limit is \(limit) hours): unsubscribes may not be honoured in time; run "
-                        + "`vitrine ingest` on the web server's access log first, or pass --force",
-                    at: nil)
-                return Result(diagnostics: diagnostics)
-            }
-        }
-
-        var customerIndex: [String: Int] = [:]
-        for (index, customer) in store.customers.enumerated() { customerIndex[customer.id] = index }
         var outgoing: [Outgoing] = []
         outgoing.reserveCapacity(rows.count)
         for row in rows {
-            let customer = customerIndex[row.recipient].map { store.customers[$0] }
-            // Consent withdrawn or the address removed since the batch was written: not sent.
-            let address = customer.flatMap { $0.consentEmail ? $0.email : nil }
-                .flatMap { MessageWriter.isValidAddress($0) ? $0 : nil }
             outgoing.append(
                 Outgoing(
                     customer: row.recipient, messageID: row.messageID, file: folder + "/" + row.file,
-                    recipient: address))
+                    recipient: addressOf[row.recipient] ?? nil))
         }
 
         var summary = Summary()
@@ -166,7 +147,7 @@ public enum SendWorkflow {
         settings.timeouts = options.timeouts
         let sender = Sender(campaign: options.campaign, settings: settings, journal: journal)
         do {
-            summary.delivery = try sender.run(outgoing)
+            summary.delivery = try sender.run(outgoing, journaled: batch.entries)
         } catch {
             diagnostics.error("send stopped: \(error)", at: nil)
             return Result(diagnostics: diagnostics, failed: true)
