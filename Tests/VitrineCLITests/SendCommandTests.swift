@@ -44,6 +44,30 @@ import Testing
         return Batch(output: output, state: state, rows: rows)
     }
 
+    /// A `send` of the batch left running in the background (output discarded), to be killed by the test.
+    static func startSend(_ batch: Batch, port: UInt16, _ extra: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: VitrineBinary.executable)
+        process.arguments =
+            [
+                "send", "winter-2026", "--smtp", "127.0.0.1:\(port)", "--output", batch.output, "--state", batch.state,
+                "--force", "--quiet",
+            ] + extra
+        process.environment = ProcessInfo.processInfo.environment.merging(Self.secret) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// A `send` of the batch killed with SIGKILL `seconds` after it started.
+    static func sendKilled(_ batch: Batch, port: UInt16, _ extra: [String], after seconds: Double) throws {
+        let process = try startSend(batch, port: port, extra)
+        Thread.sleep(forTimeInterval: seconds)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     static func send(_ batch: Batch, port: UInt16, _ extra: [String] = []) throws -> VitrineBinary.Result {
         try VitrineBinary.run(
             [
@@ -151,19 +175,9 @@ import Testing
         var random = SystemRandomNumberGenerator()
         let kills = 20
         for _ in 0..<kills {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: VitrineBinary.executable)
-            process.arguments = [
-                "send", "winter-2026", "--smtp", "127.0.0.1:\(peer.port)", "--output", batch.output, "--state",
-                batch.state, "--force", "--rate", "200", "--connections", "2", "--quiet",
-            ]
-            process.environment = ProcessInfo.processInfo.environment.merging(Self.secret) { $1 }
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: Double.random(in: 0.02...0.35, using: &random))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try Self.sendKilled(
+                batch, port: peer.port, ["--rate", "200", "--connections", "2"],
+                after: Double.random(in: 0.02...0.35, using: &random))
         }
         let last = try Self.send(batch, port: peer.port, ["--json"])
         #expect(last.status == 0, "\(last.stderr)")
@@ -185,19 +199,9 @@ import Testing
         var random = SystemRandomNumberGenerator()
         var leftHanding: [String] = []
         for _ in 0..<12 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: VitrineBinary.executable)
-            process.arguments = [
-                "send", "winter-2026", "--smtp", "127.0.0.1:\(peer.port)", "--output", batch.output, "--state",
-                batch.state, "--force", "--rate", "60", "--connections", "4", "--quiet",
-            ]
-            process.environment = ProcessInfo.processInfo.environment.merging(Self.secret) { $1 }
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: Double.random(in: 0.1...0.5, using: &random))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try Self.sendKilled(
+                batch, port: peer.port, ["--rate", "60", "--connections", "4"],
+                after: Double.random(in: 0.1...0.5, using: &random))
             let handing = try EventStore(path: batch.state).journal(campaign: "winter-2026").filter {
                 $0.state == .handing
             }
@@ -221,14 +225,7 @@ import Testing
     @Test func aSecondSenderOnTheSameCampaignRefuses() throws {
         let batch = try Self.batch(limit: 20)
         let peer = try SMTPPeer([], saving: true)
-        let slow = Process()
-        slow.executableURL = URL(fileURLWithPath: VitrineBinary.executable)
-        slow.arguments = [
-            "send", "winter-2026", "--smtp", "127.0.0.1:\(peer.port)", "--output", batch.output, "--state",
-            batch.state, "--force", "--rate", "5", "--quiet",
-        ]
-        slow.environment = ProcessInfo.processInfo.environment.merging(Self.secret) { $1 }
-        try slow.run()
+        let slow = try Self.startSend(batch, port: peer.port, ["--rate", "5"])
         defer {
             kill(slow.processIdentifier, SIGKILL)
             slow.waitUntilExit()
