@@ -56,19 +56,15 @@ public final class Sender: @unchecked Sendable {
     }
 
     /// Sends what is left of `messages` (the campaign's whole batch) and returns what this run did.
-    /// - Parameter journaled: the campaign's journal as read after the caller enqueued the batch itself
-    ///   (`EventStore.enqueue`, then `journal(campaign:)`, while the store loaded); nil: both are done here.
-    public func run(_ messages: [Outgoing], journaled: [JournalEntry]? = nil) throws -> DeliverySummary {
+    public func run(_ messages: [Outgoing]) throws -> DeliverySummary {
         let start = clock()
         // A message's commit writes a page or two; SQLite's default checkpoint every 1,000 WAL pages synced the files
         // 55 times for 10,000 messages, each time inside a commit that every connection waited for (3 times now).
         try journal.setCheckpointInterval(pages: 8192)
         let byCustomer = Dictionary(messages.map { ($0.customer, $0) }, uniquingKeysWith: { first, _ in first })
-        if journaled == nil {
-            try journal.enqueue(
-                campaign: campaign, messages: messages.map { ($0.customer, $0.messageID) }, at: Int64(start))
-        }
-        let entries = try (journaled ?? journal.journal(campaign: campaign)).filter { byCustomer[$0.customer] != nil }
+        try journal.enqueue(
+            campaign: campaign, messages: messages.map { ($0.customer, $0.messageID) }, at: Int64(start))
+        let entries = try journal.journal(campaign: campaign).filter { byCustomer[$0.customer] != nil }
         for entry in entries {
             switch entry.state {
             case .sent, .bounced, .suppressed: summary.alreadyDone += 1

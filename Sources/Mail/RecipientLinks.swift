@@ -11,8 +11,10 @@ public struct RecipientLinks: Sendable {
         case wishlist
         case coupon
 
-        /// The name of a page target in the click report (`IngestWorkflow.linkTargets`); nil for a product, which
-        /// the report names by its slug.
+        /// The store's pages a message links to, besides products (what the click report counts by name).
+        public static let pages: [Target] = [.home, .wishlist, .coupon]
+
+        /// The name of a page target in the click report; nil for a product, which the report names by its slug.
         public var pageName: String? {
             switch self {
             case .product: nil

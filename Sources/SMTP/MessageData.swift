@@ -35,30 +35,17 @@ enum MessageData {
 
     /// The wire form of `message`: the message itself when it needs no period added (the common case: no copy), else
     /// its dot-stuffed copy made in `stuffed`. Throws on a bare CR or LF.
+    ///
+    /// RFC 5321 §4.5.2: before sending a line, the client checks its first character; if it is a period, one more
+    /// period is inserted at the start of the line. §4.1.1.4: the mail data ends with `CRLF . CRLF`, so a message
+    /// without a final CRLF gets one (`Wire.ending`). §2.3.8: CR and LF appear only together as CRLF; a bare one is
+    /// refused here rather than sent, since servers differ in what they make of it.
     static func wire(_ message: [UInt8], stuffed: inout [UInt8]) throws(SMTPError) -> Wire {
         let scan = try check(message)
         guard scan.needsStuffing else { return Wire(content: message, scan: scan) }
         stuffed.removeAll(keepingCapacity: true)
         appendStuffed(message, to: &stuffed)
         return Wire(content: stuffed, scan: scan)
-    }
-
-    /// Appends `message` to `output`, dot-stuffed and terminated, and reports what it found.
-    ///
-    /// RFC 5321 §4.5.2: before sending a line, the client checks its first character; if it is a period, one more
-    /// period is inserted at the start of the line. §4.1.1.4: the mail data ends with `CRLF . CRLF`, so a message
-    /// without a final CRLF gets one. §2.3.8: CR and LF appear only together as CRLF; a bare one is refused here
-    /// rather than sent, since servers differ in what they make of it.
-    static func encode(_ message: [UInt8], into output: inout [UInt8]) throws(SMTPError) -> Scan {
-        let scan = try check(message)
-        output.reserveCapacity(output.count + message.count + message.count / 64 + 5)
-        if scan.needsStuffing {
-            appendStuffed(message, to: &output)
-        } else {
-            output.append(contentsOf: message)
-        }
-        output.append(contentsOf: Wire(content: [], scan: scan).ending)
-        return scan
     }
 
     /// Scans `message` for what its wire form needs (§4.5.2 periods, the final line end, 8-bit bytes); throws on a

@@ -252,4 +252,29 @@ import Testing
         #expect(dry.status == 0, "\(dry.stderr)")
         #expect(dry.stdout.contains("2 to send"), "\(dry.stdout)")
     }
+
+    /// A store with an error refuses the send with the error's location, before the state file is opened: a state
+    /// file that did not exist is not made, and the batch's journal is left as it was.
+    @Test func aStoreWithAnErrorRefusesWithoutTouchingTheStateFile() throws {
+        let batch = try Self.batch(limit: 2)
+        let store = try VitrineBinary.temporaryDirectory() + "/shop"
+        try FileManager.default.copyItem(atPath: "Catalog", toPath: store)
+        let customers = store + "/customers.csv"
+        var text = try String(contentsOfFile: customers, encoding: .utf8)
+        text += "c-9999,nobody@example.com,A,B,en,GR,not-a-date,true,true,\n"
+        try text.write(toFile: customers, atomically: true, encoding: .utf8)
+        let fresh = batch.state + ".fresh"
+        for state in [fresh, batch.state] {
+            let result = try VitrineBinary.run(
+                [
+                    "send", "winter-2026", "--store", store, "--smtp", "127.0.0.1:9", "--output", batch.output,
+                    "--state", state, "--force",
+                ],
+                environment: Self.secret)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("customers.csv:302:"), "\(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: fresh))
+        #expect(try EventStore(path: batch.state).journalCounts(campaign: "winter-2026") == [:])
+    }
 }

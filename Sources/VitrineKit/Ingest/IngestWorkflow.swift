@@ -4,6 +4,7 @@ import Dispatch
 import EventStore
 import Foundation
 import Ingest
+import Mail
 import Store
 import Tracking
 
@@ -77,8 +78,8 @@ public enum IngestWorkflow {
         public var failed: Bool
     }
 
-    /// The link targets the mail composer names besides product slugs (`CampaignPlan+Context.swift`).
-    static let linkTargets = ["home", "wishlist", "coupon"]
+    /// The link targets the mail composer names besides product slugs.
+    static let linkTargets = RecipientLinks.Target.pages.compactMap(\.pageName)
 
     public static func run(_ options: Options, waiting: (() -> Void)? = nil) -> Result {
         let start = DispatchTime.now()
